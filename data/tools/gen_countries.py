@@ -215,7 +215,7 @@ UZB|Uzbekistan|Uzbek; Uzbekistani|Tashkent
 VUT|Vanuatu|Ni-Vanuatu; Vanuatuan|Port Vila; Port-Vila
 VEN|Venezuela; Bolivarian Republic of Venezuela|Venezuelan|Caracas; Miraflores
 VNM|Vietnam; Viet Nam; Socialist Republic of Vietnam|Vietnamese|Hanoi
-YEM|Yemen; Republic of Yemen|Yemeni; Yemenite|Sanaa; Sana'a; Sana; Aden
+YEM|Yemen; Republic of Yemen|Yemeni; Yemenite|Sanaa; Sana'a; Aden
 ZMB|Zambia|Zambian|Lusaka
 ZWE|Zimbabwe|Zimbabwean|Harare
 # territories and special areas (main ones)
