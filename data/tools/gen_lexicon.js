@@ -66,6 +66,8 @@ const nounIdx = readIndex('index.noun');
 const OVERRIDE = {
   // function words where the package carries noise tags (e.g. "the" VBD)
   is: ['VBZ'], was: ['VBD'], were: ['VBD'], has: ['VBZ'], had: ['VBD', 'VBN'],
+  he: ['PRP'], she: ['PRP'], it: ['PRP'], they: ['PRP'], we: ['PRP'], you: ['PRP'],
+  him: ['PRP'], them: ['PRP'], me: ['PRP'], i: ['PRP'], her: ['PRP$', 'PRP'],
   the: ['DT'], a: ['DT'], an: ['DT'], of: ['IN'], and: ['CC'], or: ['CC'],
   to: ['TO', 'IN'], in: ['IN', 'RB', 'RP'], on: ['IN', 'RP', 'RB'], at: ['IN'],
   by: ['IN', 'RP', 'RB'], for: ['IN'], with: ['IN'], from: ['IN'],
@@ -172,7 +174,12 @@ const isVerb = (w) => verbIdx.has(w) || pkgVerb.has(w);
 const isNoun = (w) => nounIdx.has(w) || pkgNoun.has(w);
 const VOWEL = /[aeiou]/;
 
+let unconfirmed = false;
 function verbLemma(w, tag) {
+  const dash = w.lastIndexOf('-');
+  if (dash > 0 && dash < w.length - 1 && !verbExc.has(w) && !verbIdx.has(w)) { // "co-founded" -> "co-found"
+    return w.slice(0, dash + 1) + verbLemma(w.slice(dash + 1), tag);
+  }
   if (tag === 'VB' || tag === 'VBP') {
     if (w === 'am' || w === 'are') return 'be';
     if (!verbExc.has(w) || verbIdx.has(w)) return w;
@@ -189,24 +196,23 @@ function verbLemma(w, tag) {
     if (/ing$/.test(w)) {
       if (/([b-df-hj-np-tv-z])\1$/.test(s)) cands.push(s.slice(0, -1));
       if (/y$/.test(s)) cands.push(s.slice(0, -1) + 'ie');
-      cands.push(s, s + 'e');
+      if (/([vzcu]|[aeiou]g)$/.test(s)) cands.push(s + 'e', s); else cands.push(s, s + 'e');
     }
   } else { // VBD VBN
     const s = w.slice(0, -2);
     if (/ied$/.test(w)) cands.push(w.slice(0, -3) + 'y');
     if (/ed$/.test(w)) {
       if (/([b-df-hj-np-tv-z])\1$/.test(s)) cands.push(s.slice(0, -1));
-      cands.push(s, w.slice(0, -1));
+      if (/([vzcu]|[aeiou]g)$/.test(s)) cands.push(w.slice(0, -1), s); else cands.push(s, w.slice(0, -1));
     }
   }
   for (const c of cands) if (c.length > 1 && verbIdx.has(c)) return c;
   for (const c of cands) if (c.length > 1 && pkgVerb.has(c)) return c;
+  if (isVerb(w)) return w; // uninflected past forms: cost, hurt, put
+  unconfirmed = true;
   // rule guess when no dictionary confirms
-  if (cands.length) {
-    const c = cands.find((x) => x.length > 1 && VOWEL.test(x));
-    if (c) return c;
-  }
-  return w;
+  const c = cands.find((x) => x.length > 1 && VOWEL.test(x));
+  return c || w;
 }
 function nounLemma(w, tag) {
   if (tag === 'NN') return w;
@@ -227,9 +233,17 @@ const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 for (const w of sorted) {
   const tags = entries.get(w);
   const lw = w.toLowerCase();
-  const vt = tags.find((t) => t.startsWith('VB'));
+  let vt = tags.find((t) => t.startsWith('VB'));
   const nt = tags.find((t) => t === 'NN' || t === 'NNS');
-  const v = vt ? verbLemma(lw, vt) : '-';
+  unconfirmed = false;
+  let v = vt ? verbLemma(lw, vt) : '-';
+  if (vt && unconfirmed && !OVERRIDE[w] && tags.some((t) => !t.startsWith('VB'))) {
+    // inflected verb tag whose base form is no known verb ("negotiators VBZ"):
+    // a package mistag; drop the verb tags
+    const keep = tags.filter((t) => !t.startsWith('VB'));
+    tags.length = 0; tags.push(...keep);
+    vt = undefined; v = '-'; stat.verbTagDropped = (stat.verbTagDropped || 0) + 1;
+  }
   const n = nt ? nounLemma(lw, nt) : '-';
   lines.push(`${w}\t${tags.join(' ')}\t${v}\t${n}`);
 }
