@@ -1,0 +1,300 @@
+/*
+ * cmd_code.c - `parley code`: read articles, code them, write records.
+ */
+#include "cli.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char help[] =
+    "usage: parley code [OPTIONS] [FILE...]\n"
+    "\n"
+    "Codes news articles into event records.  With no FILE (or FILE '-')\n"
+    "reads stdin.  The input kind comes from --input or the extension:\n"
+    ".jsonl/.ndjson = JSON Lines, .xml = PETRARCH XML, else plain text\n"
+    "(one article per file).\n"
+    "\n"
+    "options:\n"
+    "  --date YYYY-MM-DD   article date for text input (default: unknown)\n"
+    "  --source NAME       outlet name for text input\n"
+    "  --id ID             document id for text input (default: file name)\n"
+    "  --input KIND        text | jsonl | xml\n"
+    "  --format FMT        jsonl (default) | tsv | pretty | dump\n"
+    "  --records LIST      record types: sentence,event,quote,count (default all)\n"
+    "  --stop-after STAGE  stop after a pipeline stage (use with --format dump)\n"
+    "  --db FILE           also write documents and records to a SQLite store\n"
+    "  --recode            with --db: recode documents already stored unchanged\n"
+    "  --dict FILE         layer a dictionary on the built-in one (repeatable)\n"
+    "  --max-bytes N       largest article coded (default 4194304)\n"
+    "  --quiet             no progress or warnings on stderr\n"
+    "\n"
+    "examples:\n"
+    "  parley code story.txt --date 2024-10-24 --source AP\n"
+    "  parley code feed.jsonl --db parley.db\n"
+    "  cat feed.jsonl | parley code --input jsonl | jq 'select(.type==\"event\")'\n"
+    "  parley code story.txt --format pretty\n";
+
+typedef struct {
+  parley_article defaults;
+  parley_input input;
+  parley_format fmt;
+  unsigned records;
+  const char *stop;
+  const char *db;
+  int recode, quiet, progress;
+  size_t docs, failed, skipped, stored, sents, recs;
+  double t0;
+  FILE *out;
+} opts_t;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress(opts_t *o, int final) {
+  if (!o->progress) return;
+  double dt = now() - o->t0;
+  fprintf(stderr, "\r%zu articles, %zu sentences, %zu records, %.0f sent/s%s",
+          o->docs, o->sents, o->recs, dt > 0 ? o->sents / dt : 0.0,
+          final ? "\n" : "");
+}
+
+static unsigned parse_records(const char *s) {
+  unsigned r = 0;
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", s);
+  for (char *p = buf, *tok; (tok = p) != NULL;) {
+    char *c = strchr(p, ',');
+    if (c) { *c = 0; p = c + 1; } else p = NULL;
+    if (!strcmp(tok, "sentence") || !strcmp(tok, "sentences")) r |= PARLEY_REC_SENTENCE;
+    else if (!strcmp(tok, "event") || !strcmp(tok, "events")) r |= PARLEY_REC_EVENT;
+    else if (!strcmp(tok, "quote") || !strcmp(tok, "quotes")) r |= PARLEY_REC_QUOTE;
+    else if (!strcmp(tok, "count") || !strcmp(tok, "counts")) r |= PARLEY_REC_COUNT;
+    else if (!strcmp(tok, "all")) r |= PARLEY_REC_ALL;
+    else return 0;
+  }
+  return r;
+}
+
+/* Codes every article of one input.  Returns -1 on a fatal store error. */
+static int code_input(parley_ctx *ctx, parley_doc *doc, parley_store *st,
+                      FILE *fp, const char *name, opts_t *o) {
+  parley_reader *r = parley_reader_new(ctx, fp, name, o->input, &o->defaults);
+  if (!r) {
+    cli_err("%s: out of memory", name);
+    return -1;
+  }
+  parley_article a;
+  parley_rc rc;
+  int ret = 0;
+  while ((rc = parley_reader_next(r, &a)) != PARLEY_EOF) {
+    if (rc) {
+      if (!o->quiet || rc == PARLEY_EIO) cli_err("%s", parley_reader_errmsg(r));
+      o->failed++;
+      if (rc == PARLEY_EIO || rc == PARLEY_ENOMEM) break;
+      continue;
+    }
+    rc = parley_doc_code_until(doc, &a, o->stop);
+    if (rc == PARLEY_ENOMEM || rc == PARLEY_EMISUSE) {
+      cli_err("%s: %s", name, parley_doc_errmsg(doc));
+      o->failed++;
+      continue;
+    }
+    if (rc && !o->quiet) /* ETOOBIG / EFORMAT: reported, still coded */
+      cli_err("%s: %s: %s", name, a.id, parley_doc_errmsg(doc));
+    size_t len = 0;
+    const char *txt = parley_doc_render(doc, o->fmt, o->records, &len);
+    if (!txt) {
+      cli_err("%s: %s: out of memory rendering output", name, a.id);
+      o->failed++;
+      continue;
+    }
+    if (len && fwrite(txt, 1, len, o->out) != len) {
+      cli_err("writing output: %s", strerror(errno));
+      ret = -1;
+      break;
+    }
+    parley_doc_stats s;
+    parley_doc_get_stats(doc, &s);
+    o->docs++;
+    o->sents += s.sentences;
+    o->recs += s.events + s.quotes + s.counts;
+    if (st) {
+      int skipped = 0;
+      if (parley_store_put(st, doc, o->recode, &skipped)) {
+        cli_err("%s: %s: store: %s", name, a.id, parley_store_errmsg(st));
+        ret = -1;
+        break;
+      }
+      if (skipped) o->skipped++;
+      else o->stored++;
+    }
+    if (o->progress && o->docs % 256 == 0) progress(o, 0);
+  }
+  parley_reader_free(r);
+  return ret;
+}
+
+int cli_cmd_code(int argc, char **argv) {
+  opts_t o;
+  memset(&o, 0, sizeof o);
+  o.fmt = PARLEY_FMT_JSONL;
+  o.records = PARLEY_REC_ALL;
+  o.out = stdout;
+  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  const char **dicts = calloc((size_t)argc + 1, sizeof *dicts);
+  int nfiles = 0, ndicts = 0;
+  const char *v, *maxb = NULL;
+  if (!files || !dicts) return CLI_FAIL;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      fputs(help, stdout);
+      free(files); free(dicts);
+      return CLI_OK;
+    } else if (cli_opt(argc, argv, &i, "--date", &v)) o.defaults.date = v;
+    else if (cli_opt(argc, argv, &i, "--source", &v)) o.defaults.source = v;
+    else if (cli_opt(argc, argv, &i, "--id", &v)) o.defaults.id = v;
+    else if (cli_opt(argc, argv, &i, "--db", &v)) o.db = v;
+    else if (cli_opt(argc, argv, &i, "--dict", &v)) dicts[ndicts++] = v;
+    else if (cli_opt(argc, argv, &i, "--stop-after", &v)) o.stop = v;
+    else if (cli_opt(argc, argv, &i, "--max-bytes", &v)) maxb = v;
+    else if (cli_opt(argc, argv, &i, "--records", &v)) {
+      o.records = parse_records(v);
+      if (!o.records) {
+        cli_err("--records: use a list of sentence,event,quote,count");
+        return CLI_USAGE;
+      }
+    } else if (cli_opt(argc, argv, &i, "--input", &v)) {
+      if (!strcmp(v, "text")) o.input = PARLEY_INPUT_TEXT;
+      else if (!strcmp(v, "jsonl")) o.input = PARLEY_INPUT_JSONL;
+      else if (!strcmp(v, "xml")) o.input = PARLEY_INPUT_XML;
+      else {
+        cli_err("--input: unknown kind '%s' (text, jsonl, xml)", v);
+        return CLI_USAGE;
+      }
+    } else if (cli_opt(argc, argv, &i, "--format", &v)) {
+      if (!strcmp(v, "jsonl") || !strcmp(v, "json")) o.fmt = PARLEY_FMT_JSONL;
+      else if (!strcmp(v, "tsv")) o.fmt = PARLEY_FMT_TSV;
+      else if (!strcmp(v, "pretty")) o.fmt = PARLEY_FMT_PRETTY;
+      else if (!strcmp(v, "dump")) o.fmt = PARLEY_FMT_DUMP;
+      else {
+        cli_err("--format: unknown format '%s' (jsonl, tsv, pretty, dump)", v);
+        return CLI_USAGE;
+      }
+    } else if (!strcmp(a, "--recode")) o.recode = 1;
+    else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) o.quiet = 1;
+    else if (a[0] == '-' && a[1]) {
+      cli_err("code: unknown option %s (see parley code --help)", a);
+      return CLI_USAGE;
+    } else files[nfiles++] = a;
+  }
+  if (o.stop) {
+    int ok = 0;
+    for (const char *const *s = parley_stage_names(); *s; s++)
+      ok |= !strcmp(*s, o.stop);
+    if (!ok) {
+      cli_err("--stop-after: unknown stage '%s'", o.stop);
+      return CLI_USAGE;
+    }
+  }
+  if (o.defaults.date && o.defaults.date[0]) {
+    /* validate early: a bad --date is a usage error */
+    int y, m, d;
+    char extra;
+    if (sscanf(o.defaults.date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+        m < 1 || m > 12 || d < 1 || d > 31) {
+      cli_err("--date: '%s' is not a date (YYYY-MM-DD)", o.defaults.date);
+      return CLI_USAGE;
+    }
+  }
+  parley_ctx *ctx = parley_ctx_new();
+  if (!ctx) {
+    cli_err("cannot load the built-in dictionaries (out of memory?)");
+    return CLI_FAIL;
+  }
+  if (maxb) {
+    parley_limits lim;
+    parley_ctx_get_limits(ctx, &lim);
+    char *end;
+    lim.max_doc_bytes = strtoull(maxb, &end, 10);
+    if (*end || parley_ctx_set_limits(ctx, &lim)) {
+      cli_err("--max-bytes: %s", parley_errmsg(ctx));
+      parley_ctx_free(ctx);
+      return CLI_USAGE;
+    }
+  }
+  int ret = CLI_OK;
+  parley_store *st = NULL;
+  parley_doc *doc = NULL;
+  if (cli_load_dicts(ctx, dicts, ndicts, o.quiet)) { ret = CLI_FAIL; goto done; }
+  if (o.db) {
+    st = parley_store_open(ctx, o.db);
+    if (!st) {
+      cli_err("%s", parley_errmsg(ctx));
+      ret = CLI_FAIL;
+      goto done;
+    }
+  }
+  doc = parley_doc_new(ctx);
+  if (!doc) { cli_err("out of memory"); ret = CLI_FAIL; goto done; }
+  o.progress = !o.quiet && isatty(2);
+  o.t0 = now();
+  if (nfiles == 0) files[nfiles++] = "-";
+  size_t inputs_failed = 0;
+  for (int f = 0; f < nfiles; f++) {
+    const char *name = files[f];
+    FILE *fp;
+    if (!strcmp(name, "-")) {
+      fp = stdin;
+      name = "stdin";
+    } else {
+      struct stat sb;
+      if (stat(name, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        cli_err("%s: is a directory, not a file", name);
+        inputs_failed++;
+        o.failed++;
+        continue;
+      }
+      fp = fopen(name, "rb");
+      if (!fp) {
+        cli_err("%s: cannot open: %s", name, strerror(errno));
+        inputs_failed++;
+        o.failed++;
+        continue;
+      }
+    }
+    int r = code_input(ctx, doc, st, fp, name, &o);
+    if (fp != stdin) fclose(fp);
+    if (r) { ret = CLI_FAIL; break; }
+  }
+  if (st && parley_store_commit(st)) {
+    cli_err("%s: %s", o.db, parley_store_errmsg(st));
+    ret = CLI_FAIL;
+  }
+  if (fflush(o.out)) {
+    cli_err("writing output: %s", strerror(errno));
+    ret = CLI_FAIL;
+  }
+  progress(&o, 1);
+  if (!o.quiet && (o.failed || st))
+    cli_err("%zu articles coded, %zu failed%s", o.docs, o.failed,
+            st ? "" : "");
+  if (st && !o.quiet)
+    cli_err("store %s: %zu written, %zu unchanged and skipped", o.db,
+            o.stored, o.skipped);
+  if (o.docs == 0 && o.failed) ret = CLI_FAIL;
+  (void)inputs_failed;
+done:
+  parley_doc_free(doc);
+  parley_store_close(st);
+  parley_ctx_free(ctx);
+  free(files);
+  free(dicts);
+  return ret;
+}

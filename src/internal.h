@@ -1,0 +1,352 @@
+/*
+ * internal.h - private structures shared by the stages of libparley.
+ *
+ * The pipeline (doc.c drives it from a table):
+ *   normalize -> sentence -> token -> tag -> actors -> syntax -> events
+ *   -> quotes -> counts -> dates -> places -> coref
+ * Every stage has the signature  parley_rc pl_<stage>_run(pl_doc *doc):
+ * it reads the arrays earlier stages left in the document and appends its
+ * own.  No stage calls a later one and no stage does I/O.  All per-document
+ * memory comes from doc->arena, reset between documents.
+ *
+ * Offsets: doc->text is the normalised text (UTF-8, NFC, straight quotes,
+ * plain spaces).  Every span {off,len} points into doc->text;
+ * doc->omap[i] gives the byte offset in the original article of normalised
+ * byte i (omap has text_len+1 entries, the last one = original length).
+ */
+#ifndef PL_INTERNAL_H
+#define PL_INTERNAL_H
+
+#include "parley.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- limits ---- */
+#define PL_DEFAULT_MAX_DOC_BYTES ((size_t)4 << 20)
+#define PL_DEFAULT_MAX_SENT_TOKENS 160
+#define PL_MAX_SENT_BYTES 4000   /* a "sentence" longer than this is cut */
+#define PL_MAX_TOKEN_BYTES 256   /* longer runs are cut into pieces */
+#define PL_MAX_FIELD_BYTES 4096  /* id/date/source/url/title */
+
+/* ---- arena.c: per-document bump allocator ---- */
+typedef struct pl_arena_block pl_arena_block;
+typedef struct pl_arena {
+  pl_arena_block *head;  /* current block (list of blocks, newest first) */
+  size_t used;           /* bytes used in head */
+  size_t total;          /* bytes allocated from the system, all blocks */
+  int failed;            /* sticky: an allocation failed */
+} pl_arena;
+
+void pl_arena_init(pl_arena *a);
+void *pl_alloc(pl_arena *a, size_t n);          /* 16-aligned, NULL on OOM */
+void *pl_calloc(pl_arena *a, size_t n, size_t size);
+char *pl_strndup(pl_arena *a, const char *s, size_t n);
+void pl_arena_reset(pl_arena *a);  /* frees all but the first block */
+void pl_arena_free(pl_arena *a);
+
+/* Growable array in an arena: PL_VEC(pl_token) toks; then
+ * pl_vec_push(&doc->arena, &doc->toks) returns a pointer to a new zeroed
+ * slot or NULL on OOM. */
+#define PL_VEC(T) struct { T *v; uint32_t n, cap; }
+void *pl_vec_grow(pl_arena *a, void **v, uint32_t *n, uint32_t *cap,
+                  size_t elem);
+#define pl_vec_push(arena, vec)                                            \
+  ((__typeof__((vec)->v))pl_vec_grow((arena), (void **)&(vec)->v,          \
+                                     &(vec)->n, &(vec)->cap,               \
+                                     sizeof(*(vec)->v)))
+
+/* ---- buf.c: growable byte buffer (malloc'd), with a size cap ---- */
+typedef struct pl_buf {
+  char *p;       /* NUL-terminated when non-NULL */
+  size_t len, cap;
+  size_t max;    /* 0 = no cap */
+  int failed;    /* sticky: OOM or cap exceeded */
+} pl_buf;
+
+void pl_buf_init(pl_buf *b, size_t max);
+void pl_buf_free(pl_buf *b);
+void pl_buf_clear(pl_buf *b);
+int pl_buf_add(pl_buf *b, const char *s, size_t n);  /* 0 ok, -1 failed */
+int pl_buf_adds(pl_buf *b, const char *s);
+int pl_buf_addc(pl_buf *b, char c);
+int pl_buf_addf(pl_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string literal with quotes, escaping as needed;
+ * invalid UTF-8 is written as U+FFFD. */
+int pl_buf_json_str(pl_buf *b, const char *s, size_t n);
+
+/* ---- utf8.c ---- */
+/* Decodes one code point at s[0..n); returns its length (>=1) and sets *cp,
+ * or returns 1 with *cp = 0xFFFD for an invalid/overlong/surrogate byte. */
+size_t pl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp,
+                      int *bad);
+size_t pl_utf8_encode(uint32_t cp, char out[4]);
+int pl_utf8_valid(const char *s, size_t n);
+
+/* ---- dates ---- */
+enum { PL_PREC_NONE = 0, PL_PREC_YEAR, PL_PREC_MONTH, PL_PREC_WEEK,
+       PL_PREC_DAY };
+typedef struct pl_date {
+  int16_t y;      /* 0 = unknown */
+  int8_t m, d;    /* 1-based; 0 when the precision does not reach them */
+  uint8_t prec;   /* PL_PREC_* */
+} pl_date;
+/* Parses "YYYY-MM-DD" or "YYYYMMDD" (also "YYMMDD" when yy_ok).  Returns
+ * 0 and fills *d, or -1 when malformed or not a real calendar day. */
+int pl_date_parse(const char *s, size_t n, pl_date *d);
+int pl_date_valid(int y, int m, int d);
+long pl_date_days(int y, int m, int d);   /* days since 1970-01-01 */
+void pl_date_from_days(long days, pl_date *d);
+int pl_date_weekday(int y, int m, int d); /* 0 = Monday .. 6 = Sunday */
+/* Writes "YYYY-MM-DD" (or shorter by precision) into out[11]. */
+void pl_date_format(const pl_date *d, char out[11]);
+
+/* ---- tokens and tags ---- */
+enum pl_tokflag {
+  PL_TF_WORD = 1 << 0,    /* letters (may contain digits, -, ', .) */
+  PL_TF_NUM = 1 << 1,     /* a number: 42,847  1.5  1.5m  2023 */
+  PL_TF_PUNCT = 1 << 2,   /* punctuation */
+  PL_TF_CAP = 1 << 3,     /* first letter upper case */
+  PL_TF_ALLCAP = 1 << 4,  /* all letters upper case (>= 2 letters) */
+  PL_TF_QUOTE = 1 << 5,   /* a quotation mark token (" or ') */
+  PL_TF_SPACE = 1 << 6,   /* whitespace precedes the token */
+  PL_TF_POSS = 1 << 7,    /* possessive marker token ('s or ') */
+  PL_TF_QOPEN = 1 << 8,   /* quote token that opens a quotation */
+  PL_TF_QCLOSE = 1 << 9,  /* quote token that closes a quotation */
+  PL_TF_ABBR = 1 << 10,   /* abbreviation with a period (U.S., Gen.) */
+  PL_TF_SSTART = 1 << 11  /* first token of its sentence */
+};
+
+/* Penn-style part-of-speech tags (tag.c). */
+enum pl_tag {
+  PL_T_UNK = 0, PL_T_NN, PL_T_NNS, PL_T_NNP, PL_T_NNPS, PL_T_PRP,
+  PL_T_PRPS, PL_T_VB, PL_T_VBD, PL_T_VBG, PL_T_VBN, PL_T_VBP, PL_T_VBZ,
+  PL_T_MD, PL_T_JJ, PL_T_JJR, PL_T_JJS, PL_T_RB, PL_T_RBR, PL_T_RBS,
+  PL_T_DT, PL_T_PDT, PL_T_IN, PL_T_TO, PL_T_CC, PL_T_CD, PL_T_WDT,
+  PL_T_WP, PL_T_WPS, PL_T_WRB, PL_T_EX, PL_T_RP, PL_T_POS, PL_T_UH,
+  PL_T_FW, PL_T_SYM, PL_T_PUNCT, PL_T_QUOTE, PL_T__N
+};
+const char *pl_tag_name(int tag);
+#define PL_IS_VERB(t) ((t) >= PL_T_VB && (t) <= PL_T_VBZ)
+#define PL_IS_NOUN(t) ((t) >= PL_T_NN && (t) <= PL_T_NNPS)
+
+typedef struct pl_token {
+  uint32_t off, len;   /* span in doc->text */
+  const char *lower;   /* lower-cased surface, NUL-terminated (arena) */
+  const char *key;     /* match key: lower-cased, '.' and '-' removed */
+  const char *lemma;   /* lemma (set by tag.c; lower if unknown) */
+  uint16_t flags;      /* PL_TF_* */
+  uint8_t tag;         /* PL_T_* */
+  uint8_t chunk;       /* syntax.c: chunk role */
+  uint32_t sent;       /* sentence index */
+  int32_t ment;        /* actors.c: mention covering this token, or -1 */
+} pl_token;
+
+typedef struct pl_sentence {
+  uint32_t off, len;   /* span in doc->text (trimmed) */
+  uint32_t tok0, ntok; /* tokens [tok0, tok0+ntok) */
+  uint16_t flags;      /* PL_SF_* */
+} pl_sentence;
+enum { PL_SF_CUT = 1, /* forced cut (too long) */
+       PL_SF_FRAGMENT = 2 /* no verb / broken fragment */ };
+
+/* ---- actors ---- */
+enum pl_how {
+  PL_HOW_UNKNOWN = 0, PL_HOW_EXACT, PL_HOW_SYNONYM, PL_HOW_AGENT,
+  PL_HOW_ADJECTIVE, PL_HOW_FUZZY, PL_HOW_ROLE, PL_HOW_COREF,
+  PL_HOW_METONYM
+};
+const char *pl_how_name(int how);
+
+typedef struct pl_actor {
+  const char *code;    /* full code "USAGOV", "" when unknown */
+  const char *name;    /* canonical name, NULL when none */
+  uint8_t how;         /* PL_HOW_* */
+} pl_actor;
+
+enum pl_mflag {
+  PL_MF_PERSON = 1, PL_MF_PRONOUN = 2, PL_MF_PLURAL = 4,
+  PL_MF_COUNTRY = 8, PL_MF_ADJ = 16, PL_MF_POSS = 32 /* followed by 's */
+};
+typedef struct pl_mention {
+  uint32_t sent;       /* sentence index */
+  uint32_t tok, ntok;  /* tokens covered */
+  pl_actor a;          /* resolution */
+  int32_t ante;        /* coref.c: antecedent mention, or -1 */
+  uint16_t flags;      /* PL_MF_* */
+} pl_mention;
+
+/* ---- places ---- */
+typedef struct pl_place {
+  const char *name;    /* canonical name */
+  char country[4];     /* ISO alpha-3 */
+  double lat, lon;
+  const char *kind;    /* "city", "capital", "country", "region", "area" */
+  uint32_t sent, tok, ntok; /* where it was seen */
+} pl_place;
+
+/* ---- events ---- */
+enum pl_eflag { PL_EF_NEGATED = 1, PL_EF_INTENT = 2, PL_EF_PASSIVE = 4,
+                PL_EF_NOMINAL = 8, PL_EF_REPORTED = 16 };
+typedef struct pl_event {
+  uint32_t sent;
+  char code[6];        /* CAMEO code "040", "0871" */
+  int32_t src, tgt;    /* mention indexes, -1 = none */
+  uint32_t vtok, nvtok;/* verb (or nominal head) tokens */
+  const char *pattern; /* the pattern that fired (static or dict-owned) */
+  uint32_t off, len;   /* evidence span in doc->text */
+  pl_date date;
+  int32_t place;       /* index in doc->places, -1 */
+  uint16_t flags;      /* PL_EF_* */
+} pl_event;
+
+typedef struct pl_quote {
+  uint32_t sent;       /* sentence of the opening quote */
+  uint32_t off, len;   /* quoted text (without the marks) in doc->text */
+  int32_t speaker;     /* mention index, -1 = unknown */
+  uint32_t cue_tok;    /* token of the cue verb ("said"), UINT32_MAX none */
+  pl_date date;
+  uint16_t flags;
+} pl_quote;
+
+typedef struct pl_count {
+  uint32_t sent;
+  const char *kind;    /* "killed", "injured", "captured", ... */
+  double value;        /* the number; -1 when vague ("dozens": see qual) */
+  double value_max;    /* upper bound for ranges/vague, else = value */
+  const char *qualifier; /* "at least", "about", "more than", "" */
+  int32_t who;         /* mention of the victims' side, -1 */
+  int32_t by;          /* perpetrator mention, -1 */
+  int32_t src;         /* attribution mention ("according to X"), -1 */
+  uint32_t src_off, src_len; /* attribution text span */
+  int32_t place;       /* doc->places index, -1 */
+  pl_date since;       /* period start, prec NONE when absent */
+  pl_date date;
+  uint32_t off, len;   /* evidence span */
+} pl_count;
+
+/* ---- dictionaries held by the context (owned by their stage file) ---- */
+typedef struct pl_lexicon pl_lexicon;   /* tag.c */
+typedef struct pl_actordict pl_actordict; /* dict.c */
+typedef struct pl_verbdict pl_verbdict; /* verbs.c */
+typedef struct pl_gazetteer pl_gazetteer; /* places.c */
+typedef struct pl_cameo pl_cameo;       /* cameo.c */
+
+struct parley_ctx {
+  parley_limits lim;
+  char errmsg[512];
+  pl_buf warnings;       /* dictionary load warnings */
+  pl_buf scratch;        /* parley_actor_json output */
+  pl_lexicon *lex;
+  pl_actordict *actors;
+  pl_verbdict *verbs;
+  pl_gazetteer *gaz;
+  pl_cameo *cameo;
+  unsigned flags;        /* PL_CTX_* coding switches */
+};
+enum { PL_CTX_REQUIRE_DYAD = 1 };
+
+void pl_ctx_err(parley_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Built-in data image (generated at build time from data/). */
+typedef struct pl_blob { const char *name; const char *data; size_t len; }
+    pl_blob;
+const pl_blob *pl_builtin(const char *name); /* NULL when absent */
+
+/* ---- the document ---- */
+struct parley_doc {
+  parley_ctx *ctx;
+  pl_arena arena;          /* everything below lives here */
+  /* article */
+  const char *id, *source, *url, *title, *date_str;
+  pl_date date;            /* article date (prec NONE when unknown) */
+  const char *orig;        /* original bytes (copy) */
+  size_t orig_len;
+  uint64_t hash;           /* FNV-1a of id|date|source|title|text */
+  /* normalize.c */
+  char *text;              /* normalised text, NUL-terminated */
+  size_t text_len;
+  uint32_t *omap;          /* normalised byte -> original byte */
+  size_t bad_utf8;
+  int cut;                 /* article was cut at max_doc_bytes */
+  /* stage outputs */
+  PL_VEC(pl_sentence) sents;
+  PL_VEC(pl_token) toks;
+  PL_VEC(pl_mention) ments;
+  PL_VEC(pl_place) places;
+  PL_VEC(pl_event) events;
+  PL_VEC(pl_quote) quotes;
+  PL_VEC(pl_count) counts;
+  /* output */
+  pl_buf out;
+  char errmsg[512];
+  parley_rc rc;            /* sticky first failure (ENOMEM) */
+};
+
+/* Original-text span of a normalised span. */
+static inline uint32_t pl_orig_off(const parley_doc *d, uint32_t off) {
+  return d->omap[off];
+}
+
+/* ---- stages ---- */
+typedef parley_rc (*pl_stage_fn)(parley_doc *doc);
+parley_rc pl_normalize_run(parley_doc *doc);
+parley_rc pl_sentence_run(parley_doc *doc);
+parley_rc pl_token_run(parley_doc *doc);
+parley_rc pl_tag_run(parley_doc *doc);
+parley_rc pl_actors_run(parley_doc *doc);
+parley_rc pl_syntax_run(parley_doc *doc);
+parley_rc pl_events_run(parley_doc *doc);
+parley_rc pl_quotes_run(parley_doc *doc);
+parley_rc pl_counts_run(parley_doc *doc);
+parley_rc pl_dates_run(parley_doc *doc);
+parley_rc pl_places_run(parley_doc *doc);
+parley_rc pl_coref_run(parley_doc *doc);
+
+/* Dictionary loading hooks, called by parley_ctx_new (built-ins) and
+ * parley_ctx_load_dict.  Each returns OK or an error with ctx->errmsg. */
+parley_rc pl_lex_load_builtin(parley_ctx *ctx);
+void pl_lex_free(pl_lexicon *lex);
+parley_rc pl_actors_load_builtin(parley_ctx *ctx);
+void pl_actordict_free(pl_actordict *d);
+parley_rc pl_verbs_load_builtin(parley_ctx *ctx);
+void pl_verbdict_free(pl_verbdict *d);
+parley_rc pl_places_load_builtin(parley_ctx *ctx);
+void pl_gazetteer_free(pl_gazetteer *g);
+parley_rc pl_cameo_load_builtin(parley_ctx *ctx);
+void pl_cameo_free(pl_cameo *c);
+
+/* cameo.c: the ontology table. */
+typedef struct pl_cameo_info {
+  const char *code;      /* "0871" */
+  const char *name;      /* "Declare ceasefire" */
+  const char *plover;    /* "CONCEDE" or "" */
+  double goldstein;      /* -10 .. +10 */
+  int quad;              /* GDELT QuadClass 1..4 */
+} pl_cameo_info;
+/* Looks a code up; unknown sub-codes fall back to their parent/root
+ * entry's values.  Returns NULL only for a code with no known root. */
+const pl_cameo_info *pl_cameo_get(const parley_ctx *ctx, const char *code);
+
+/* Splits an actor code into country root and first sector segment
+ * (country "IGO" for IGO codes; sector "" when none is known). */
+void pl_actor_parts(const char *code, char country[4], char sector[4]);
+
+/* write.c: renderers */
+int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned records);
+int pl_write_tsv(parley_doc *doc, pl_buf *b);
+int pl_write_pretty(parley_doc *doc, pl_buf *b, unsigned records);
+int pl_write_dump(parley_doc *doc, pl_buf *b);
+/* One record (PARLEY_REC_* type, index in its array) as a JSON line. */
+int pl_write_one(parley_doc *doc, pl_buf *b, unsigned rectype, uint32_t i);
+/* Writes an actor object {"code","country","sector","name","text"}. */
+int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t ment);
+
+/* Misc helpers (util.c). */
+uint64_t pl_fnv1a(uint64_t h, const void *p, size_t n);
+int pl_strcaseeq(const char *a, const char *b);
+
+#endif /* PL_INTERNAL_H */

@@ -1,0 +1,158 @@
+/*
+ * normalize.c - stage 1: clean text with a map back to original offsets.
+ *
+ * Input:  doc->orig (any bytes).  Output: doc->text (valid UTF-8, NFC),
+ * doc->omap (normalised byte -> original byte), doc->bad_utf8.
+ * What changes: invalid UTF-8 -> U+FFFD (counted); curly quotes ->
+ * straight ' and "; en dash / hyphen variants -> '-'; em dash and bar ->
+ * "--"; ellipsis -> "..."; non-breaking and other Unicode spaces, tabs and
+ * control characters -> ' '; CR LF and CR -> '\n'; zero-width characters
+ * and soft hyphens are dropped; everything else is NFC-composed.
+ * Invariant: the output is never longer than 3x the input (NFC composing
+ * only shrinks; the longest replacement is "..." for 3 bytes).
+ */
+#include "internal.h"
+#include <utf8proc.h>
+
+typedef struct {
+  char *t;         /* output text */
+  uint32_t *map;   /* output byte -> original byte */
+  size_t n;        /* bytes written */
+} out_t;
+
+static void put(out_t *o, const char *s, size_t n, uint32_t orig) {
+  for (size_t i = 0; i < n; i++) {
+    o->t[o->n] = s[i];
+    o->map[o->n] = orig;
+    o->n++;
+  }
+}
+
+/* Replacement for a code point, or NULL when it is kept as is.  *drop is
+ * set when the code point disappears. */
+static const char *replace(uint32_t cp, int *drop) {
+  *drop = 0;
+  switch (cp) {
+  case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+  case 0x02BC: case 0x0060: case 0x00B4:
+    return "'";
+  case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+  case 0x00BB: case 0x2033:
+    return "\"";
+  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+    return "-";
+  case 0x2014: case 0x2015:
+    return "--";
+  case 0x2026:
+    return "...";
+  case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+  case 0x2028: case 0x2029:
+    return " ";
+  case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+  case 0x00AD:
+    *drop = 1;
+    return "";
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) return " ";
+  if (cp >= 0x80 && cp <= 0x9F) return " "; /* C1 controls */
+  return NULL;
+}
+
+parley_rc pl_normalize_run(parley_doc *doc) {
+  const unsigned char *s = (const unsigned char *)doc->orig;
+  size_t n = doc->orig_len;
+  out_t o;
+  o.t = pl_alloc(&doc->arena, 3 * n + 1);
+  o.map = pl_alloc(&doc->arena, (3 * n + 1) * sizeof(uint32_t));
+  o.n = 0;
+  if (!o.t || !o.map) return PARLEY_ENOMEM;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) { /* ASCII fast path */
+      if (c == '\r') {
+        put(&o, "\n", 1, (uint32_t)i);
+        i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+        continue;
+      }
+      if (c < 0x20 && c != '\n') c = ' ';
+      if (c == 0x7F) c = ' ';
+      o.t[o.n] = (char)c;
+      o.map[o.n++] = (uint32_t)i;
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    int bad = 0;
+    size_t k = pl_utf8_decode(s + i, n - i, &cp, &bad);
+    if (bad) doc->bad_utf8++;
+    int drop;
+    const char *r = bad ? NULL : replace(cp, &drop);
+    if (r) {
+      put(&o, r, strlen(r), (uint32_t)i);
+      i += k;
+      continue;
+    }
+    /* A segment: this starter and the combining marks after it. */
+    utf8proc_int32_t seg[32];
+    size_t nseg = 0, j = i + k;
+    seg[nseg++] = (utf8proc_int32_t)cp;
+    int simple = 1;
+    while (j < n && nseg < 31) {
+      uint32_t cp2;
+      int bad2 = 0;
+      size_t k2 = pl_utf8_decode(s + j, n - j, &cp2, &bad2);
+      if (bad2) break;
+      const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp2);
+      if (pr->combining_class == 0) break;
+      seg[nseg++] = (utf8proc_int32_t)cp2;
+      j += k2;
+      simple = 0;
+    }
+    if (simple && !bad) {
+      const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+      if (pr->decomp_type == 0 && pr->decomp_seqindex == UINT16_MAX) {
+        put(&o, (const char *)s + i, k, (uint32_t)i);
+        i += k;
+        continue;
+      }
+    }
+    if (bad) {
+      put(&o, "\xEF\xBF\xBD", 3, (uint32_t)i);
+      i += k;
+      continue;
+    }
+    /* Full NFC on the segment: decompose into a stack buffer, compose. */
+    utf8proc_int32_t dec[128];
+    utf8proc_ssize_t nd = 0;
+    for (size_t q = 0; q < nseg; q++) {
+      int last = 0;
+      utf8proc_ssize_t r2 = utf8proc_decompose_char(
+          seg[q], dec + nd, (utf8proc_ssize_t)(128 - nd),
+          UTF8PROC_STABLE | UTF8PROC_DECOMPOSE, &last);
+      if (r2 < 0 || nd + r2 > 128) { nd = -1; break; }
+      nd += r2;
+    }
+    if (nd > 0) {
+      nd = utf8proc_normalize_utf32(dec, nd, UTF8PROC_STABLE |
+                                                 UTF8PROC_COMPOSE);
+    }
+    if (nd <= 0) { /* could not normalise: copy as is */
+      put(&o, (const char *)s + i, j - i, (uint32_t)i);
+    } else {
+      for (utf8proc_ssize_t q = 0; q < nd; q++) {
+        char enc[4];
+        size_t el = pl_utf8_encode((uint32_t)dec[q], enc);
+        if (o.n + el > 3 * n) break;
+        put(&o, enc, el, (uint32_t)i);
+      }
+    }
+    i = j;
+  }
+  o.t[o.n] = 0;
+  o.map[o.n] = (uint32_t)n;
+  doc->text = o.t;
+  doc->text_len = o.n;
+  doc->omap = o.map;
+  return PARLEY_OK;
+}

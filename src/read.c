@@ -1,0 +1,464 @@
+/*
+ * read.c - readers: plain text, JSON Lines and PETRARCH XML -> articles.
+ *
+ * Input is streamed: a reader holds one record at a time, so memory does
+ * not grow with the number of articles.  A malformed record returns
+ * PARLEY_EFORMAT with a message naming the input and line; the next call
+ * continues with the following record.  EIO is final.
+ *   text:  the whole stream is one article (id = file name, or defaults).
+ *          Refused as binary when NUL bytes make up over 1% of it.
+ *   jsonl: one object per line: id, date, source, url, title, text
+ *          (id may be a number; text must be a string; blank lines skip).
+ *   xml:   PETRARCH <Sentence date=".." id=".."> records with <Text>;
+ *          tolerant: attributes in any order and quoting, unclosed
+ *          records end at the next <Sentence, entities decoded, comments
+ *          skipped, <Parse> ignored.
+ */
+#include "internal.h"
+#include <ctype.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct parley_reader {
+  parley_ctx *ctx;
+  FILE *fp;
+  char *name;             /* input name for messages */
+  parley_input kind;
+  parley_article defaults;
+  char *def_id, *def_date, *def_source;
+  pl_buf line;            /* current line / record bytes */
+  pl_buf rec;             /* XML record accumulator */
+  pl_buf fields;          /* owned copies of the current article's fields */
+  size_t lineno;          /* lines read so far */
+  size_t recline;         /* line of the current record */
+  int done;
+  char *pending;          /* XML: a line that starts the next record */
+  json_t *json;           /* current JSON record (freed on next) */
+  char err[512];
+};
+
+static char *dupz(const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s);
+  char *p = malloc(n + 1);
+  if (p) memcpy(p, s, n + 1);
+  return p;
+}
+
+static const char *base_name(const char *p) {
+  const char *b = strrchr(p, '/');
+  return b ? b + 1 : p;
+}
+
+parley_reader *parley_reader_new(parley_ctx *ctx, FILE *fp, const char *name,
+                                 parley_input kind,
+                                 const parley_article *defaults) {
+  if (!ctx || !fp) return NULL;
+  parley_reader *r = calloc(1, sizeof *r);
+  if (!r) return NULL;
+  r->ctx = ctx;
+  r->fp = fp;
+  r->name = dupz(name ? name : "stdin");
+  if (kind == PARLEY_INPUT_AUTO) {
+    const char *dot = strrchr(base_name(r->name), '.');
+    if (dot && (!strcmp(dot, ".jsonl") || !strcmp(dot, ".ndjson")))
+      kind = PARLEY_INPUT_JSONL;
+    else if (dot && !strcmp(dot, ".xml"))
+      kind = PARLEY_INPUT_XML;
+    else
+      kind = PARLEY_INPUT_TEXT;
+  }
+  r->kind = kind;
+  if (defaults) {
+    r->def_id = dupz(defaults->id);
+    r->def_date = dupz(defaults->date);
+    r->def_source = dupz(defaults->source);
+  }
+  size_t cap = ctx->lim.max_doc_bytes + 64;
+  pl_buf_init(&r->line, 0);
+  pl_buf_init(&r->rec, 0);
+  pl_buf_init(&r->fields, 0);
+  (void)cap;
+  if (!r->name) {
+    parley_reader_free(r);
+    return NULL;
+  }
+  return r;
+}
+
+void parley_reader_free(parley_reader *r) {
+  if (!r) return;
+  free(r->name);
+  free(r->def_id);
+  free(r->def_date);
+  free(r->def_source);
+  free(r->pending);
+  pl_buf_free(&r->line);
+  pl_buf_free(&r->rec);
+  pl_buf_free(&r->fields);
+  if (r->json) json_decref(r->json);
+  free(r);
+}
+
+const char *parley_reader_errmsg(const parley_reader *r) {
+  return r ? r->err : "no reader";
+}
+
+size_t parley_reader_line(const parley_reader *r) { return r ? r->recline : 0; }
+
+static parley_rc rerr(parley_reader *r, parley_rc rc, const char *fmt,
+                      const char *a) {
+  char msg[400];
+  snprintf(msg, sizeof msg, fmt, a ? a : "");
+  if (r->kind == PARLEY_INPUT_TEXT)
+    snprintf(r->err, sizeof r->err, "%s: %s", r->name, msg);
+  else
+    snprintf(r->err, sizeof r->err, "%s:%zu: %s", r->name, r->recline, msg);
+  return rc;
+}
+
+/* Reads one line (without the newline) into r->line.  Lines longer than
+ * max are truncated (*toolong set) and the rest is skipped.  Returns 1 for
+ * a line, 0 at EOF, -1 on read error or OOM. */
+static int read_line(parley_reader *r, size_t max, int *toolong) {
+  pl_buf_clear(&r->line);
+  *toolong = 0;
+  int c, any = 0;
+  while ((c = getc(r->fp)) != EOF) {
+    any = 1;
+    if (c == '\n') break;
+    if (r->line.len < max) {
+      if (pl_buf_addc(&r->line, (char)c)) return -1;
+    } else {
+      *toolong = 1;
+    }
+  }
+  if (ferror(r->fp)) return -1;
+  if (!any) return 0;
+  r->lineno++;
+  if (r->line.len && r->line.p[r->line.len - 1] == '\r')
+    r->line.p[--r->line.len] = 0;
+  if (!r->line.p && pl_buf_add(&r->line, "", 0)) return -1;
+  return 1;
+}
+
+/* ---- text ---- */
+static parley_rc next_text(parley_reader *r, parley_article *a) {
+  if (r->done) return PARLEY_EOF;
+  r->done = 1;
+  r->recline = 1;
+  pl_buf_clear(&r->rec);
+  size_t max = r->ctx->lim.max_doc_bytes + 8;
+  char chunk[65536];
+  size_t nread, nul = 0, total = 0;
+  while ((nread = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
+    total += nread;
+    for (size_t i = 0; i < nread; i++) nul += chunk[i] == 0;
+    size_t room = r->rec.len < max ? max - r->rec.len : 0;
+    if (room && pl_buf_add(&r->rec, chunk, nread < room ? nread : room))
+      return rerr(r, PARLEY_ENOMEM, "out of memory reading the file%s", "");
+  }
+  if (ferror(r->fp)) {
+    return rerr(r, PARLEY_EIO, "cannot read: %s", strerror(errno));
+  }
+  if (total == 0) return rerr(r, PARLEY_EFORMAT, "empty file%s", "");
+  if (nul * 100 > total || (total < 100 && nul))
+    return rerr(r, PARLEY_EFORMAT,
+                "looks like a binary file (NUL bytes), not coded%s", "");
+  memset(a, 0, sizeof *a);
+  a->id = r->def_id ? r->def_id : base_name(r->name);
+  a->date = r->def_date;
+  a->source = r->def_source;
+  a->text = r->rec.p ? r->rec.p : "";
+  a->text_len = r->rec.len;
+  return PARLEY_OK;
+}
+
+/* ---- JSON Lines ---- */
+static int is_blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
+  return 1;
+}
+
+static parley_rc jstr(parley_reader *r, json_t *o, const char *key,
+                      const char **out, int allow_num) {
+  json_t *v = json_object_get(o, key);
+  *out = NULL;
+  if (!v || json_is_null(v)) return PARLEY_OK;
+  if (json_is_string(v)) {
+    *out = json_string_value(v);
+    return PARLEY_OK;
+  }
+  if (allow_num && json_is_integer(v)) {
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+    json_t *s = json_string(tmp);
+    if (!s || json_object_set_new(o, key, s)) return PARLEY_ENOMEM;
+    *out = json_string_value(json_object_get(o, key));
+    return PARLEY_OK;
+  }
+  return rerr(r, PARLEY_EFORMAT, "field \"%s\" is not a string", key);
+}
+
+static parley_rc next_jsonl(parley_reader *r, parley_article *a) {
+  size_t max = r->ctx->lim.max_doc_bytes * 2 + 4096;
+  if (r->json) {
+    json_decref(r->json);
+    r->json = NULL;
+  }
+  for (;;) {
+    int toolong = 0;
+    int got = read_line(r, max, &toolong);
+    if (got < 0) return rerr(r, PARLEY_EIO, "cannot read: %s", strerror(errno));
+    if (got == 0) return PARLEY_EOF;
+    r->recline = r->lineno;
+    if (toolong)
+      return rerr(r, PARLEY_ETOOBIG, "line longer than %s bytes, skipped",
+                  "the limit");
+    if (is_blank(r->line.p, r->line.len)) continue;
+    json_error_t je;
+    json_t *o = json_loadb(r->line.p, r->line.len,
+                           JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    if (!o) return rerr(r, PARLEY_EFORMAT, "malformed JSON: %s", je.text);
+    r->json = o;
+    if (!json_is_object(o))
+      return rerr(r, PARLEY_EFORMAT, "record is not a JSON object%s", "");
+    memset(a, 0, sizeof *a);
+    parley_rc rc;
+    if ((rc = jstr(r, o, "id", &a->id, 1)) ||
+        (rc = jstr(r, o, "date", &a->date, 0)) ||
+        (rc = jstr(r, o, "source", &a->source, 0)) ||
+        (rc = jstr(r, o, "url", &a->url, 0)) ||
+        (rc = jstr(r, o, "title", &a->title, 0)))
+      return rc;
+    json_t *t = json_object_get(o, "text");
+    if (!t) return rerr(r, PARLEY_EFORMAT, "record has no \"text\"%s", "");
+    if (!json_is_string(t))
+      return rerr(r, PARLEY_EFORMAT, "field \"text\" is not a string%s", "");
+    a->text = json_string_value(t);
+    a->text_len = json_string_length(t);
+    if (!a->id || !a->id[0]) {
+      char tmp[64];
+      snprintf(tmp, sizeof tmp, "%s:%zu", base_name(r->name), r->recline);
+      pl_buf_clear(&r->fields);
+      if (pl_buf_adds(&r->fields, tmp)) return PARLEY_ENOMEM;
+      a->id = r->fields.p;
+    }
+    if (!a->date) a->date = r->def_date;
+    if (!a->source) a->source = r->def_source;
+    return PARLEY_OK;
+  }
+}
+
+/* ---- PETRARCH XML ---- */
+static const char *find_ci(const char *s, size_t n, const char *pat) {
+  size_t m = strlen(pat);
+  for (size_t i = 0; i + m <= n; i++)
+    if (!strncasecmp(s + i, pat, m)) return s + i;
+  return NULL;
+}
+
+/* Attribute value of name in the tag text [s, e); quoted with ' or " or
+ * bare.  Copies into out (cap bytes).  Returns 1 when found. */
+static int xml_attr(const char *s, const char *e, const char *name, char *out,
+                    size_t cap) {
+  size_t nl = strlen(name);
+  for (const char *p = s; p + nl < e; p++) {
+    if (strncasecmp(p, name, nl) || (p > s && (isalnum((unsigned char)p[-1]) ||
+                                               p[-1] == '_')))
+      continue;
+    const char *q = p + nl;
+    while (q < e && isspace((unsigned char)*q)) q++;
+    if (q >= e || *q != '=') continue;
+    q++;
+    while (q < e && isspace((unsigned char)*q)) q++;
+    char quote = (q < e && (*q == '"' || *q == '\'')) ? *q++ : 0;
+    size_t k = 0;
+    while (q < e && k + 1 < cap) {
+      if (quote ? *q == quote : (isspace((unsigned char)*q) || *q == '>' ||
+                                 *q == '/'))
+        break;
+      out[k++] = *q++;
+    }
+    out[k] = 0;
+    return 1;
+  }
+  return 0;
+}
+
+/* Decodes XML entities and strips tags/comments of [s, s+n) into b. */
+static int xml_text(pl_buf *b, const char *s, size_t n) {
+  static const struct { const char *e; const char *r; } ents[] = {
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+      {"&apos;", "'"}, {NULL, NULL}};
+  size_t i = 0;
+  while (i < n) {
+    if (s[i] == '&') {
+      int done = 0;
+      for (int k = 0; ents[k].e; k++) {
+        size_t el = strlen(ents[k].e);
+        if (i + el <= n && !strncmp(s + i, ents[k].e, el)) {
+          pl_buf_adds(b, ents[k].r);
+          i += el;
+          done = 1;
+          break;
+        }
+      }
+      if (!done && i + 2 < n && s[i + 1] == '#') {
+        size_t j = i + 2;
+        int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+        if (hex) j++;
+        unsigned long v = 0;
+        size_t d0 = j;
+        while (j < n && j - d0 < 8 &&
+               (hex ? isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j])))
+          v = v * (hex ? 16 : 10) +
+              (unsigned long)(isdigit((unsigned char)s[j])
+                                  ? s[j] - '0'
+                                  : (tolower((unsigned char)s[j]) - 'a' + 10)),
+          j++;
+        if (j > d0 && j < n && s[j] == ';' && v > 0 && v <= 0x10FFFF &&
+            !(v >= 0xD800 && v <= 0xDFFF)) {
+          char enc[4];
+          pl_buf_add(b, enc, pl_utf8_encode((uint32_t)v, enc));
+          i = j + 1;
+          done = 1;
+        }
+      }
+      if (!done) pl_buf_addc(b, s[i++]);
+    } else if (s[i] == '<') {
+      /* a tag or comment inside the text: skip it */
+      if (i + 4 <= n && !strncmp(s + i, "<!--", 4)) {
+        const char *e = find_ci(s + i, n - i, "-->");
+        i = e ? (size_t)(e - s) + 3 : n;
+      } else {
+        const char *e = memchr(s + i, '>', n - i);
+        i = e ? (size_t)(e - s) + 1 : n;
+      }
+      pl_buf_addc(b, ' ');
+    } else {
+      pl_buf_addc(b, s[i++]);
+    }
+  }
+  return b->failed ? -1 : 0;
+}
+
+static parley_rc next_xml(parley_reader *r, parley_article *a) {
+  size_t max = r->ctx->lim.max_doc_bytes + 65536;
+  for (;;) {
+    /* find the start of a record */
+    pl_buf_clear(&r->rec);
+    int in_comment = 0;
+    for (;;) {
+      const char *l;
+      size_t ln;
+      if (r->pending) {
+        pl_buf_clear(&r->line);
+        pl_buf_adds(&r->line, r->pending);
+        free(r->pending);
+        r->pending = NULL;
+      } else {
+        int toolong = 0;
+        int got = read_line(r, max, &toolong);
+        if (got < 0) return rerr(r, PARLEY_EIO, "cannot read: %s", strerror(errno));
+        if (got == 0) return PARLEY_EOF;
+      }
+      l = r->line.p;
+      ln = r->line.len;
+      if (in_comment) {
+        if (find_ci(l, ln, "-->")) in_comment = 0;
+        continue;
+      }
+      /* skip comments that open (and maybe close) before a record */
+      const char *st = find_ci(l, ln, "<Sentence");
+      const char *cm = find_ci(l, ln, "<!--");
+      while (cm && (!st || cm < st)) {
+        const char *ce = find_ci(cm, ln - (size_t)(cm - l), "-->");
+        if (!ce) { in_comment = 1; break; }
+        size_t rest = ln - (size_t)(ce + 3 - l);
+        st = find_ci(ce + 3, rest, "<Sentence");
+        cm = find_ci(ce + 3, rest, "<!--");
+      }
+      if (in_comment) continue;
+      if (st && (st[9] == ' ' || st[9] == '>' || st[9] == '\t' || st[9] == 0)) {
+        r->recline = r->lineno;
+        pl_buf_add(&r->rec, st, ln - (size_t)(st - l));
+        pl_buf_addc(&r->rec, '\n');
+        break;
+      }
+    }
+    /* accumulate until </Sentence> or the next <Sentence */
+    int closed = find_ci(r->rec.p, r->rec.len, "</Sentence") != NULL;
+    while (!closed) {
+      int toolong = 0;
+      int got = read_line(r, max, &toolong);
+      if (got < 0) return rerr(r, PARLEY_EIO, "cannot read: %s", strerror(errno));
+      if (got == 0) break;
+      const char *st = find_ci(r->line.p, r->line.len, "<Sentence");
+      if (st && (st[9] == ' ' || st[9] == '>' || st[9] == '\t' || st[9] == 0)) {
+        r->pending = dupz(r->line.p);
+        break;
+      }
+      if (r->rec.len + r->line.len > max) {
+        return rerr(r, PARLEY_ETOOBIG, "record larger than %s, skipped",
+                    "the article size limit");
+      }
+      pl_buf_add(&r->rec, r->line.p, r->line.len);
+      pl_buf_addc(&r->rec, '\n');
+      closed = find_ci(r->line.p, r->line.len, "</Sentence") != NULL;
+    }
+    if (r->rec.failed) return rerr(r, PARLEY_ENOMEM, "out of memory%s", "");
+    const char *s = r->rec.p;
+    size_t n = r->rec.len;
+    const char *tag_end = memchr(s, '>', n);
+    if (!tag_end) tag_end = s + n;
+    char id[256] = "", date[64] = "", source[256] = "";
+    xml_attr(s, tag_end, "id", id, sizeof id);
+    xml_attr(s, tag_end, "date", date, sizeof date);
+    xml_attr(s, tag_end, "source", source, sizeof source);
+    const char *t0 = find_ci(s, n, "<Text>");
+    if (!t0) t0 = find_ci(s, n, "<Text ");
+    if (!t0)
+      return rerr(r, PARLEY_EFORMAT, "record %s has no <Text>", id[0] ? id : "?");
+    t0 = memchr(t0, '>', n - (size_t)(t0 - s));
+    t0 = t0 ? t0 + 1 : s + n;
+    const char *t1 = find_ci(t0, n - (size_t)(t0 - s), "</Text");
+    if (!t1) {
+      const char *p = find_ci(t0, n - (size_t)(t0 - s), "<Parse");
+      const char *q = find_ci(t0, n - (size_t)(t0 - s), "</Sentence");
+      t1 = p ? p : q ? q : s + n;
+    }
+    pl_buf_clear(&r->fields);
+    size_t o_id = 0;
+    if (!id[0]) snprintf(id, sizeof id, "%s:%zu", base_name(r->name), r->recline);
+    pl_buf_add(&r->fields, id, strlen(id) + 1);
+    size_t o_date = r->fields.len;
+    pl_buf_add(&r->fields, date, strlen(date) + 1);
+    size_t o_src = r->fields.len;
+    pl_buf_add(&r->fields, source, strlen(source) + 1);
+    size_t o_text = r->fields.len;
+    if (xml_text(&r->fields, t0, (size_t)(t1 - t0)))
+      return rerr(r, PARLEY_ENOMEM, "out of memory%s", "");
+    size_t tlen = r->fields.len - o_text;
+    memset(a, 0, sizeof *a);
+    a->id = r->fields.p + o_id;
+    a->date = date[0] ? r->fields.p + o_date : r->def_date;
+    a->source = source[0] ? r->fields.p + o_src : r->def_source;
+    a->text = r->fields.p + o_text;
+    a->text_len = tlen;
+    return PARLEY_OK;
+  }
+}
+
+parley_rc parley_reader_next(parley_reader *r, parley_article *a) {
+  if (!r || !a) return PARLEY_EMISUSE;
+  r->err[0] = 0;
+  switch (r->kind) {
+  case PARLEY_INPUT_JSONL: return next_jsonl(r, a);
+  case PARLEY_INPUT_XML: return next_xml(r, a);
+  default: return next_text(r, a);
+  }
+}

@@ -1,0 +1,202 @@
+/*
+ * sentence.c - stage 3: group tokens into sentences.
+ *
+ * Input: doc->toks.  Output: doc->sents and tok->sent, PL_TF_SSTART,
+ * PL_TF_QOPEN/QCLOSE on quote tokens.
+ * A sentence ends:
+ *   - after '.', '!', '?' (or "...") plus any closing quotes and brackets
+ *     that follow it, when the next token can start a sentence (not lower
+ *     case, not a continuation punctuation mark);
+ *   - after an abbreviation token that can end a sentence (an initialism
+ *     like "U.S.") when the next token is a typical sentence opener ("The",
+ *     "He", "But"...); titles and months ("Gen.", "Oct.") and single
+ *     initials ("W.") never end one;
+ *   - at a blank line, or at a line break before an upper-case word, a
+ *     quote or a digit (one paragraph per line, as scraped news has);
+ *   - when the sentence reaches ctx->lim.max_sent_tokens or
+ *     PL_MAX_SENT_BYTES (flagged PL_SF_CUT).
+ * Quote direction: a '"' is an opener when it follows a space, an opening
+ * bracket or the start, and no quotation is open; a closer when a
+ * quotation is open and it follows a word or punctuation.  Curly quotes in
+ * the original text decide when present.  A stray closer that opens
+ * nothing (a broken fragment like `" he said.`) starts its own sentence.
+ */
+#include "internal.h"
+#include <ctype.h>
+
+static const char *const openers[] = {
+    "the", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in",
+    "on", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+    "its", "our", "there", "as", "at", "after", "before", "while", "when",
+    "if", "since", "however", "meanwhile", "officials", "critics", "on",
+    "last", "earlier", "later", "some", "many", "both", "for", "with", NULL};
+
+static int is_opener(const char *lower) {
+  for (const char *const *o = openers; *o; o++)
+    if (!strcmp(lower, *o)) return 1;
+  return 0;
+}
+
+/* Abbreviations that may end a sentence: dotted initialisms of 2+ letters
+ * (U.S., U.N., U.K.) and the common "etc.", "Inc.", "Co.", "Ltd." */
+static int abbr_can_end(const pl_token *t) {
+  const char *l = t->lower;
+  if (!strcmp(l, "etc.") || !strcmp(l, "inc.") || !strcmp(l, "co.") ||
+      !strcmp(l, "ltd.") || !strcmp(l, "corp.") || !strcmp(l, "jr.") ||
+      !strcmp(l, "sr."))
+    return 1;
+  int dots = 0;
+  for (const char *p = l; *p; p++) dots += *p == '.';
+  return dots >= 2;
+}
+
+/* Original-text curly quote direction at a normalised offset: 1 open,
+ * 2 close, 0 unknown. */
+static int curly_dir(const parley_doc *doc, uint32_t off) {
+  uint32_t o = doc->omap[off];
+  if (o + 3 > doc->orig_len) return 0;
+  const unsigned char *s = (const unsigned char *)doc->orig + o;
+  if (s[0] == 0xE2 && s[1] == 0x80) {
+    if (s[2] == 0x9C || s[2] == 0x98) return 1; /* left quote marks */
+    if (s[2] == 0x9D || s[2] == 0x99) return 2; /* right quote marks */
+  }
+  return 0;
+}
+
+static int newline_between(const parley_doc *doc, const pl_token *a,
+                           const pl_token *b, int *blank) {
+  int nl = 0;
+  for (uint32_t i = a->off + a->len; i < b->off; i++)
+    if (doc->text[i] == '\n') nl++;
+  *blank = nl >= 2;
+  return nl;
+}
+
+/* Marks quote directions over the whole text (quotes can span sentences). */
+static void mark_quotes(parley_doc *doc) {
+  int open = 0;
+  for (uint32_t i = 0; i < doc->toks.n; i++) {
+    pl_token *t = &doc->toks.v[i];
+    if (!(t->flags & PL_TF_QUOTE) || t->len != 1) continue;
+    if (doc->text[t->off] == '\'') continue; /* single quotes: rare, skip */
+    int dir = curly_dir(doc, t->off);
+    int after_space = (t->flags & PL_TF_SPACE) || i == 0;
+    int before_space = i + 1 >= doc->toks.n ||
+                       (doc->toks.v[i + 1].flags & PL_TF_SPACE);
+    int prev_nl = 0, blank = 0;
+    if (i > 0) prev_nl = newline_between(doc, &doc->toks.v[i - 1], t, &blank);
+    if (prev_nl) open = 0; /* quotes do not survive paragraph breaks... */
+    if (dir == 0) dir = open ? 2 : (after_space && !before_space ? 1 : 2);
+    if (dir == 1 && open && !after_space) dir = 2;
+    if (dir == 2 && !open && after_space && !before_space) dir = 1;
+    if (dir == 1) {
+      t->flags |= PL_TF_QOPEN;
+      open = 1;
+    } else if (open) {
+      t->flags |= PL_TF_QCLOSE;
+      open = 0;
+    } /* else: a stray closer, neither flag */
+  }
+}
+
+static int can_start(const pl_token *t) {
+  if (t->flags & (PL_TF_CAP | PL_TF_NUM)) return 1;
+  if (t->flags & PL_TF_QOPEN) return 1;
+  if (t->flags & PL_TF_QUOTE) return 1;
+  if (t->len == 1 && (t->lower[0] == '(' || t->lower[0] == '[')) return 1;
+  if ((unsigned char)t->lower[0] >= 0x80) return 1;
+  return 0;
+}
+
+/* A full stop between an ordinary lower-case word and a lower-case word
+ * is still a boundary: machine-rewritten news leaves such fragments.
+ * Capitalised short words before the stop (Calif., Ariz.) are taken as
+ * unknown abbreviations and do not split. */
+static int broken_after(const pl_token *prev, const pl_token *next) {
+  if (!(prev->flags & PL_TF_WORD) || (prev->flags & PL_TF_CAP)) return 0;
+  if (prev->len < 3 || !(next->flags & PL_TF_WORD)) return 0;
+  return 1;
+}
+
+static parley_rc close_sent(parley_doc *doc, uint32_t a, uint32_t b,
+                            int cut) {
+  if (b <= a) return PARLEY_OK;
+  pl_sentence *s = pl_vec_push(&doc->arena, &doc->sents);
+  if (!s) return PARLEY_ENOMEM;
+  uint32_t idx = doc->sents.n - 1;
+  pl_token *first = &doc->toks.v[a], *last = &doc->toks.v[b - 1];
+  s->tok0 = a;
+  s->ntok = b - a;
+  s->off = first->off;
+  s->len = last->off + last->len - first->off;
+  s->flags = cut ? PL_SF_CUT : 0;
+  first->flags |= PL_TF_SSTART;
+  for (uint32_t i = a; i < b; i++) doc->toks.v[i].sent = idx;
+  return PARLEY_OK;
+}
+
+parley_rc pl_sentence_run(parley_doc *doc) {
+  mark_quotes(doc);
+  uint32_t n = doc->toks.n, start = 0;
+  size_t maxtok = doc->ctx->lim.max_sent_tokens;
+  pl_token *tv = doc->toks.v;
+  for (uint32_t i = 0; i < n; i++) {
+    pl_token *t = &tv[i];
+    uint32_t end = 0; /* exclusive end of the sentence when > 0 */
+    int cut = 0;
+    /* line breaks before this token */
+    if (i > start) {
+      int blank = 0;
+      int nl = newline_between(doc, &tv[i - 1], t, &blank);
+      if (blank || (nl && can_start(t))) {
+        parley_rc rc = close_sent(doc, start, i, 0);
+        if (rc) return rc;
+        start = i;
+      }
+    }
+    /* a stray closing quote after a finished sentence starts a new one */
+    int term = 0;
+    if (t->flags & PL_TF_PUNCT) {
+      char c = t->lower[0];
+      term = (c == '.' || c == '!' || c == '?');
+    } else if ((t->flags & PL_TF_ABBR) && abbr_can_end(t) && i + 1 < n) {
+      const pl_token *nx = &tv[i + 1];
+      int blank = 0;
+      if (newline_between(doc, t, nx, &blank) ||
+          ((nx->flags & PL_TF_CAP) && is_opener(nx->lower)))
+        term = 1;
+    }
+    if (term) {
+      uint32_t j = i + 1;
+      /* absorb closing quotes/brackets and more terminators */
+      while (j < n) {
+        const pl_token *x = &tv[j];
+        if (x->flags & PL_TF_QCLOSE) { j++; continue; }
+        if ((x->flags & PL_TF_PUNCT) && !(x->flags & PL_TF_SPACE) &&
+            (x->lower[0] == ')' || x->lower[0] == ']' ||
+             x->lower[0] == '.' || x->lower[0] == '!' || x->lower[0] == '?')) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (j >= n || can_start(&tv[j])) end = j;
+      else if ((t->flags & PL_TF_PUNCT) && t->len == 1 && t->lower[0] == '.' &&
+               i > start && broken_after(&tv[i - 1], &tv[j])) {
+        end = j; /* "a plan. announced its..." : a broken fragment */
+      }
+      if (end) i = end - 1;
+    }
+    if (!end && i + 1 - start >= maxtok) { end = i + 1; cut = 1; }
+    if (!end && t->off + t->len - tv[start].off >= PL_MAX_SENT_BYTES) {
+      end = i + 1;
+      cut = 1;
+    }
+    if (end) {
+      parley_rc rc = close_sent(doc, start, end, cut);
+      if (rc) return rc;
+      start = end;
+    }
+  }
+  return close_sent(doc, start, n, 0);
+}

@@ -1,0 +1,304 @@
+/*
+ * token.c - stage 2: split the normalised text into tokens.
+ *
+ * Input: doc->text.  Output: doc->toks (sentence index filled later by
+ * sentence.c).  One pass over the bytes, driven by a 256-entry class
+ * table.  Rules:
+ *   - words are runs of letters/digits (any non-ASCII code point counts as
+ *     a letter) with inner apostrophes for names like O'Brien;
+ *   - hyphens split words ("Hamas-led" -> Hamas - led) so that actor
+ *     phrases inside compounds are found; the '-' token has no PL_TF_SPACE;
+ *   - possessives: "Netanyahu's" -> Netanyahu 's ; "Hamas'" -> Hamas ' ;
+ *     contractions: "didn't" -> did n't ; 're 've 'll 'd 'm split off;
+ *   - numbers: 42,847  1.5  2023  1.5m  3bn  10th stay one token;
+ *   - abbreviations keep their period: dotted initialisms (U.S., U.N.),
+ *     single capital initials (W.), and a table of known abbreviations
+ *     (Oct., Gen., Dr., Mr., St., No., ...);
+ *   - "--" and "..." are single punctuation tokens; other punctuation is
+ *     one token per character.
+ * Every token gets lower (lower-cased surface) and key (lower-cased with
+ * periods removed: "U.S." -> "us") in the arena.
+ */
+#include "internal.h"
+#include <ctype.h>
+#include <utf8proc.h>
+
+enum { C_SP = 1, C_NL, C_AL, C_DG, C_AP, C_HY, C_DOT, C_QU, C_PU };
+
+static unsigned char cls[256];
+
+static void init_cls(void) {
+  if (cls['a']) return;
+  for (int c = 0; c < 256; c++) {
+    unsigned char k = C_PU;
+    if (c >= 0x80) k = C_AL;
+    else if (isalpha(c)) k = C_AL;
+    else if (isdigit(c)) k = C_DG;
+    else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') k = C_SP;
+    else if (c == '\n') k = C_NL;
+    else if (c == '\'') k = C_AP;
+    else if (c == '-') k = C_HY;
+    else if (c == '.') k = C_DOT;
+    else if (c == '"') k = C_QU;
+    else if (c < 0x20) k = C_SP;
+    cls[c] = k;
+  }
+}
+
+/* Abbreviations that keep their period (compared lower case, no dot). */
+static const char *const abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
+    "adm", "cmdr", "gov", "sen", "rep", "rev", "fr", "prof", "pres", "st",
+    "jr", "sr", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "approx", "est", "fig", "vol", "brig", "lieut",
+    "messrs", "hon", "amb", "ave", "blvd", "rd", "univ", "govt", "min",
+    "sec", "cmdr", "supt", "insp", "pvt", "cpl", "excl", "incl", NULL};
+
+static int is_abbrev(const char *s, size_t n) {
+  char low[16];
+  if (n == 0 || n >= sizeof low) return 0;
+  for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
+  low[n] = 0;
+  for (const char *const *a = abbrevs; *a; a++)
+    if (!strcmp(low, *a)) return 1;
+  return 0;
+}
+
+static int is_alpha_at(const char *t, size_t i, size_t n) {
+  return i < n && cls[(unsigned char)t[i]] == C_AL;
+}
+static int is_alnum_at(const char *t, size_t i, size_t n) {
+  return i < n && (cls[(unsigned char)t[i]] == C_AL ||
+                   cls[(unsigned char)t[i]] == C_DG);
+}
+
+/* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else). */
+static int make_forms(parley_doc *doc, pl_token *tk) {
+  const char *s = doc->text + tk->off;
+  size_t n = tk->len;
+  char *low = pl_alloc(&doc->arena, 2 * n + 2);
+  if (!low) return -1;
+  char *key = low + n + 1;
+  size_t ln = 0, kn = 0;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      char lc = (char)tolower(c);
+      low[ln++] = lc;
+      if (lc != '.') key[kn++] = lc;
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t k = pl_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL);
+    uint32_t lc = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+    char enc[4];
+    size_t el = pl_utf8_encode(lc, enc);
+    if (el > k) { /* lower case longer than upper: keep the original */
+      memcpy(enc, s + i, k);
+      el = k;
+    }
+    memcpy(low + ln, enc, el);
+    memcpy(key + kn, enc, el);
+    ln += el;
+    kn += el;
+    i += k;
+  }
+  low[ln] = 0;
+  key[kn] = 0;
+  if (kn == 0) { /* a lone "." keeps itself as key */
+    key[0] = low[0];
+    key[1] = 0;
+  }
+  tk->lower = low;
+  tk->key = key;
+  return 0;
+}
+
+static pl_token *emit(parley_doc *doc, size_t off, size_t len, unsigned fl) {
+  pl_token *tk = pl_vec_push(&doc->arena, &doc->toks);
+  if (!tk) return NULL;
+  tk->off = (uint32_t)off;
+  tk->len = (uint32_t)len;
+  tk->flags = (uint16_t)fl;
+  tk->ment = -1;
+  const char *s = doc->text + off;
+  int nup = 0, nal = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (isalpha(c)) {
+      nal++;
+      if (isupper(c)) nup++;
+    } else if (c >= 0x80) {
+      nal++;
+    }
+  }
+  if (len && isupper((unsigned char)s[0])) tk->flags |= PL_TF_CAP;
+  else if (len && (unsigned char)s[0] >= 0x80) {
+    uint32_t cp;
+    pl_utf8_decode((const unsigned char *)s, len, &cp, NULL);
+    if (utf8proc_isupper((utf8proc_int32_t)cp)) tk->flags |= PL_TF_CAP;
+  }
+  if (nal >= 2 && nup == nal) tk->flags |= PL_TF_ALLCAP;
+  if (make_forms(doc, tk)) return NULL;
+  return tk;
+}
+
+/* Length of a number starting at i: digits with inner , and . followed by
+ * digits, then an optional magnitude/ordinal suffix (m, bn, k, th, st...). */
+static size_t number_len(const char *t, size_t i, size_t n) {
+  size_t j = i;
+  while (j < n) {
+    unsigned char c = (unsigned char)t[j];
+    if (isdigit(c)) { j++; continue; }
+    if ((c == ',' || c == '.') && j + 1 < n &&
+        isdigit((unsigned char)t[j + 1]) && j > i) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  /* suffix: letters directly attached (1.5m, 3bn, 10th, 1990s) */
+  size_t k = j;
+  while (k < n && isalpha((unsigned char)t[k]) && k - j < 3) k++;
+  if (k > j && !is_alnum_at(t, k, n)) {
+    static const char *const suf[] = {"m", "bn", "b", "k", "th", "st", "nd",
+                                      "rd", "s", "mn", "tn", "km", "kg",
+                                      "pm", "am", NULL};
+    for (const char *const *s = suf; *s; s++) {
+      size_t sl = strlen(*s);
+      if (sl == k - j && !strncasecmp(t + j, *s, sl)) return k - i;
+    }
+  }
+  return j - i;
+}
+
+parley_rc pl_token_run(parley_doc *doc) {
+  init_cls();
+  const char *t = doc->text;
+  size_t n = doc->text_len, i = 0;
+  unsigned space = PL_TF_SPACE; /* start of text counts as after space */
+  while (i < n) {
+    unsigned char c = (unsigned char)t[i];
+    unsigned k = cls[c];
+    if (k == C_SP || k == C_NL) {
+      space = PL_TF_SPACE;
+      i++;
+      continue;
+    }
+    size_t start = i, len = 0;
+    unsigned fl = space;
+    space = 0;
+    if (k == C_DG) {
+      len = number_len(t, i, n);
+      /* a digit run glued to letters (e.g. "F16", "G20") is a word */
+      if (is_alpha_at(t, i + len, n)) {
+        size_t j = i + len;
+        while (is_alnum_at(t, j, n)) j++;
+        len = j - i;
+        fl |= PL_TF_WORD;
+      } else {
+        fl |= PL_TF_NUM;
+      }
+    } else if (k == C_AL && i + 2 < n && t[i] == 'n' && t[i + 1] == '\'' &&
+               (t[i + 2] == 't' || t[i + 2] == 'T') && !is_alnum_at(t, i + 3, n) &&
+               i > 0 && is_alpha_at(t, i - 1, n)) {
+      len = 3; /* the n't of "didn't" */
+      fl |= PL_TF_WORD;
+    } else if (k == C_AL) {
+      size_t j = i;
+      for (;;) {
+        while (is_alnum_at(t, j, n)) j++;
+        /* inner apostrophe: O'Brien, but not 's / n't / 're etc. */
+        if (j + 1 < n && t[j] == '\'' && is_alpha_at(t, j + 1, n)) {
+          size_t e = j + 1;
+          while (is_alpha_at(t, e, n)) e++;
+          size_t sl = e - j - 1;
+          const char *sx = t + j + 1;
+          int clitic = (sl == 1 && tolower((unsigned char)*sx) == 't' &&
+                        tolower((unsigned char)t[j - 1]) == 'n') ||
+                       (sl == 1 && (tolower((unsigned char)*sx) == 's' ||
+                                    tolower((unsigned char)*sx) == 'd' ||
+                                    tolower((unsigned char)*sx) == 'm')) ||
+                       (sl == 2 && (!strncasecmp(sx, "re", 2) ||
+                                    !strncasecmp(sx, "ve", 2) ||
+                                    !strncasecmp(sx, "ll", 2)));
+          if (!clitic) { j = e; continue; }
+        }
+        break;
+      }
+      /* "didn't": split n't */
+      if (j - i > 2 && t[j] == '\'' && j + 1 < n &&
+          tolower((unsigned char)t[j + 1]) == 't' &&
+          tolower((unsigned char)t[j - 1]) == 'n' && !is_alnum_at(t, j + 2, n))
+        j--;
+      len = j - i;
+      fl |= PL_TF_WORD;
+      /* abbreviations: U.S. / U.N. / W. / Gen. */
+      if (j < n && t[j] == '.') {
+        size_t e = j;
+        /* dotted initialism: single letters each followed by '.' */
+        if (len == 1) {
+          while (e + 2 < n && is_alpha_at(t, e + 1, n) && t[e + 2] == '.')
+            e += 2;
+          if (e > j || isupper((unsigned char)t[i])) {
+            len = e + 1 - i;
+            fl |= PL_TF_ABBR;
+          }
+        } else if (is_abbrev(t + i, len)) {
+          len++;
+          fl |= PL_TF_ABBR;
+        }
+      }
+    } else if (k == C_AP) {
+      /* 's / 're / n't clitics and possessive apostrophe */
+      size_t e = i + 1;
+      while (is_alpha_at(t, e, n)) e++;
+      size_t sl = e - i - 1;
+      int after_word = start > 0 && !(fl & PL_TF_SPACE) &&
+                       is_alnum_at(t, start - 1, n);
+      if (after_word && sl == 1 && tolower((unsigned char)t[i + 1]) == 's') {
+        len = 2;
+        fl |= PL_TF_POSS;
+      } else if (after_word &&
+                 ((sl == 1 && strchr("dmDM", t[i + 1])) ||
+                  (sl == 2 && (!strncasecmp(t + i + 1, "re", 2) ||
+                               !strncasecmp(t + i + 1, "ve", 2) ||
+                               !strncasecmp(t + i + 1, "ll", 2))))) {
+        len = 1 + sl;
+        fl |= PL_TF_WORD;
+      } else if (after_word && sl == 0 &&
+                 tolower((unsigned char)t[i - 1]) == 's') {
+        len = 1; /* Hamas' position */
+        fl |= PL_TF_POSS;
+      } else {
+        len = 1;
+        fl |= PL_TF_PUNCT | PL_TF_QUOTE;
+      }
+    } else if (k == C_HY) {
+      len = (i + 1 < n && t[i + 1] == '-') ? 2 : 1;
+      while (len == 2 && i + len < n && t[i + len] == '-' && len < 8) len++;
+      fl |= PL_TF_PUNCT;
+    } else if (k == C_DOT) {
+      len = 1;
+      while (i + len < n && t[i + len] == '.' && len < 8) len++;
+      fl |= PL_TF_PUNCT;
+    } else if (k == C_QU) {
+      len = 1;
+      fl |= PL_TF_PUNCT | PL_TF_QUOTE;
+    } else {
+      len = 1;
+      fl |= PL_TF_PUNCT;
+    }
+    if (len == 0) len = 1;
+    if (len > PL_MAX_TOKEN_BYTES) {
+      len = PL_MAX_TOKEN_BYTES;
+      while (len > 1 && ((unsigned char)t[i + len] & 0xC0) == 0x80) len--;
+    }
+    if (!emit(doc, start, len, fl)) return PARLEY_ENOMEM;
+    i = start + len;
+  }
+  return PARLEY_OK;
+}
