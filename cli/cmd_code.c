@@ -168,7 +168,7 @@ int cli_cmd_code(int argc, char **argv) {
       o.records = parse_records(v);
       if (!o.records) {
         cli_err("--records: use a list of sentence,event,quote,count");
-        return CLI_USAGE;
+        goto usage;
       }
     } else if (cli_opt(argc, argv, &i, "--input", &v)) {
       if (!strcmp(v, "text")) o.input = PARLEY_INPUT_TEXT;
@@ -176,7 +176,7 @@ int cli_cmd_code(int argc, char **argv) {
       else if (!strcmp(v, "xml")) o.input = PARLEY_INPUT_XML;
       else {
         cli_err("--input: unknown kind '%s' (text, jsonl, xml)", v);
-        return CLI_USAGE;
+        goto usage;
       }
     } else if (cli_opt(argc, argv, &i, "--format", &v)) {
       if (!strcmp(v, "jsonl") || !strcmp(v, "json")) o.fmt = PARLEY_FMT_JSONL;
@@ -185,13 +185,13 @@ int cli_cmd_code(int argc, char **argv) {
       else if (!strcmp(v, "dump")) o.fmt = PARLEY_FMT_DUMP;
       else {
         cli_err("--format: unknown format '%s' (jsonl, tsv, pretty, dump)", v);
-        return CLI_USAGE;
+        goto usage;
       }
     } else if (!strcmp(a, "--recode")) o.recode = 1;
     else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) o.quiet = 1;
     else if (a[0] == '-' && a[1]) {
       cli_err("code: unknown option %s (see parley code --help)", a);
-      return CLI_USAGE;
+      goto usage;
     } else files[nfiles++] = a;
   }
   if (o.stop) {
@@ -200,7 +200,7 @@ int cli_cmd_code(int argc, char **argv) {
       ok |= !strcmp(*s, o.stop);
     if (!ok) {
       cli_err("--stop-after: unknown stage '%s'", o.stop);
-      return CLI_USAGE;
+      goto usage;
     }
   }
   if (o.defaults.date && o.defaults.date[0]) {
@@ -210,12 +210,14 @@ int cli_cmd_code(int argc, char **argv) {
     if (sscanf(o.defaults.date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
         m < 1 || m > 12 || d < 1 || d > 31) {
       cli_err("--date: '%s' is not a date (YYYY-MM-DD)", o.defaults.date);
-      return CLI_USAGE;
+      goto usage;
     }
   }
   parley_ctx *ctx = parley_ctx_new();
   if (!ctx) {
     cli_err("cannot load the built-in dictionaries (out of memory?)");
+    free(files);
+    free(dicts);
     return CLI_FAIL;
   }
   if (maxb) {
@@ -226,7 +228,7 @@ int cli_cmd_code(int argc, char **argv) {
     if (*end || parley_ctx_set_limits(ctx, &lim)) {
       cli_err("--max-bytes: %s", parley_errmsg(ctx));
       parley_ctx_free(ctx);
-      return CLI_USAGE;
+      goto usage;
     }
   }
   int ret = CLI_OK;
@@ -297,4 +299,8 @@ done:
   free(files);
   free(dicts);
   return ret;
+usage:
+  free(files);
+  free(dicts);
+  return CLI_USAGE;
 }

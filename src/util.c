@@ -105,13 +105,27 @@ int pl_date_parse(const char *s, size_t n, pl_date *d) {
 
 void pl_date_format(const pl_date *d, char out[11]) {
   int y = d->y < 0 ? 0 : d->y > 9999 ? 9999 : d->y;
-  unsigned m = (unsigned)d->m % 100u, dd = (unsigned)d->d % 100u;
-  switch (d->prec) {
-  case PL_PREC_NONE: out[0] = 0; break;
-  case PL_PREC_YEAR: snprintf(out, 11, "%04d", y); break;
-  case PL_PREC_MONTH: snprintf(out, 11, "%04d-%02u", y, m); break;
-  default: snprintf(out, 11, "%04d-%02u-%02u", y, m, dd); break;
+  int m = d->m < 0 ? 0 : d->m % 100, dd = d->d < 0 ? 0 : d->d % 100;
+  size_t n = 0;
+  if (d->prec == PL_PREC_NONE) {
+    out[0] = 0;
+    return;
   }
+  out[n++] = (char)('0' + y / 1000);
+  out[n++] = (char)('0' + y / 100 % 10);
+  out[n++] = (char)('0' + y / 10 % 10);
+  out[n++] = (char)('0' + y % 10);
+  if (d->prec >= PL_PREC_MONTH) {
+    out[n++] = '-';
+    out[n++] = (char)('0' + m / 10);
+    out[n++] = (char)('0' + m % 10);
+  }
+  if (d->prec >= PL_PREC_WEEK) {
+    out[n++] = '-';
+    out[n++] = (char)('0' + dd / 10);
+    out[n++] = (char)('0' + dd % 10);
+  }
+  out[n] = 0;
 }
 
 uint64_t pl_fnv1a(uint64_t h, const void *p, size_t n) {
