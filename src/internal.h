@@ -335,6 +335,33 @@ const pl_cameo_info *pl_cameo_get(const parley_ctx *ctx, const char *code);
  * (country "IGO" for IGO codes; sector "" when none is known). */
 void pl_actor_parts(const char *code, char country[4], char sector[4]);
 
+/* ---- cross-stage services (declared here so stages can be built in
+ * parallel; each is implemented by the file named) ---- */
+
+/* dict.c: loads a user actor/agent/discard file (native or PETRARCH
+ * format) into ctx->actors. Warnings go to ctx->warnings. */
+parley_rc pl_actors_load_file(parley_ctx *ctx, const char *path,
+                              parley_dict_kind kind, size_t *nentries,
+                              size_t *nwarnings);
+/* events.c: loads a verb file (parley native or PETRARCH/TABARI verbs). */
+parley_rc pl_verbs_load_file(parley_ctx *ctx, const char *path,
+                             size_t *nentries, size_t *nwarnings);
+
+/* dates.c: the date for something said or done in sentence sent between
+ * tokens [lo, hi) (the clause of a verb); future is 1 when the clause is
+ * future tense/intent.  Falls back to the article date. */
+pl_date pl_date_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
+                    uint32_t hi, int future);
+
+/* places.c: the place the clause [lo, hi) of sentence sent puts an event
+ * at ("met ... in Cairo"), as an index into doc->places, or -1. */
+int32_t pl_place_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
+                     uint32_t hi);
+
+/* coref.c: the mention whose resolution stands for m (follows ->ante to
+ * the first named mention; m itself when it has no antecedent). */
+int32_t pl_ment_resolved(const parley_doc *doc, int32_t m);
+
 /* write.c: renderers */
 int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned records);
 int pl_write_tsv(parley_doc *doc, pl_buf *b);

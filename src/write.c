@@ -67,8 +67,10 @@ static const char *const precs[] = {"none", "year", "month", "week", "day"};
 int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
   if (m < 0 || (uint32_t)m >= doc->ments.n) return pl_buf_adds(b, "null");
   const pl_mention *mt = &doc->ments.v[m];
-  const pl_actor *a = &mt->a;
   /* follow coreference to the resolved actor, keep the seen text */
+  int32_t r = pl_ment_resolved(doc, m);
+  const pl_actor *a = &doc->ments.v[r >= 0 ? r : m].a;
+  int coref = r >= 0 && r != m;
   const char *code = a->code ? a->code : "";
   char ctry[4], sect[4];
   pl_actor_parts(code, ctry, sect);
@@ -86,7 +88,7 @@ int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
   pl_buf_adds(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + t0->off, t1->off + t1->len - t0->off);
   pl_buf_adds(b, ",\"how\":\"");
-  pl_buf_adds(b, pl_how_name(a->how));
+  pl_buf_adds(b, coref ? "coref" : pl_how_name(a->how));
   pl_buf_adds(b, "\"}");
   return 0;
 }
