@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,6 +30,7 @@ static const char help[] =
     "  --recode            with --db: recode documents already stored unchanged\n"
     "  --dict FILE         layer a dictionary on the built-in one (repeatable)\n"
     "  --max-bytes N       largest article coded (default 4194304)\n"
+    "  -j N, --jobs N      code on N threads (output order and bytes as -j 1)\n"
     "  --quiet             no progress or warnings on stderr\n"
     "\n"
     "examples:\n"
@@ -45,6 +47,7 @@ typedef struct {
   const char *stop;
   const char *db;
   int recode, quiet, progress;
+  int jobs;             /* -j N: coding threads */
   size_t docs, failed, skipped, stored, sents, recs;
   double t0;
   FILE *out;
@@ -81,60 +84,160 @@ static unsigned parse_records(const char *s) {
   return r;
 }
 
-/* Codes every article of one input.  Returns -1 on a fatal store error. */
-static int code_input(parley_ctx *ctx, parley_doc *doc, parley_store *st,
-                      FILE *fp, const char *name, opts_t *o) {
+/* One article in flight: an owned copy of the input, its document, and
+ * the result.  Batches of slots are coded in parallel (-j N) and finished
+ * (written, stored) in input order, so output bytes equal -j 1. */
+typedef struct {
+  char *buf;            /* owned copy of all article fields */
+  size_t cap;
+  parley_article a;
+  parley_doc *doc;      /* owned by the slot, reused batch to batch */
+  parley_rc rc;
+  const char *out;      /* rendered output (owned by doc) */
+  size_t out_len;
+} slot_t;
+
+typedef struct {
+  slot_t *slots;
+  size_t n;             /* slots filled in this batch */
+  size_t next;          /* next slot to code (atomic) */
+  opts_t *o;
+} batch_t;
+
+/* Copies the reader's article into the slot (the reader reuses its
+ * buffers on the next call). */
+static int slot_fill(slot_t *s, const parley_article *a) {
+  const char *f[5] = {a->id, a->date, a->source, a->url, a->title};
+  size_t need = a->text_len + 1;
+  for (int i = 0; i < 5; i++) need += f[i] ? strlen(f[i]) + 1 : 0;
+  if (need > s->cap) {
+    char *nb = realloc(s->buf, need);
+    if (!nb) return -1;
+    s->buf = nb;
+    s->cap = need;
+  }
+  char *p = s->buf;
+  const char **dst[5] = {&s->a.id, &s->a.date, &s->a.source, &s->a.url,
+                         &s->a.title};
+  for (int i = 0; i < 5; i++) {
+    if (!f[i]) { *dst[i] = NULL; continue; }
+    size_t l = strlen(f[i]) + 1;
+    memcpy(p, f[i], l);
+    *dst[i] = p;
+    p += l;
+  }
+  if (a->text_len) memcpy(p, a->text, a->text_len);
+  p[a->text_len] = 0;
+  s->a.text = p;
+  s->a.text_len = a->text_len;
+  return 0;
+}
+
+static void slot_code(slot_t *s, const opts_t *o) {
+  s->rc = parley_doc_code_until(s->doc, &s->a, o->stop);
+  s->out = NULL;
+  s->out_len = 0;
+  if (s->rc == PARLEY_ENOMEM || s->rc == PARLEY_EMISUSE) return;
+  s->out = parley_doc_render(s->doc, o->fmt, o->records, &s->out_len);
+}
+
+static void *worker(void *arg) {
+  batch_t *b = arg;
+  for (;;) {
+    size_t i = __atomic_fetch_add(&b->next, 1, __ATOMIC_RELAXED);
+    if (i >= b->n) break;
+    slot_code(&b->slots[i], b->o);
+  }
+  return NULL;
+}
+
+/* Codes the filled slots: inline for -j 1, else on o->jobs threads. */
+static void batch_code(batch_t *b) {
+  b->next = 0;
+  int nt = b->o->jobs;
+  if (nt <= 1 || b->n <= 1) {
+    worker(b);
+    return;
+  }
+  pthread_t th[64];
+  int started = 0;
+  for (int t = 0; t < nt - 1 && t < 64; t++)
+    if (pthread_create(&th[started], NULL, worker, b) == 0) started++;
+  worker(b); /* the calling thread works too */
+  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+}
+
+/* Writes and stores one coded slot.  Returns -1 on a fatal error. */
+static int slot_finish(slot_t *s, parley_store *st, const char *name,
+                       opts_t *o) {
+  if (s->rc == PARLEY_ENOMEM || s->rc == PARLEY_EMISUSE) {
+    cli_err("%s: %s", name, parley_doc_errmsg(s->doc));
+    o->failed++;
+    return 0;
+  }
+  if (s->rc && !o->quiet) /* ETOOBIG / EFORMAT: reported, still coded */
+    cli_err("%s: %s: %s", name, s->a.id, parley_doc_errmsg(s->doc));
+  if (!s->out) {
+    cli_err("%s: %s: out of memory rendering output", name, s->a.id);
+    o->failed++;
+    return 0;
+  }
+  if (s->out_len && fwrite(s->out, 1, s->out_len, o->out) != s->out_len) {
+    cli_err("writing output: %s", strerror(errno));
+    return -1;
+  }
+  parley_doc_stats ds;
+  parley_doc_get_stats(s->doc, &ds);
+  o->docs++;
+  o->sents += ds.sentences;
+  o->recs += ds.events + ds.quotes + ds.counts;
+  if (st) {
+    int skipped = 0;
+    if (parley_store_put(st, s->doc, o->recode, &skipped)) {
+      cli_err("%s: %s: store: %s", name, s->a.id, parley_store_errmsg(st));
+      return -1;
+    }
+    if (skipped) o->skipped++;
+    else o->stored++;
+  }
+  if (o->progress && o->docs % 256 == 0) progress(o, 0);
+  return 0;
+}
+
+/* Codes every article of one input.  Returns -1 on a fatal error. */
+static int code_input(parley_ctx *ctx, batch_t *b, size_t nslots,
+                      parley_store *st, FILE *fp, const char *name,
+                      opts_t *o) {
   parley_reader *r = parley_reader_new(ctx, fp, name, o->input, &o->defaults);
   if (!r) {
     cli_err("%s: out of memory", name);
     return -1;
   }
   parley_article a;
-  parley_rc rc;
-  int ret = 0;
-  while ((rc = parley_reader_next(r, &a)) != PARLEY_EOF) {
-    if (rc) {
-      if (!o->quiet || rc == PARLEY_EIO) cli_err("%s", parley_reader_errmsg(r));
-      o->failed++;
-      if (rc == PARLEY_EIO || rc == PARLEY_ENOMEM) break;
-      continue;
-    }
-    rc = parley_doc_code_until(doc, &a, o->stop);
-    if (rc == PARLEY_ENOMEM || rc == PARLEY_EMISUSE) {
-      cli_err("%s: %s", name, parley_doc_errmsg(doc));
-      o->failed++;
-      continue;
-    }
-    if (rc && !o->quiet) /* ETOOBIG / EFORMAT: reported, still coded */
-      cli_err("%s: %s: %s", name, a.id, parley_doc_errmsg(doc));
-    size_t len = 0;
-    const char *txt = parley_doc_render(doc, o->fmt, o->records, &len);
-    if (!txt) {
-      cli_err("%s: %s: out of memory rendering output", name, a.id);
-      o->failed++;
-      continue;
-    }
-    if (len && fwrite(txt, 1, len, o->out) != len) {
-      cli_err("writing output: %s", strerror(errno));
-      ret = -1;
-      break;
-    }
-    parley_doc_stats s;
-    parley_doc_get_stats(doc, &s);
-    o->docs++;
-    o->sents += s.sentences;
-    o->recs += s.events + s.quotes + s.counts;
-    if (st) {
-      int skipped = 0;
-      if (parley_store_put(st, doc, o->recode, &skipped)) {
-        cli_err("%s: %s: store: %s", name, a.id, parley_store_errmsg(st));
-        ret = -1;
-        break;
+  parley_rc rc = PARLEY_OK;
+  int ret = 0, eof = 0;
+  while (!eof && !ret) {
+    b->n = 0;
+    while (b->n < nslots) {
+      rc = parley_reader_next(r, &a);
+      if (rc == PARLEY_EOF) { eof = 1; break; }
+      if (rc) {
+        if (!o->quiet || rc == PARLEY_EIO)
+          cli_err("%s", parley_reader_errmsg(r));
+        o->failed++;
+        if (rc == PARLEY_EIO || rc == PARLEY_ENOMEM) { eof = 1; break; }
+        continue;
       }
-      if (skipped) o->skipped++;
-      else o->stored++;
+      if (slot_fill(&b->slots[b->n], &a)) {
+        cli_err("%s: out of memory", name);
+        o->failed++;
+        continue;
+      }
+      b->n++;
     }
-    if (o->progress && o->docs % 256 == 0) progress(o, 0);
+    batch_code(b);
+    for (size_t i = 0; i < b->n && !ret; i++)
+      ret = slot_finish(&b->slots[i], st, name, o);
   }
   parley_reader_free(r);
   return ret;
@@ -145,6 +248,7 @@ int cli_cmd_code(int argc, char **argv) {
   memset(&o, 0, sizeof o);
   o.fmt = PARLEY_FMT_JSONL;
   o.records = PARLEY_REC_ALL;
+  o.jobs = 1;
   o.out = stdout;
   const char **files = calloc((size_t)argc + 1, sizeof *files);
   const char **dicts = calloc((size_t)argc + 1, sizeof *dicts);
@@ -164,6 +268,16 @@ int cli_cmd_code(int argc, char **argv) {
     else if (cli_opt(argc, argv, &i, "--dict", &v)) dicts[ndicts++] = v;
     else if (cli_opt(argc, argv, &i, "--stop-after", &v)) o.stop = v;
     else if (cli_opt(argc, argv, &i, "--max-bytes", &v)) maxb = v;
+    else if (cli_opt(argc, argv, &i, "-j", &v) ||
+             cli_opt(argc, argv, &i, "--jobs", &v)) {
+      char *end;
+      long j = strtol(v, &end, 10);
+      if (*end || j < 1 || j > 64) {
+        cli_err("-j: want a number of threads from 1 to 64, not '%s'", v);
+        goto usage;
+      }
+      o.jobs = (int)j;
+    }
     else if (cli_opt(argc, argv, &i, "--records", &v)) {
       o.records = parse_records(v);
       if (!o.records) {
@@ -233,7 +347,9 @@ int cli_cmd_code(int argc, char **argv) {
   }
   int ret = CLI_OK;
   parley_store *st = NULL;
-  parley_doc *doc = NULL;
+  batch_t batch;
+  size_t nslots = 0;
+  memset(&batch, 0, sizeof batch);
   if (cli_load_dicts(ctx, dicts, ndicts, o.quiet)) { ret = CLI_FAIL; goto done; }
   if (o.db) {
     st = parley_store_open(ctx, o.db);
@@ -243,8 +359,18 @@ int cli_cmd_code(int argc, char **argv) {
       goto done;
     }
   }
-  doc = parley_doc_new(ctx);
-  if (!doc) { cli_err("out of memory"); ret = CLI_FAIL; goto done; }
+  nslots = o.jobs > 1 ? (size_t)o.jobs * 32 : 1;
+  batch.o = &o;
+  batch.slots = calloc(nslots, sizeof *batch.slots);
+  if (!batch.slots) { cli_err("out of memory"); ret = CLI_FAIL; goto done; }
+  for (size_t k = 0; k < nslots; k++) {
+    batch.slots[k].doc = parley_doc_new(ctx);
+    if (!batch.slots[k].doc) {
+      cli_err("out of memory");
+      ret = CLI_FAIL;
+      goto done;
+    }
+  }
   o.progress = !o.quiet && isatty(2);
   o.t0 = now();
   if (nfiles == 0) files[nfiles++] = "-";
@@ -271,7 +397,7 @@ int cli_cmd_code(int argc, char **argv) {
         continue;
       }
     }
-    int r = code_input(ctx, doc, st, fp, name, &o);
+    int r = code_input(ctx, &batch, nslots, st, fp, name, &o);
     if (fp != stdin) fclose(fp);
     if (r) { ret = CLI_FAIL; break; }
   }
@@ -293,7 +419,13 @@ int cli_cmd_code(int argc, char **argv) {
   if (o.docs == 0 && o.failed) ret = CLI_FAIL;
   (void)inputs_failed;
 done:
-  parley_doc_free(doc);
+  if (batch.slots) {
+    for (size_t k = 0; k < nslots; k++) {
+      parley_doc_free(batch.slots[k].doc);
+      free(batch.slots[k].buf);
+    }
+    free(batch.slots);
+  }
   parley_store_close(st);
   parley_ctx_free(ctx);
   free(files);
