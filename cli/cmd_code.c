@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,6 +33,8 @@ static const char help[] =
     "  --max-bytes N       largest article coded (default 4194304)\n"
     "  -j N, --jobs N      code on N threads (output order and bytes as -j 1)\n"
     "  --quiet             no progress or warnings on stderr\n"
+    "  --stats             print throughput and peak memory on stderr at the end\n"
+    "  --no-output         code but write no records (for benchmarks)\n"
     "\n"
     "examples:\n"
     "  parley code story.txt --date 2024-10-24 --source AP\n"
@@ -48,6 +51,8 @@ typedef struct {
   const char *db;
   int recode, quiet, progress;
   int jobs;             /* -j N: coding threads */
+  int stats, discard;   /* --stats summary; --no-output (benchmarks) */
+  size_t bytes_in, events, out_bytes;
   size_t docs, failed, skipped, stored, sents, recs;
   double t0;
   FILE *out;
@@ -65,6 +70,27 @@ static void progress(opts_t *o, int final) {
   fprintf(stderr, "\r%zu articles, %zu sentences, %zu records, %.0f sent/s%s",
           o->docs, o->sents, o->recs, dt > 0 ? o->sents / dt : 0.0,
           final ? "\n" : "");
+}
+
+/* --stats: one summary block on stderr (parley bench prints it too). */
+static void print_stats(const opts_t *o) {
+  double dt = now() - o->t0;
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  if (dt <= 0) dt = 1e-9;
+  fprintf(stderr,
+          "articles     %zu (%.0f/s)\n"
+          "sentences    %zu (%.0f/s)\n"
+          "events       %zu (%.0f/s)\n"
+          "records      %zu\n"
+          "input        %.1f MB (%.1f MB/s)\n"
+          "output       %.1f MB\n"
+          "threads      %d\n"
+          "seconds      %.3f\n"
+          "peak RSS     %.1f MB\n",
+          o->docs, o->docs / dt, o->sents, o->sents / dt, o->events,
+          o->events / dt, o->recs, o->bytes_in / 1e6, o->bytes_in / 1e6 / dt,
+          o->out_bytes / 1e6, o->jobs, dt, ru.ru_maxrss / 1024.0);
 }
 
 static unsigned parse_records(const char *s) {
@@ -182,6 +208,8 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
     o->failed++;
     return 0;
   }
+  o->out_bytes += s->out_len;
+  if (o->discard) s->out_len = 0;
   if (s->out_len && fwrite(s->out, 1, s->out_len, o->out) != s->out_len) {
     cli_err("writing output: %s", strerror(errno));
     return -1;
@@ -191,6 +219,8 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
   o->docs++;
   o->sents += ds.sentences;
   o->recs += ds.events + ds.quotes + ds.counts;
+  o->events += ds.events;
+  o->bytes_in += ds.bytes;
   if (st) {
     int skipped = 0;
     if (parley_store_put(st, s->doc, o->recode, &skipped)) {
@@ -303,6 +333,8 @@ int cli_cmd_code(int argc, char **argv) {
       }
     } else if (!strcmp(a, "--recode")) o.recode = 1;
     else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) o.quiet = 1;
+    else if (!strcmp(a, "--stats")) o.stats = 1;
+    else if (!strcmp(a, "--no-output")) o.discard = 1;
     else if (a[0] == '-' && a[1]) {
       cli_err("code: unknown option %s (see parley code --help)", a);
       goto usage;
@@ -410,6 +442,7 @@ int cli_cmd_code(int argc, char **argv) {
     ret = CLI_FAIL;
   }
   progress(&o, 1);
+  if (o.stats) print_stats(&o);
   if (!o.quiet && (o.failed || st))
     cli_err("%zu articles coded, %zu failed%s", o.docs, o.failed,
             st ? "" : "");

@@ -15,4 +15,3 @@ int cli_cmd_query(int argc, char **argv) { (void)argc; (void)argv; return not_ye
 int cli_cmd_export(int argc, char **argv) { (void)argc; (void)argv; return not_yet("export"); }
 int cli_cmd_stats(int argc, char **argv) { (void)argc; (void)argv; return not_yet("stats"); }
 int cli_cmd_dict(int argc, char **argv) { (void)argc; (void)argv; return not_yet("dict"); }
-int cli_cmd_bench(int argc, char **argv) { (void)argc; (void)argv; return not_yet("bench"); }

@@ -126,15 +126,22 @@ static int read_line(parley_reader *r, size_t max, int *toolong) {
   pl_buf_clear(&r->line);
   *toolong = 0;
   int c, any = 0;
-  while ((c = getc(r->fp)) != EOF) {
+  char chunk[4096];
+  size_t k = 0;
+  while ((c = getc_unlocked(r->fp)) != EOF) {
     any = 1;
     if (c == '\n') break;
-    if (r->line.len < max) {
-      if (pl_buf_addc(&r->line, (char)c)) return -1;
+    if (r->line.len + k < max) {
+      chunk[k++] = (char)c;
+      if (k == sizeof chunk) {
+        if (pl_buf_add(&r->line, chunk, k)) return -1;
+        k = 0;
+      }
     } else {
       *toolong = 1;
     }
   }
+  if (k && pl_buf_add(&r->line, chunk, k)) return -1;
   if (ferror(r->fp)) return -1;
   if (!any) return 0;
   r->lineno++;
