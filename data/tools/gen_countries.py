@@ -271,8 +271,17 @@ DROP = {("COG", "Congo")}
 NO_PLURAL_END = ("sh", "ch", "ese", "ss", "y", "ois", "men", "x")
 
 
+# adjectives whose naive plural is wrong or is the country name itself
+NO_PLURAL = {"Burkinabè", "Burkinabe", "Motswana", "Batswana", "Hellenic", "Greenlandic",
+             "Icelandic", "Kyrgyz", "Kirghiz", "Lao", "Basotho", "Mosotho", "Myanmar",
+             "Ni-Vanuatu", "I-Kiribati", "Kiribati", "Philippine", "Luxembourgish",
+             "Sahrawi", "Saharawi", "Emaswati", "Swazi", "Manx", "Kazakh"}
+
+
 def plural(adj):
     a = adj.strip()
+    if a in NO_PLURAL:
+        return {"Kazakh": "Kazakhs", "Swazi": "Swazis", "Sahrawi": "Sahrawis"}.get(a)
     if "(" in a or " " in a and a.split()[-1][0].islower():
         return None
     if a.lower().endswith(NO_PLURAL_END) or a.endswith("s"):
