@@ -128,7 +128,7 @@ LUX|Luxembourg|Luxembourgish; Luxembourger|Luxembourg City
 MDG|Madagascar|Malagasy; Madagascan|Antananarivo
 MWI|Malawi|Malawian|Lilongwe
 MYS|Malaysia|Malaysian|Kuala Lumpur; Putrajaya
-MDV|Maldives; the Maldives|Maldivian|Male; Malé
+MDV|Maldives; the Maldives|Maldivian|Malé
 MLI|Mali; Republic of Mali|Malian|Bamako
 MLT|Malta|Maltese|Valletta
 MHL|Marshall Islands|Marshallese|Majuro
@@ -227,10 +227,10 @@ ESH|Western Sahara; Sahrawi Arab Democratic Republic|Sahrawi; Saharawi|Laayoune;
 GUM|Guam|Guamanian; Chamorro|Hagatna; Hagåtña
 NCL|New Caledonia|New Caledonian; Kanak|Noumea; Nouméa
 PYF|French Polynesia; Tahiti|French Polynesian; Tahitian|Papeete
-BMU|Bermuda|Bermudian|Hamilton
+BMU|Bermuda|Bermudian|
 CYM|Cayman Islands; the Caymans|Caymanian|
 GIB|Gibraltar|Gibraltarian|
-FLK|Falkland Islands; Falklands; Malvinas; Islas Malvinas|Falkland Islander|Stanley
+FLK|Falkland Islands; Falklands; Malvinas; Islas Malvinas|Falkland Islander|
 ABW|Aruba|Aruban|Oranjestad
 CUW|Curaçao; Curacao|Curaçaoan; Curacaoan|Willemstad
 REU|Réunion; Reunion; La Reunion|Réunionese; Reunionese|Saint-Denis
@@ -243,7 +243,7 @@ VIR|U.S. Virgin Islands; US Virgin Islands; United States Virgin Islands|U.S. Vi
 VGB|British Virgin Islands; BVI|British Virgin Islander|Road Town
 ASM|American Samoa|American Samoan|Pago Pago
 MNP|Northern Mariana Islands; Northern Marianas; Saipan|Northern Mariana Islander|
-IMN|Isle of Man|Manx|Douglas
+IMN|Isle of Man|Manx|
 JEY|Jersey|Jerseyman|Saint Helier; St Helier
 GGY|Guernsey|Guernseyman|Saint Peter Port; St Peter Port
 """
@@ -260,6 +260,10 @@ NOTES = """\
 #    "Ramallah" -> PSE capital metonym (seat of the Palestinian Authority).
 #  - "Congo" alone -> COD; capitals "George Town" (CYM) and "Basse-Terre" (GLP)
 #    omitted because they collide with Georgetown (GUY) / Basseterre (KNA).
+#  - Capitals that are common English words or personal names are left out
+#    (Male -> only "Malé"; Hamilton, Douglas, Stanley, Victoria omitted).
+#    Country names that are also first names or other places (Chad, Jordan,
+#    Georgia, Jersey, Niger) need context in the resolver.
 #  - "Georgia" -> GEO (the US state is not handled here).
 #  - England/Scotland/Wales/Northern Ireland -> GBR.
 """
