@@ -116,7 +116,8 @@ enum pl_tokflag {
   PL_TF_QOPEN = 1 << 8,   /* quote token that opens a quotation */
   PL_TF_QCLOSE = 1 << 9,  /* quote token that closes a quotation */
   PL_TF_ABBR = 1 << 10,   /* abbreviation with a period (U.S., Gen.) */
-  PL_TF_SSTART = 1 << 11  /* first token of its sentence */
+  PL_TF_SSTART = 1 << 11, /* first token of its sentence */
+  PL_TF_URL = 1 << 12     /* web address, e-mail or domain name */
 };
 
 /* Penn-style part-of-speech tags (tag.c). */

@@ -6,10 +6,17 @@
  * What changes: invalid UTF-8 -> U+FFFD (counted); curly quotes ->
  * straight ' and "; en dash / hyphen variants -> '-'; em dash and bar ->
  * "--"; ellipsis -> "..."; non-breaking and other Unicode spaces, tabs and
- * control characters -> ' '; CR LF and CR -> '\n'; zero-width characters
- * and soft hyphens are dropped; everything else is NFC-composed.
- * Invariant: the output is never longer than 3x the input (NFC composing
- * only shrinks; the longest replacement is "..." for 3 bytes).
+ * control characters -> ' '; CR LF, CR, U+0085 and U+2028 -> '\n', U+2029
+ * -> a blank line; zero-width characters, BOM and soft hyphens are
+ * dropped; everything else is NFC-composed (a letter with combining marks
+ * after it becomes one code point when Unicode has one).
+ * Invariants: the output is never longer than 3x the input (no
+ * replacement is longer than its source; NFC grows a code point at most
+ * 3x, and the writer stops at the buffer end).  omap is non-decreasing;
+ * every output byte maps to the first original byte of the character or
+ * segment it came from, so orig[omap[a] .. omap[b]) is the original text
+ * of the normalised span [a, b) (dropped characters right before b
+ * included).
  */
 #include "internal.h"
 #include <utf8proc.h>
@@ -46,8 +53,11 @@ static const char *replace(uint32_t cp, int *drop) {
   case 0x2026:
     return "...";
   case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
-  case 0x2028: case 0x2029:
     return " ";
+  case 0x0085: case 0x2028: /* next line, line separator */
+    return "\n";
+  case 0x2029: /* paragraph separator: a blank line */
+    return "\n\n";
   case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
   case 0x00AD:
     *drop = 1;
@@ -56,6 +66,21 @@ static const char *replace(uint32_t cp, int *drop) {
   if (cp >= 0x2000 && cp <= 0x200A) return " ";
   if (cp >= 0x80 && cp <= 0x9F) return " "; /* C1 controls */
   return NULL;
+}
+
+/* Whether cp belongs to the segment of the starter before it: combining
+ * marks (any non-zero combining class, or a Mark category such as Indic
+ * vowel signs) and Hangul medial/final jamo, which compose with what
+ * precedes them. */
+static int joins_segment(uint32_t cp) {
+  if (cp < 0x300) return 0;
+  const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+  if (pr->combining_class) return 1;
+  if (pr->category == UTF8PROC_CATEGORY_MN ||
+      pr->category == UTF8PROC_CATEGORY_MC ||
+      pr->category == UTF8PROC_CATEGORY_ME)
+    return 1;
+  return (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
 }
 
 parley_rc pl_normalize_run(parley_doc *doc) {
@@ -69,7 +94,9 @@ parley_rc pl_normalize_run(parley_doc *doc) {
   size_t i = 0;
   while (i < n) {
     unsigned char c = s[i];
-    if (c < 0x80) { /* ASCII fast path */
+    /* ASCII fast path, unless a non-ASCII byte follows: then a letter
+     * may compose with a combining mark (e + U+0301 -> U+00E9) */
+    if (c < 0x80 && (c < 0x20 || c == 0x7F || i + 1 >= n || s[i + 1] < 0x80)) {
       if (c == '\r') {
         put(&o, "\n", 1, (uint32_t)i);
         i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
@@ -103,8 +130,7 @@ parley_rc pl_normalize_run(parley_doc *doc) {
       int bad2 = 0;
       size_t k2 = pl_utf8_decode(s + j, n - j, &cp2, &bad2);
       if (bad2) break;
-      const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp2);
-      if (pr->combining_class == 0) break;
+      if (!joins_segment(cp2)) break;
       seg[nseg++] = (utf8proc_int32_t)cp2;
       j += k2;
       simple = 0;

@@ -108,6 +108,29 @@ static int can_start(const pl_token *t) {
   return 0;
 }
 
+/* A list bullet at the start of a line ("- ", "* ", "\xE2\x80\xA2 "). */
+static int is_bullet(const pl_token *t) {
+  return (t->flags & PL_TF_PUNCT) &&
+         (!strcmp(t->lower, "-") || !strcmp(t->lower, "*") ||
+          !strcmp(t->lower, "--") || !strcmp(t->lower, "\xE2\x80\xA2"));
+}
+
+/* Words after which a single line break is a wrapped line, not the end of a
+ * headline or paragraph: "talks between Israel and / Hamas resumed". */
+static const char *const joiners[] = {
+    "and", "or", "but", "nor", "of", "the", "a", "an", "to", "in", "on",
+    "at", "by", "for", "from", "with", "that", "as", "into", "than", "its",
+    "their", "his", "her", "our", "said", "says", NULL};
+
+static int continues_line(const pl_token *prev) {
+  if (prev->flags & PL_TF_PUNCT)
+    return prev->lower[0] == ',' || prev->lower[0] == ';';
+  if (!(prev->flags & PL_TF_WORD) || (prev->flags & PL_TF_CAP)) return 0;
+  for (const char *const *j = joiners; *j; j++)
+    if (!strcmp(prev->lower, *j)) return 1;
+  return 0;
+}
+
 /* A full stop between an ordinary lower-case word and a lower-case word
  * is still a boundary: machine-rewritten news leaves such fragments.
  * Capitalised short words before the stop (Calif., Ariz.) are taken as
@@ -115,6 +138,7 @@ static int can_start(const pl_token *t) {
 static int broken_after(const pl_token *prev, const pl_token *next) {
   if (!(prev->flags & PL_TF_WORD) || (prev->flags & PL_TF_CAP)) return 0;
   if (prev->len < 3 || !(next->flags & PL_TF_WORD)) return 0;
+  if (!(next->flags & PL_TF_SPACE)) return 0; /* "a.b": not a boundary */
   return 1;
 }
 
@@ -148,7 +172,8 @@ parley_rc pl_sentence_run(parley_doc *doc) {
     if (i > start) {
       int blank = 0;
       int nl = newline_between(doc, &tv[i - 1], t, &blank);
-      if (blank || (nl && can_start(t))) {
+      if (blank || (nl && (can_start(t) || is_bullet(t)) &&
+                    !continues_line(&tv[i - 1]))) {
         parley_rc rc = close_sent(doc, start, i, 0);
         if (rc) return rc;
         start = i;
@@ -163,7 +188,8 @@ parley_rc pl_sentence_run(parley_doc *doc) {
       const pl_token *nx = &tv[i + 1];
       int blank = 0;
       if (newline_between(doc, t, nx, &blank) ||
-          ((nx->flags & PL_TF_CAP) && is_opener(nx->lower)))
+          ((nx->flags & PL_TF_CAP) && is_opener(nx->lower)) ||
+          (nx->flags & PL_TF_QOPEN))
         term = 1;
     }
     if (term) {

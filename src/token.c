@@ -14,6 +14,9 @@
  *   - abbreviations keep their period: dotted initialisms (U.S., U.N.),
  *     single capital initials (W.), and a table of known abbreviations
  *     (Oct., Gen., Dr., Mr., St., No., ...);
+ *   - web addresses (http://..., www....), e-mails and domain names with a
+ *     known top-level domain (example.org) are one token (PL_TF_URL), so
+ *     their dots never end a sentence;
  *   - "--" and "..." are single punctuation tokens; other punctuation is
  *     one token per character.
  * Every token gets lower (lower-cased surface) and key (lower-cased with
@@ -65,12 +68,43 @@ static int is_abbrev(const char *s, size_t n) {
   return 0;
 }
 
-static int is_alpha_at(const char *t, size_t i, size_t n) {
-  return i < n && cls[(unsigned char)t[i]] == C_AL;
+/* Length of the word character (letter, or letter/digit for alnum) at
+ * t[i], or 0.  Non-ASCII code points count as letters when Unicode says
+ * they are letters, marks or numbers (Erdo\u011fan, S\u00e1nchez);
+ * symbols, emoji and punctuation are not.  A continuation byte (only
+ * met when looking backwards) counts as part of a letter. */
+static size_t uni_word_len(const char *t, size_t i, size_t n) {
+  unsigned char c = (unsigned char)t[i];
+  if (c < 0xC0) return 1; /* continuation byte */
+  uint32_t cp;
+  int bad = 0;
+  size_t k = pl_utf8_decode((const unsigned char *)t + i, n - i, &cp, &bad);
+  if (bad) return 0;
+  utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO ? k : 0;
 }
-static int is_alnum_at(const char *t, size_t i, size_t n) {
-  return i < n && (cls[(unsigned char)t[i]] == C_AL ||
-                   cls[(unsigned char)t[i]] == C_DG);
+static size_t is_alpha_at(const char *t, size_t i, size_t n) {
+  if (i >= n) return 0;
+  unsigned char c = (unsigned char)t[i];
+  if (c >= 0x80) return uni_word_len(t, i, n);
+  return cls[c] == C_AL;
+}
+static size_t is_alnum_at(const char *t, size_t i, size_t n) {
+  if (i >= n) return 0;
+  unsigned char c = (unsigned char)t[i];
+  if (c >= 0x80) return uni_word_len(t, i, n);
+  return cls[c] == C_AL || cls[c] == C_DG;
+}
+/* Index after the run of letters/digits (or letters) starting at j. */
+static size_t skip_alnum(const char *t, size_t j, size_t n) {
+  size_t w;
+  while ((w = is_alnum_at(t, j, n)) > 0) j += w;
+  return j;
+}
+static size_t skip_alpha(const char *t, size_t j, size_t n) {
+  size_t w;
+  while ((w = is_alpha_at(t, j, n)) > 0) j += w;
+  return j;
 }
 
 /* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else). */
@@ -126,12 +160,22 @@ static pl_token *emit(parley_doc *doc, size_t off, size_t len, unsigned fl) {
   tk->ment = -1;
   const char *s = doc->text + off;
   int nup = 0, nal = 0;
-  for (size_t i = 0; i < len; i++) {
+  for (size_t i = 0; i < len;) {
     unsigned char c = (unsigned char)s[i];
-    if (isalpha(c)) {
+    if (c < 0x80) {
+      if (isalpha(c)) {
+        nal++;
+        if (isupper(c)) nup++;
+      }
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    i += pl_utf8_decode((const unsigned char *)s + i, len - i, &cp, NULL);
+    if (utf8proc_isupper((utf8proc_int32_t)cp)) {
       nal++;
-      if (isupper(c)) nup++;
-    } else if (c >= 0x80) {
+      nup++;
+    } else if (utf8proc_islower((utf8proc_int32_t)cp)) {
       nal++;
     }
   }
@@ -175,6 +219,76 @@ static size_t number_len(const char *t, size_t i, size_t n) {
   return j - i;
 }
 
+/* Top-level domains that make "name.tld" a domain name rather than two
+ * words around a full stop with the space missing. */
+static const char *const tlds[] = {
+    "com", "org", "net", "gov", "edu", "int", "mil", "info", "io", "news",
+    "uk", "us", "qa", "il", "ps", "eg", "fr", "de", "ru", "cn", "in", "tv",
+    "ly", "sy", "lb", "iq", "ir", "tr", "ae", "sa", "jo", "ua", "eu", NULL};
+
+static int is_tld(const char *s, size_t n) {
+  for (const char *const *d = tlds; *d; d++)
+    if (strlen(*d) == n && !strncasecmp(s, *d, n)) return 1;
+  return 0;
+}
+
+/* Characters that may appear inside a URL, e-mail or domain (ASCII). */
+static int url_char(unsigned char c) {
+  return isalnum(c) || (c && strchr("-._~:/?#[]@!$&*+;=%", c) != NULL);
+}
+
+/* Length of a web address, e-mail or domain name starting at i, or 0.
+ *   scheme://...  www....  user@host.tld  name.tld (a known TLD)
+ * Trailing punctuation (a full stop, comma, closing bracket) is left for
+ * the sentence splitter. */
+static size_t url_len(const char *t, size_t i, size_t n) {
+  size_t j = i, at = 0, dots = 0, last_dot = 0;
+  while (j < n && j - i < 8 && isalnum((unsigned char)t[j])) j++;
+  int scheme = j + 2 < n && t[j] == ':' && t[j + 1] == '/' &&
+               t[j + 2] == '/' &&
+               ((j - i == 4 && !strncasecmp(t + i, "http", 4)) ||
+                (j - i == 5 && !strncasecmp(t + i, "https", 5)) ||
+                (j - i == 3 && !strncasecmp(t + i, "ftp", 3)));
+  int www = j - i == 3 && !strncasecmp(t + i, "www", 3) && j < n &&
+            t[j] == '.';
+  j = i;
+  for (; j < n; j++) {
+    unsigned char c = (unsigned char)t[j];
+    /* a full address takes URL punctuation; a bare domain or e-mail only
+     * letters, digits and . @ - _ */
+    if (scheme || www ? !url_char(c)
+                      : !(isalnum(c) || c == '.' || c == '@' || c == '-' ||
+                          c == '_'))
+      break;
+    if (c == '@') at = j;
+    if (c == '.') {
+      dots++;
+      last_dot = j;
+    }
+    if (j - i >= PL_MAX_TOKEN_BYTES) break;
+  }
+  /* leave sentence punctuation and closing brackets outside */
+  while (j > i && t[j - 1] && strchr(".,;:!?)]'", t[j - 1])) j--;
+  if (scheme || www) return j - i > 8 ? j - i : 0;
+  if (last_dot >= j) { /* the stripped full stop was the last dot */
+    last_dot = j;
+    while (last_dot > i && t[last_dot - 1] != '.') last_dot--;
+    if (last_dot == i) return 0;
+    last_dot--;
+  }
+  if (!dots) return 0;
+  size_t tl = 0; /* length of the last label */
+  while (last_dot + 1 + tl < j && isalpha((unsigned char)t[last_dot + 1 + tl]))
+    tl++;
+  if (last_dot + 1 + tl != j || tl < 2) return 0;
+  if (at) return at > i && at + 1 < last_dot ? j - i : 0;
+  /* a bare domain: the first label is not a single letter (U.S.) and the
+   * last label is a known top-level domain */
+  size_t first = 0;
+  while (isalnum((unsigned char)t[i + first])) first++;
+  return first >= 2 && is_tld(t + last_dot + 1, tl) ? j - i : 0;
+}
+
 parley_rc pl_token_run(parley_doc *doc) {
   init_cls();
   const char *t = doc->text;
@@ -183,38 +297,47 @@ parley_rc pl_token_run(parley_doc *doc) {
   while (i < n) {
     unsigned char c = (unsigned char)t[i];
     unsigned k = cls[c];
+    if (c >= 0x80 && !is_alpha_at(t, i, n)) k = C_PU; /* symbol, emoji */
     if (k == C_SP || k == C_NL) {
       space = PL_TF_SPACE;
       i++;
       continue;
     }
     size_t start = i, len = 0;
+    /* scanning stops a little past the token cap, so a pathological run
+     * of letters costs linear time (it is cut into pieces below) */
+    size_t m = n - i > PL_MAX_TOKEN_BYTES + 16 ? i + PL_MAX_TOKEN_BYTES + 16
+                                               : n;
+    size_t ul = k == C_AL ? url_len(t, i, m) : 0;
     unsigned fl = space;
     space = 0;
     if (k == C_DG) {
-      len = number_len(t, i, n);
+      len = number_len(t, i, m);
       /* a digit run glued to letters (e.g. "F16", "G20") is a word */
-      if (is_alpha_at(t, i + len, n)) {
+      if (is_alpha_at(t, i + len, m)) {
         size_t j = i + len;
-        while (is_alnum_at(t, j, n)) j++;
+        j = skip_alnum(t, j, m);
         len = j - i;
         fl |= PL_TF_WORD;
       } else {
         fl |= PL_TF_NUM;
       }
-    } else if (k == C_AL && i + 2 < n && t[i] == 'n' && t[i + 1] == '\'' &&
-               (t[i + 2] == 't' || t[i + 2] == 'T') && !is_alnum_at(t, i + 3, n) &&
-               i > 0 && is_alpha_at(t, i - 1, n)) {
+    } else if (k == C_AL && i + 2 < m && t[i] == 'n' && t[i + 1] == '\'' &&
+               (t[i + 2] == 't' || t[i + 2] == 'T') && !is_alnum_at(t, i + 3, m) &&
+               i > 0 && is_alpha_at(t, i - 1, m)) {
       len = 3; /* the n't of "didn't" */
       fl |= PL_TF_WORD;
+    } else if (ul) {
+      len = ul;
+      fl |= PL_TF_WORD | PL_TF_URL;
     } else if (k == C_AL) {
       size_t j = i;
       for (;;) {
-        while (is_alnum_at(t, j, n)) j++;
+        j = skip_alnum(t, j, m);
         /* inner apostrophe: O'Brien, but not 's / n't / 're etc. */
-        if (j + 1 < n && t[j] == '\'' && is_alpha_at(t, j + 1, n)) {
+        if (j + 1 < m && t[j] == '\'' && is_alpha_at(t, j + 1, m)) {
           size_t e = j + 1;
-          while (is_alpha_at(t, e, n)) e++;
+          e = skip_alpha(t, e, m);
           size_t sl = e - j - 1;
           const char *sx = t + j + 1;
           int clitic = (sl == 1 && tolower((unsigned char)*sx) == 't' &&
@@ -230,18 +353,18 @@ parley_rc pl_token_run(parley_doc *doc) {
         break;
       }
       /* "didn't": split n't */
-      if (j - i > 2 && t[j] == '\'' && j + 1 < n &&
+      if (j - i > 2 && t[j] == '\'' && j + 1 < m &&
           tolower((unsigned char)t[j + 1]) == 't' &&
-          tolower((unsigned char)t[j - 1]) == 'n' && !is_alnum_at(t, j + 2, n))
+          tolower((unsigned char)t[j - 1]) == 'n' && !is_alnum_at(t, j + 2, m))
         j--;
       len = j - i;
       fl |= PL_TF_WORD;
       /* abbreviations: U.S. / U.N. / W. / Gen. */
-      if (j < n && t[j] == '.') {
+      if (j < m && t[j] == '.') {
         size_t e = j;
         /* dotted initialism: single letters each followed by '.' */
         if (len == 1) {
-          while (e + 2 < n && is_alpha_at(t, e + 1, n) && t[e + 2] == '.')
+          while (e + 2 < m && is_alpha_at(t, e + 1, m) && t[e + 2] == '.')
             e += 2;
           if (e > j || isupper((unsigned char)t[i])) {
             len = e + 1 - i;
@@ -255,10 +378,10 @@ parley_rc pl_token_run(parley_doc *doc) {
     } else if (k == C_AP) {
       /* 's / 're / n't clitics and possessive apostrophe */
       size_t e = i + 1;
-      while (is_alpha_at(t, e, n)) e++;
+      e = skip_alpha(t, e, m);
       size_t sl = e - i - 1;
       int after_word = start > 0 && !(fl & PL_TF_SPACE) &&
-                       is_alnum_at(t, start - 1, n);
+                       is_alnum_at(t, start - 1, m);
       if (after_word && sl == 1 && tolower((unsigned char)t[i + 1]) == 's') {
         len = 2;
         fl |= PL_TF_POSS;
@@ -289,7 +412,11 @@ parley_rc pl_token_run(parley_doc *doc) {
       len = 1;
       fl |= PL_TF_PUNCT | PL_TF_QUOTE;
     } else {
-      len = 1;
+      /* one punctuation mark or symbol: a whole code point */
+      uint32_t cp;
+      len = c < 0x80 ? 1
+                     : pl_utf8_decode((const unsigned char *)t + i, n - i,
+                                      &cp, NULL);
       fl |= PL_TF_PUNCT;
     }
     if (len == 0) len = 1;
