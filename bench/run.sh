@@ -49,9 +49,8 @@ fi
 if command -v link-parser > /dev/null 2>&1; then
   echo
   echo "== link-grammar (parser-based reference) on 100 sentences of the corpus"
-  head -n 20 "$corpus" | sed 's/.*"text":"//; s/"}$//; s/\\"/"/g' | \
-    tr -s ' ' '\n' | awk 'BEGIN{RS="[.] "} NR<=100 {gsub(/\n/," "); print $0 "."}' \
-    > "$here/sample.txt"
+  head -n 20 "$corpus" | sed 's/.*"text":"//; s/"}$//; s/\\"/"/g; s/\. /.\n/g' | \
+    head -n 100 > "$here/sample.txt"
   n=$(wc -l < "$here/sample.txt")
   t_lg=$(secs sh -c "link-parser -graphics=0 -verbosity=0 < '$here/sample.txt'")
   echo "link-parser           ${t_lg}s for $n sentences ($(echo "$n $t_lg" | awk '{printf "%.1f", $1 / ($2 > 0 ? $2 : 0.001)}') sentences/s)"

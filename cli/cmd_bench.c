@@ -114,6 +114,7 @@ static int generate(FILE *out, long n, unsigned long long seed, long per) {
     if (k < 1) k = 1;
     for (long i = 0; i < k; i++) {
       sentence(s, sizeof s);
+      if (s[0] >= 'a' && s[0] <= 'z') s[0] = (char)(s[0] - 'a' + 'A');
       size_t sl = strlen(s);
       if (len + sl + 2 >= sizeof text) break;
       memcpy(text + len, s, sl);
