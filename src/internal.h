@@ -331,6 +331,8 @@ typedef struct pl_cameo_info {
 /* Looks a code up; unknown sub-codes fall back to their parent/root
  * entry's values.  Returns NULL only for a code with no known root. */
 const pl_cameo_info *pl_cameo_get(const parley_ctx *ctx, const char *code);
+/* The i-th entry of the table in code order; NULL past the end. */
+const pl_cameo_info *pl_cameo_at(const parley_ctx *ctx, size_t i);
 
 /* Splits an actor code into country root and first sector segment
  * (country "IGO" for IGO codes; sector "" when none is known). */

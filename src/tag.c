@@ -1,18 +1,745 @@
 /*
- * tag.c - stage: part-of-speech tags and lemmas from the built-in lexicon.
- * (placeholder: filled in by its stage's issue)
+ * tag.c - stage: part-of-speech tags and lemmas (the lexical layer).
+ *
+ * Input: doc->toks and doc->sents (token, sentence stages).
+ * Output: tok->tag (enum pl_tag) and tok->lemma for every token.
+ *
+ * Three steps per sentence, all deterministic and left to right:
+ *   1. lexical: one hash probe per token into the built-in lexicon
+ *      (data/lexicon.tsv: word, Penn tags most likely first, verb lemma,
+ *      noun lemma) gives the candidate tag set; unknown words get a set
+ *      from a suffix table; numbers, punctuation, quotes, possessives and
+ *      clitics (n't 're 's) are tagged from the token flags;
+ *   2. capitalisation: a capitalised open-class word inside a sentence is
+ *      a name (NNP); at the start of a sentence it keeps its lexical tag
+ *      unless it opens a run of capitalised words ("White House");
+ *   3. context: the left context of each ambiguous token (modal, "to",
+ *      have, be, do, determiner, subject, preposition, verb, wh-word) picks
+ *      the first tag of a preference list (table `prefs`) that the word
+ *      can have; a few lookahead rules (reduced passive "killed by",
+ *      noun compounds "ceasefire talks", "that" as IN/WDT/DT, "'s" as
+ *      POS/VBZ, coordination "X and Y") refine it.
+ * Lemma: the lexicon's verb lemma for verb tags, its noun lemma for NN/NNS,
+ * else the lower-cased form (suffix-stripped for unknown inflected words).
+ *
+ * Invariants: the lexicon is read-only after load (threads share it);
+ * the stage allocates one scratch array per document from the arena and
+ * nothing per token; every string it stores in a token lives either in the
+ * lexicon block (ctx lifetime) or in the arena.
  */
 #include "internal.h"
+#include <stdlib.h>
 
-struct pl_lexicon { int unused; };
-parley_rc pl_lex_load_builtin(parley_ctx *ctx) { (void)ctx; return PARLEY_OK; }
-void pl_lex_free(pl_lexicon *lex) { (void)lex; }
+/* ---- the lexicon: one malloc'd block ---- */
+
+#define NOSTR 0u /* pool offset 0 is the empty string: "no lemma" */
+
+typedef struct lexent {
+  uint32_t word, vlem, nlem; /* offsets into the string pool */
+  uint32_t hash;
+  uint8_t ntag;
+  uint8_t tags[7];           /* most likely first */
+} lexent;
+
+struct pl_lexicon {
+  uint32_t *slots;   /* cap entries: 0 = empty, else entry index + 1 */
+  uint32_t cap;      /* power of two */
+  uint32_t n;
+  lexent *ents;
+  const char *pool;  /* NUL-separated copy of the data file */
+};
+
+static uint32_t hash_str(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+static const lexent *lex_find(const pl_lexicon *lx, const char *s,
+                              size_t n) {
+  if (!lx || !lx->n) return NULL;
+  uint32_t h = hash_str(s, n), mask = lx->cap - 1;
+  for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t e = lx->slots[i];
+    if (!e) return NULL;
+    const lexent *le = &lx->ents[e - 1];
+    if (le->hash == h) {
+      const char *w = lx->pool + le->word;
+      if (!memcmp(w, s, n) && w[n] == 0) return le;
+    }
+  }
+}
+
+/* Penn tag name -> enum; -1 when not one of ours. */
+static int tag_from_name(const char *s, size_t n) {
+  for (int t = 1; t < PL_T__N; t++) {
+    const char *nm = pl_tag_name(t);
+    if (strlen(nm) == n && !memcmp(nm, s, n)) return t;
+  }
+  return -1;
+}
+
+parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
+  const pl_blob *b = pl_builtin("lexicon");
+  if (!b || !b->len) return PARLEY_OK; /* tagger falls back to guessing */
+  size_t nlines = 1;
+  for (const char *p = b->data, *e = b->data + b->len;
+       (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    nlines++;
+  uint32_t cap = 1024;
+  while (cap < nlines * 2) cap <<= 1;
+  size_t sz_lex = sizeof(pl_lexicon), sz_slots = (size_t)cap * 4,
+         sz_ents = nlines * sizeof(lexent), sz_pool = b->len + 2;
+  sz_lex = (sz_lex + 15) & ~(size_t)15;
+  sz_slots = (sz_slots + 15) & ~(size_t)15;
+  sz_ents = (sz_ents + 15) & ~(size_t)15;
+  char *blk = malloc(sz_lex + sz_slots + sz_ents + sz_pool);
+  if (!blk) {
+    pl_ctx_err(ctx, "out of memory loading the lexicon");
+    return PARLEY_ENOMEM;
+  }
+  pl_lexicon *lx = (pl_lexicon *)blk;
+  lx->slots = (uint32_t *)(blk + sz_lex);
+  memset(lx->slots, 0, (size_t)cap * 4);
+  lx->cap = cap;
+  lx->n = 0;
+  lx->ents = (lexent *)(blk + sz_lex + sz_slots);
+  char *pool = blk + sz_lex + sz_slots + sz_ents;
+  pool[0] = 0;
+  memcpy(pool + 1, b->data, b->len);
+  pool[b->len + 1] = 0;
+  lx->pool = pool;
+  char *p = pool + 1, *end = pool + 1 + b->len;
+  while (p < end) {
+    char *nl = memchr(p, '\n', (size_t)(end - p));
+    char *le = nl ? nl : end;
+    *le = 0;
+    char *f[4] = {p, NULL, NULL, NULL};
+    int nf = 1;
+    for (char *q = p; q < le && nf < 4; q++)
+      if (*q == '\t') {
+        *q = 0;
+        f[nf++] = q + 1;
+      }
+    if (nf == 4 && *f[0] && *f[0] != '#') {
+      lexent *en = &lx->ents[lx->n];
+      memset(en, 0, sizeof *en);
+      size_t wl = strlen(f[0]);
+      en->word = (uint32_t)(f[0] - pool);
+      en->hash = hash_str(f[0], wl);
+      en->vlem = strcmp(f[2], "-") ? (uint32_t)(f[2] - pool) : NOSTR;
+      en->nlem = strcmp(f[3], "-") ? (uint32_t)(f[3] - pool) : NOSTR;
+      for (char *t = f[1]; *t && en->ntag < sizeof en->tags;) {
+        char *te = t;
+        while (*te && *te != ' ') te++;
+        int tg = tag_from_name(t, (size_t)(te - t));
+        if (tg > 0) en->tags[en->ntag++] = (uint8_t)tg;
+        t = *te ? te + 1 : te;
+      }
+      if (en->ntag) {
+        uint32_t mask = cap - 1, i = en->hash & mask;
+        int dup = 0;
+        while (lx->slots[i]) {
+          const lexent *o = &lx->ents[lx->slots[i] - 1];
+          if (o->hash == en->hash && !strcmp(pool + o->word, f[0])) {
+            dup = 1; /* first line wins */
+            break;
+          }
+          i = (i + 1) & mask;
+        }
+        if (!dup) lx->slots[i] = ++lx->n;
+      }
+    }
+    p = le + 1;
+  }
+  ctx->lex = lx;
+  return PARLEY_OK;
+}
+
+void pl_lex_free(pl_lexicon *lex) { free(lex); }
+
+/* ---- candidate sets ---- */
+
+typedef uint64_t tmask;
+#define M(t) ((tmask)1 << (t))
+#define M_NOUN (M(PL_T_NN) | M(PL_T_NNS))
+#define M_VERB                                                             \
+  (M(PL_T_VB) | M(PL_T_VBD) | M(PL_T_VBG) | M(PL_T_VBN) | M(PL_T_VBP) |     \
+   M(PL_T_VBZ))
+#define M_CLOSED                                                           \
+  (M(PL_T_DT) | M(PL_T_PDT) | M(PL_T_IN) | M(PL_T_TO) | M(PL_T_CC) |        \
+   M(PL_T_MD) | M(PL_T_PRP) | M(PL_T_PRPS) | M(PL_T_WDT) | M(PL_T_WP) |     \
+   M(PL_T_WPS) | M(PL_T_WRB) | M(PL_T_EX) | M(PL_T_POS) | M(PL_T_RP))
+
+/* Per-token scratch for one run. */
+typedef struct cand {
+  const lexent *e;     /* lexicon entry or NULL */
+  tmask m;             /* possible tags */
+  uint8_t first;       /* lexically most likely tag */
+  uint8_t fixed;       /* tag decided by form (punct, clitic, name) */
+  const char *lem;     /* lemma override (clitics, guesses) or NULL */
+  uint8_t gstrip;      /* guessed suffix length to strip for the lemma */
+  uint8_t gadd_e;      /* guessed lemma needs a final 'e' back */
+} cand;
+
+/* Closed-class words whose generated lexicon tags are noisy, and clitics.
+ * Tags most likely first; lemma NULL = the word itself. */
+static const struct over {
+  const char *w;
+  uint8_t tags[3];
+  const char *lem;
+} overrides[] = {
+    {"are", {PL_T_VBP}, "be"},        {"am", {PL_T_VBP}, "be"},
+    {"is", {PL_T_VBZ}, "be"},         {"was", {PL_T_VBD}, "be"},
+    {"were", {PL_T_VBD}, "be"},       {"'re", {PL_T_VBP}, "be"},
+    {"'m", {PL_T_VBP}, "be"},         {"'ve", {PL_T_VBP}, "have"},
+    {"'ll", {PL_T_MD}, "will"},       {"'d", {PL_T_MD}, "would"},
+    {"n't", {PL_T_RB}, "not"},        {"ca", {PL_T_MD}, "can"},
+    {"wo", {PL_T_MD}, "will"},        {"to", {PL_T_TO}, NULL},
+    {"do", {PL_T_VBP, PL_T_VB}, "do"}, {"have", {PL_T_VBP, PL_T_VB}, "have"},
+    {"who", {PL_T_WP}, NULL},         {"there", {PL_T_EX, PL_T_RB}, NULL},
+    {"not", {PL_T_RB}, NULL},         {"per", {PL_T_IN}, NULL},
+    {"ago", {PL_T_RB}, NULL},         {"like", {PL_T_IN, PL_T_VBP, PL_T_VB}, "like"},
+    {"said", {PL_T_VBD, PL_T_VBN}, "say"},
+    {"told", {PL_T_VBD, PL_T_VBN}, "tell"},
+    {"as", {PL_T_IN, PL_T_RB}, NULL}, {"may", {PL_T_MD}, NULL},
+    {"might", {PL_T_MD}, NULL},       {"must", {PL_T_MD}, NULL},
+    {"can", {PL_T_MD}, NULL},         {"will", {PL_T_MD, PL_T_NN}, NULL},
+    {"what", {PL_T_WP, PL_T_WDT}, NULL},
+};
+#define NOVER (sizeof overrides / sizeof overrides[0])
+
+static const struct over *find_over(const char *w) {
+  for (size_t i = 0; i < NOVER; i++)
+    if (!strcmp(overrides[i].w, w)) return &overrides[i];
+  return NULL;
+}
+
+/* Unknown lower-case words: suffix -> tags (first = guess), and how many
+ * bytes to strip for the lemma.  Longest suffixes first. */
+static const struct suf {
+  const char *s;
+  uint8_t tags[3];
+  uint8_t strip, add_e;
+} suffixes[] = {
+    {"tions", {PL_T_NNS}, 1, 0},  {"ments", {PL_T_NNS}, 1, 0},
+    {"nesses", {PL_T_NNS}, 2, 0}, {"ities", {PL_T_NNS}, 3, 0},
+    {"ation", {PL_T_NN}, 0, 0},   {"tion", {PL_T_NN}, 0, 0},
+    {"sion", {PL_T_NN}, 0, 0},    {"ment", {PL_T_NN}, 0, 0},
+    {"ness", {PL_T_NN}, 0, 0},    {"ity", {PL_T_NN}, 0, 0},
+    {"ism", {PL_T_NN}, 0, 0},     {"ist", {PL_T_NN}, 0, 0},
+    {"ship", {PL_T_NN}, 0, 0},    {"hood", {PL_T_NN}, 0, 0},
+    {"ists", {PL_T_NNS}, 1, 0},   {"ers", {PL_T_NNS}, 1, 0},
+    {"ies", {PL_T_NNS, PL_T_VBZ}, 3, 0},
+    {"ized", {PL_T_VBD, PL_T_VBN}, 1, 0},
+    {"ised", {PL_T_VBD, PL_T_VBN}, 1, 0},
+    {"ated", {PL_T_VBD, PL_T_VBN}, 1, 0},
+    {"ed", {PL_T_VBD, PL_T_VBN}, 2, 0},
+    {"ing", {PL_T_VBG, PL_T_NN}, 3, 0},
+    {"ize", {PL_T_VB, PL_T_VBP}, 0, 0},
+    {"ise", {PL_T_VB, PL_T_VBP}, 0, 0},
+    {"ate", {PL_T_VB, PL_T_VBP, PL_T_JJ}, 0, 0},
+    {"ly", {PL_T_RB}, 0, 0},      {"ous", {PL_T_JJ}, 0, 0},
+    {"ful", {PL_T_JJ}, 0, 0},     {"ive", {PL_T_JJ}, 0, 0},
+    {"able", {PL_T_JJ}, 0, 0},    {"ible", {PL_T_JJ}, 0, 0},
+    {"ical", {PL_T_JJ}, 0, 0},    {"al", {PL_T_JJ}, 0, 0},
+    {"ic", {PL_T_JJ}, 0, 0},      {"ian", {PL_T_JJ, PL_T_NN}, 0, 0},
+    {"ese", {PL_T_JJ}, 0, 0},     {"ish", {PL_T_JJ}, 0, 0},
+    {"less", {PL_T_JJ}, 0, 0},    {"est", {PL_T_JJS}, 0, 0},
+    {"ss", {PL_T_NN}, 0, 0},      {"us", {PL_T_NN}, 0, 0},
+    {"s", {PL_T_NNS, PL_T_VBZ}, 1, 0},
+};
+#define NSUF (sizeof suffixes / sizeof suffixes[0])
+
+static void guess(cand *c, const char *w, size_t n) {
+  for (size_t i = 0; i < NSUF; i++) {
+    size_t sl = strlen(suffixes[i].s);
+    if (n > sl + 1 && !memcmp(w + n - sl, suffixes[i].s, sl)) {
+      for (int k = 0; k < 3 && suffixes[i].tags[k]; k++)
+        c->m |= M(suffixes[i].tags[k]);
+      c->first = suffixes[i].tags[0];
+      c->gstrip = suffixes[i].strip;
+      c->gadd_e = suffixes[i].add_e;
+      return;
+    }
+  }
+  c->m = M(PL_T_NN);
+  c->first = PL_T_NN;
+}
+
+/* ---- word classes used by the context rules ---- */
+
+static int in_list(const char *w, const char *const *l) {
+  for (; *l; l++)
+    if (!strcmp(w, *l)) return 1;
+  return 0;
+}
+static const char *const BE[] = {"be", "is", "are", "was", "were", "been",
+                                 "being", "'re", "'m", "am", NULL};
+static const char *const HAVE[] = {"have", "has", "had", "having", "'ve",
+                                   NULL};
+static const char *const DO[] = {"do", "does", "did", NULL};
+static const char *const GET[] = {"get", "gets", "got", "gotten",
+                                  "getting", NULL};
+static const char *const SUBJ_PL[] = {"they", "we", "you", "i", "these",
+                                      "those", NULL};
+static const char *const OBJ_PRP[] = {"him", "her", "them", "us", "me", NULL};
+
+/* Left-context classes. */
+enum lc {
+  LC_START, LC_MODAL, LC_TO, LC_HAVE, LC_BE, LC_DET, LC_SUBJ_SG,
+  LC_SUBJ_PL, LC_NOUN, LC_PREP, LC_VERB, LC_WH, LC_OTHER, LC__N
+};
+
+/* Preference lists per left context: the first tag the word can have
+ * wins; 0 ends a list (then the lexical first tag stays). */
+static const uint8_t prefs[LC__N][7] = {
+    [LC_START] = {0},
+    [LC_MODAL] = {PL_T_VB, PL_T_VBP, PL_T_RB, 0},
+    [LC_TO] = {PL_T_VB, PL_T_NN, PL_T_NNS, 0},
+    [LC_HAVE] = {PL_T_VBN, PL_T_NNS, PL_T_NN, PL_T_JJ, 0},
+    [LC_BE] = {PL_T_VBN, PL_T_VBG, PL_T_JJ, PL_T_NN, PL_T_NNS, 0},
+    [LC_DET] = {PL_T_NN, PL_T_NNS, PL_T_JJ, PL_T_VBG, PL_T_VBN, 0},
+    [LC_SUBJ_SG] = {PL_T_VBZ, PL_T_VBD, PL_T_MD, 0},
+    [LC_SUBJ_PL] = {PL_T_VBD, PL_T_VBP, PL_T_MD, 0}, /* news: "hit" past */
+    [LC_NOUN] = {PL_T_VBZ, PL_T_VBD, PL_T_MD, PL_T_NN, PL_T_NNS, 0},
+    [LC_PREP] = {PL_T_NN, PL_T_NNS, PL_T_JJ, PL_T_VBG, 0},
+    [LC_VERB] = {PL_T_NN, PL_T_NNS, PL_T_JJ, 0},
+    [LC_WH] = {PL_T_VBZ, PL_T_VBD, PL_T_VBP, PL_T_MD, 0},
+    [LC_OTHER] = {0},
+};
+
+typedef struct run {
+  parley_doc *doc;
+  cand *c;            /* indexed by token index */
+  uint32_t lo, hi;    /* current sentence tokens */
+} run;
+
+static pl_token *T(run *r, uint32_t i) { return &r->doc->toks.v[i]; }
+
+/* Index of the nearest earlier token that is not an adverb ("will not
+ * meet", "has already left"), or UINT32_MAX. */
+static uint32_t prev_sig(run *r, uint32_t i) {
+  while (i > r->lo) {
+    i--;
+    if (T(r, i)->tag != PL_T_RB) return i;
+  }
+  return UINT32_MAX;
+}
+
+static enum lc left_class(run *r, uint32_t i) {
+  uint32_t p = i > r->lo ? i - 1 : UINT32_MAX;
+  if (p == UINT32_MAX) return LC_START;
+  pl_token *pt = T(r, p);
+  int tg = pt->tag;
+  /* determiners and modifiers look only one token back */
+  if (tg == PL_T_DT || tg == PL_T_PDT || tg == PL_T_PRPS ||
+      tg == PL_T_POS || tg == PL_T_JJ || tg == PL_T_JJR || tg == PL_T_JJS ||
+      tg == PL_T_CD || tg == PL_T_WPS)
+    return LC_DET;
+  if (tg == PL_T_IN) return LC_PREP;
+  if (tg == PL_T_TO) return LC_TO;
+  if (tg == PL_T_QUOTE || tg == PL_T_PUNCT) {
+    if (pt->flags & PL_TF_QOPEN || *pt->lower == ':' || *pt->lower == '(')
+      return LC_START;
+    return LC_OTHER;
+  }
+  /* the rest skip adverbs */
+  uint32_t q = prev_sig(r, i);
+  if (q == UINT32_MAX) return LC_START;
+  pl_token *qt = T(r, q);
+  const char *w = qt->lower;
+  tg = qt->tag;
+  if (tg == PL_T_MD || (in_list(w, DO) && PL_IS_VERB(tg))) return LC_MODAL;
+  if (tg == PL_T_TO) return LC_TO;
+  if (in_list(w, HAVE) && PL_IS_VERB(tg)) return LC_HAVE;
+  if ((in_list(w, BE) || in_list(w, GET)) && PL_IS_VERB(tg)) return LC_BE;
+  if (!strcmp(w, "'s") && tg == PL_T_VBZ) return LC_BE;
+  if (tg == PL_T_WDT || tg == PL_T_WP) return LC_WH;
+  if (q != p) { /* an adverb between: only verbal contexts count */
+    if (tg == PL_T_PRP || tg == PL_T_NNP || tg == PL_T_NN || tg == PL_T_NNS)
+      ; /* "Israel also attacked": fall through to subject classes */
+    else
+      return LC_OTHER;
+  }
+  if (tg == PL_T_PRP) {
+    if (in_list(w, SUBJ_PL)) return LC_SUBJ_PL;
+    if (in_list(w, OBJ_PRP)) return LC_VERB; /* "told him" acts like verb */
+    return LC_SUBJ_SG;
+  }
+  if (tg == PL_T_NNP) {
+    /* "Egypt and Qatar attack": a coordinated name subject is plural */
+    uint32_t k = q;
+    while (k > r->lo && T(r, k - 1)->tag == PL_T_NNP) k--;
+    if (k >= r->lo + 2 && T(r, k - 1)->tag == PL_T_CC &&
+        (T(r, k - 2)->tag == PL_T_NNP || T(r, k - 2)->tag == PL_T_NNS))
+      return LC_SUBJ_PL;
+    return LC_SUBJ_SG;
+  }
+  if (tg == PL_T_NNS || tg == PL_T_NNPS) return LC_SUBJ_PL;
+  if (tg == PL_T_NN) return LC_NOUN;
+  if (tg == PL_T_EX) return LC_SUBJ_SG;
+  if (PL_IS_VERB(tg)) return LC_VERB;
+  return LC_OTHER;
+}
+
+/* Does token i look like the start of a noun phrase object (so that the
+ * word before it is a verb)? Uses lexical first tags (not yet decided). */
+static int objectish(run *r, uint32_t i) {
+  if (i >= r->hi) return 0;
+  pl_token *t = T(r, i);
+  cand *c = &r->c[i];
+  if (c->fixed) return c->first == PL_T_NNP || c->first == PL_T_CD;
+  if (t->flags & PL_TF_NUM) return 1;
+  int f = c->first;
+  return f == PL_T_DT || f == PL_T_PRPS || f == PL_T_NNP || f == PL_T_CD ||
+         (f == PL_T_PRP && in_list(t->lower, OBJ_PRP));
+}
+
+static int could_be_verb_next(run *r, uint32_t i) {
+  if (i >= r->hi) return 0;
+  cand *c = &r->c[i];
+  if (c->fixed) return 0;
+  return (c->m & (M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP) | M(PL_T_MD))) &&
+         (PL_IS_VERB(c->first) || c->first == PL_T_MD ||
+          !(c->m & M_NOUN));
+}
+
+/* Is there a likely finite verb in tokens [i, clause end)? */
+static int verb_ahead(run *r, uint32_t i) {
+  for (; i < r->hi; i++) {
+    pl_token *t = T(r, i);
+    cand *c = &r->c[i];
+    if (t->flags & PL_TF_PUNCT && !(t->flags & PL_TF_QUOTE)) return 0;
+    if (c->fixed) continue;
+    int f = c->first;
+    if (f == PL_T_VBD || f == PL_T_VBZ || f == PL_T_VBP || f == PL_T_MD)
+      return 1;
+    if ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN)) return 1;
+  }
+  return 0;
+}
+
+/* Tag of the latest finite verb before i in the sentence, or 0. */
+static int last_finite(run *r, uint32_t i) {
+  while (i > r->lo) {
+    int tg = T(r, --i)->tag;
+    if (tg == PL_T_VBD || tg == PL_T_VBZ || tg == PL_T_VBP) return tg;
+  }
+  return 0;
+}
+
+static uint8_t pick(tmask m, const uint8_t *pl) {
+  for (; *pl; pl++)
+    if (m & M(*pl)) return *pl;
+  return 0;
+}
+
+static int is_word(const char *w, const char *x) { return !strcmp(w, x); }
+
+/* Decides the tag of the (not fixed) token i from its left context. */
+static uint8_t decide(run *r, uint32_t i) {
+  pl_token *t = T(r, i);
+  cand *c = &r->c[i];
+  tmask m = c->m;
+  const char *w = t->lower;
+  uint32_t nx = i + 1 < r->hi ? i + 1 : UINT32_MAX;
+  const char *nw = nx != UINT32_MAX ? T(r, nx)->lower : "";
+
+  if (is_word(w, "that")) {
+    uint32_t p = i > r->lo ? i - 1 : UINT32_MAX;
+    int pt = p == UINT32_MAX ? 0 : T(r, p)->tag;
+    if (PL_IS_VERB(pt)) return PL_T_IN;                   /* said that */
+    if (PL_IS_NOUN(pt) && pt != PL_T_NNP) {
+      if (could_be_verb_next(r, i + 1)) return PL_T_WDT;  /* deal that ended */
+      uint32_t n2 = i + 2;
+      if (nx != UINT32_MAX && r->c[nx].first == PL_T_MD) return PL_T_WDT;
+      (void)n2;
+      return PL_T_IN;                                     /* claim that X */
+    }
+    if (pt == PL_T_NNP && could_be_verb_next(r, i + 1)) return PL_T_WDT;
+    if (pt == PL_T_IN || pt == PL_T_TO) return PL_T_DT;  /* after that day */
+    /* "said on Monday that talks would resume": a complement once the
+     * sentence has its verb; "That meeting was cancelled": a determiner */
+    if (last_finite(r, i)) return PL_T_IN;
+    if (nx != UINT32_MAX && !r->c[nx].fixed &&
+        (r->c[nx].first == PL_T_NN || r->c[nx].first == PL_T_NNS ||
+         r->c[nx].first == PL_T_JJ))
+      return PL_T_DT;
+    if (p == UINT32_MAX || pt == PL_T_PUNCT) return PL_T_DT;
+    return PL_T_IN;
+  }
+  if (__builtin_popcountll(m) <= 1) return c->first;
+
+  enum lc lc = left_class(r, i);
+  /* prepositions stay prepositions except as verb particles' bases
+   * ("would like to") */
+  if (c->first == PL_T_IN && lc != LC_MODAL && lc != LC_TO) return PL_T_IN;
+
+  /* coordination: "met and discussed", "talks and visits" */
+  if (i > r->lo && T(r, i - 1)->tag == PL_T_CC && i - 1 > r->lo) {
+    int ct = T(r, i - 2)->tag;
+    if (PL_IS_VERB(ct) && (m & M(ct)) && ct != PL_T_VBG) return (uint8_t)ct;
+    /* "seized the building and shot two guards" */
+    int lf = last_finite(r, i - 1);
+    if (lf && (m & M(lf)) && objectish(r, i + 1)) return (uint8_t)lf;
+    if ((ct == PL_T_NN || ct == PL_T_NNS) && (m & M_NOUN))
+      return (m & M(ct)) ? (uint8_t)ct : pick(m, prefs[LC_DET]);
+  }
+
+  /* reduced passive / participle: "Palestinians killed by", "wounded in" */
+  if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && lc != LC_HAVE &&
+      lc != LC_BE && is_word(nw, "by"))
+    return PL_T_VBN;
+
+  /* noun compounds: "ceasefire talks in", "hostage release deal" */
+  if (lc == LC_NOUN && (m & M_NOUN) && !objectish(r, i + 1) &&
+      !is_word(nw, "to") &&
+      (c->first == PL_T_NN || c->first == PL_T_NNS) &&
+      (!(m & (M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) ||
+       verb_ahead(r, i + 1))) {
+    if (!((m & M(PL_T_VBD)) && !(m & M_NOUN)))
+      return (m & M(PL_T_NNS)) && (c->first == PL_T_NNS || !(m & M(PL_T_NN)))
+                 ? PL_T_NNS
+                 : PL_T_NN;
+  }
+
+  /* after a preposition, an -ing form taking an object is a verb:
+   * "after meeting Blinken", "by attacking the convoy" */
+  if (lc == LC_PREP && (m & M(PL_T_VBG)) && objectish(r, i + 1))
+    return PL_T_VBG;
+
+  /* a gerund opening the sentence before its verb is a noun: "Fighting
+   * continued" */
+  if (lc == LC_START && (m & M(PL_T_NN)) && c->first == PL_T_VBG &&
+      could_be_verb_next(r, i + 1))
+    return PL_T_NN;
+
+  /* "shelled overnight.", "arrived early in": an adverb at a phrase end */
+  if ((m & M(PL_T_RB)) && c->first != PL_T_NN && lc != LC_DET &&
+      lc != LC_BE && lc != LC_START &&
+      (nx == UINT32_MAX || (T(r, nx)->flags & PL_TF_PUNCT) ||
+       r->c[nx].first == PL_T_IN || r->c[nx].first == PL_T_CC))
+    return PL_T_RB;
+
+  uint8_t p = pick(m, prefs[lc]);
+  return p ? p : c->first;
+}
+
+/* ---- lemmas ---- */
+
+static const char *lemma_of(run *r, uint32_t i) {
+  pl_token *t = T(r, i);
+  cand *c = &r->c[i];
+  const pl_lexicon *lx = r->doc->ctx->lex;
+  if (c->lem) return c->lem;
+  int tg = t->tag;
+  if (c->e) {
+    if (PL_IS_VERB(tg) && c->e->vlem) return lx->pool + c->e->vlem;
+    if ((tg == PL_T_NN || tg == PL_T_NNS) && c->e->nlem)
+      return lx->pool + c->e->nlem;
+    return t->lower;
+  }
+  if (c->gstrip && (PL_IS_VERB(tg) || tg == PL_T_NNS) &&
+      tg != PL_T_VB && tg != PL_T_VBP) {
+    size_t n = strlen(t->lower);
+    size_t strip = c->gstrip;
+    int add_y = 0;
+    if (strip == 3 && n > 3 && !strcmp(t->lower + n - 3, "ies"))
+      add_y = 1; /* agencies -> agency */
+    if (n <= strip + 1) return t->lower;
+    char *s = pl_alloc(&r->doc->arena, n + 2);
+    if (!s) return t->lower;
+    size_t k = n - strip;
+    memcpy(s, t->lower, k);
+    if (add_y) s[k++] = 'y';
+    s[k] = 0;
+    return s;
+  }
+  return t->lower;
+}
+
+/* ---- the stage ---- */
+
+static int closed_only(tmask m) { return m && !(m & ~M_CLOSED); }
+
+/* Step 1: candidates of token i. */
+static void lexical(run *r, uint32_t i, int headline) {
+  pl_token *t = T(r, i);
+  cand *c = &r->c[i];
+  const pl_lexicon *lx = r->doc->ctx->lex;
+  memset(c, 0, sizeof *c);
+  unsigned fl = t->flags;
+  const char *w = t->lower;
+  if (fl & PL_TF_QUOTE) {
+    c->first = PL_T_QUOTE;
+    c->fixed = 1;
+  } else if (fl & PL_TF_POSS) {
+    c->first = PL_T_POS; /* 's after a pronoun becomes VBZ in step 3 */
+    c->fixed = 1;
+  } else if (fl & PL_TF_NUM) {
+    c->first = PL_T_CD;
+    c->fixed = 1;
+  } else if (fl & PL_TF_PUNCT) {
+    c->fixed = 1;
+    c->first = PL_T_PUNCT;
+    if (!strcmp(w, "$")) c->first = PL_T_SYM;
+    else if (!strcmp(w, "&")) c->first = PL_T_CC;
+    else if (!strcmp(w, "%")) {
+      c->first = PL_T_NN;
+      c->lem = "percent";
+    }
+  }
+  if (c->fixed) {
+    c->m = M(c->first);
+    return;
+  }
+  const struct over *o = find_over(w);
+  size_t wl = strlen(w);
+  c->e = lex_find(lx, w, wl);
+  if (o) {
+    for (int k = 0; k < 3 && o->tags[k]; k++) c->m |= M(o->tags[k]);
+    c->first = o->tags[0];
+    if (o->lem) c->lem = o->lem;
+  } else if (c->e) {
+    for (int k = 0; k < c->e->ntag; k++) c->m |= M(c->e->tags[k]);
+    c->first = c->e->tags[0];
+  }
+  int cap = (fl & PL_TF_CAP) != 0;
+  int allcap = (fl & PL_TF_ALLCAP) && !headline;
+  if (!c->m && (cap || allcap)) {
+    /* exact-case entries: "Shell", "AIDS" */
+    const lexent *ex = lex_find(lx, r->doc->text + t->off, t->len);
+    if (ex) {
+      c->e = ex;
+      for (int k = 0; k < ex->ntag; k++) c->m |= M(ex->tags[k]);
+      c->first = ex->tags[0];
+    }
+  }
+  if (!c->m) {
+    int hasdigit = 0, hasalpha = 0;
+    for (const char *s = w; *s; s++) {
+      if (*s >= '0' && *s <= '9') hasdigit = 1;
+      else hasalpha = 1;
+    }
+    if (cap || allcap || (fl & PL_TF_ABBR)) {
+      c->first = PL_T_NNP;
+      c->m = M(PL_T_NNP);
+      c->fixed = 1;
+    } else if (hasdigit && hasalpha) {
+      c->first = PL_T_NN;
+      c->m = M(PL_T_NN);
+    } else {
+      guess(c, w, wl);
+    }
+  }
+}
+
+/* Step 2: capitalisation.  initial = the token opens the sentence (or a
+ * quotation / parenthesis / colon clause). */
+static void capitals(run *r, uint32_t i, int headline) {
+  pl_token *t = T(r, i);
+  cand *c = &r->c[i];
+  if (c->fixed || headline) return;
+  unsigned fl = t->flags;
+  if (!(fl & (PL_TF_CAP | PL_TF_ALLCAP))) return;
+  int acronym = (fl & PL_TF_ALLCAP) && t->len >= 2; /* US, UN, IDF, WHO */
+  if (!acronym && closed_only(c->m & ~(M(PL_T_NNP) | M(PL_T_NNPS))))
+    return; /* The, He, I */
+  int initial = i == r->lo || (fl & PL_TF_SSTART);
+  if (!initial) {
+    pl_token *p = T(r, i - 1);
+    if ((p->flags & PL_TF_QOPEN) || *p->lower == ':' || *p->lower == '(' ||
+        (r->c[i - 1].first == PL_T_QUOTE && i - 1 == r->lo))
+      initial = 1;
+  }
+  if (acronym) initial = 0;
+  if (!initial) {
+    /* "Israeli strike", "Palestinian officials": a capitalised adjective
+     * before a common word stays an adjective; "White House" is a name */
+    if (c->first == PL_T_JJ && !acronym && i + 1 < r->hi &&
+        (T(r, i + 1)->flags & PL_TF_WORD) &&
+        !(T(r, i + 1)->flags & (PL_TF_CAP | PL_TF_ALLCAP))) {
+      c->m = M(PL_T_JJ);
+      c->fixed = 1;
+      return;
+    }
+    c->first = (c->m & M(PL_T_NNPS)) && !(c->m & M(PL_T_NN)) &&
+                       (c->m & M(PL_T_NNS))
+                   ? PL_T_NNPS
+                   : PL_T_NNP;
+    c->fixed = 1;
+    c->lem = NULL;
+    return;
+  }
+  /* sentence-initial: a common noun opening a run of capitalised words is
+   * part of a name ("White House officials", "Prime Minister Netanyahu") */
+  if (i + 1 < r->hi && (c->first == PL_T_NN || c->first == PL_T_NNP ||
+                        c->first == PL_T_NNPS)) {
+    pl_token *n = T(r, i + 1);
+    cand *nc = &r->c[i + 1];
+    if ((n->flags & PL_TF_CAP) && !(n->flags & PL_TF_PUNCT) &&
+        !closed_only(nc->m)) {
+      c->first = PL_T_NNP;
+      c->fixed = 1;
+    }
+  } else if (c->first == PL_T_NNP || c->first == PL_T_NNPS) {
+    c->fixed = 1;
+  }
+}
+
 parley_rc pl_tag_run(parley_doc *doc) {
-  for (uint32_t i = 0; i < doc->toks.n; i++) {
-    pl_token *t = &doc->toks.v[i];
-    t->lemma = t->lower;
-    t->tag = (t->flags & PL_TF_PUNCT) ? PL_T_PUNCT
-             : (t->flags & PL_TF_NUM) ? PL_T_CD : PL_T_NN;
+  if (!doc->toks.n) return PARLEY_OK;
+  cand *cs = pl_alloc(&doc->arena, (size_t)doc->toks.n * sizeof(cand));
+  if (!cs) return PARLEY_ENOMEM;
+  run r = {doc, cs, 0, 0};
+  uint32_t ns = doc->sents.n;
+  /* Tokens outside any sentence (none normally) are tagged as one run. */
+  for (uint32_t s = 0; s < (ns ? ns : 1); s++) {
+    if (ns) {
+      r.lo = doc->sents.v[s].tok0;
+      r.hi = r.lo + doc->sents.v[s].ntok;
+    } else {
+      r.lo = 0;
+      r.hi = doc->toks.n;
+    }
+    if (r.hi > doc->toks.n) r.hi = doc->toks.n;
+    /* headline-style all-caps sentence: read its words as plain words */
+    uint32_t nwords = 0, ncaps = 0;
+    for (uint32_t i = r.lo; i < r.hi; i++) {
+      unsigned fl = doc->toks.v[i].flags;
+      if (fl & PL_TF_WORD) {
+        nwords++;
+        if (fl & PL_TF_ALLCAP) ncaps++;
+      }
+    }
+    int headline = nwords >= 3 && ncaps * 5 >= nwords * 3;
+    for (uint32_t i = r.lo; i < r.hi; i++) lexical(&r, i, headline);
+    for (uint32_t i = r.lo; i < r.hi; i++) capitals(&r, i, headline);
+    for (uint32_t i = r.lo; i < r.hi; i++) {
+      pl_token *t = &doc->toks.v[i];
+      cand *c = &cs[i];
+      if (c->fixed) {
+        t->tag = c->first;
+        if (t->tag == PL_T_POS && i > r.lo) {
+          /* "it's", "that's", "there's": the verb, not a possessive */
+          pl_token *p = &doc->toks.v[i - 1];
+          if (!strcmp(t->lower, "'s") &&
+              (p->tag == PL_T_PRP || p->tag == PL_T_EX ||
+               p->tag == PL_T_WP || !strcmp(p->lower, "that") ||
+               !strcmp(p->lower, "what") || !strcmp(p->lower, "where"))) {
+            t->tag = PL_T_VBZ;
+            c->lem = "be";
+          }
+        }
+      } else {
+        t->tag = decide(&r, i);
+      }
+      t->lemma = lemma_of(&r, i);
+    }
   }
   return PARLEY_OK;
 }

@@ -1,0 +1,279 @@
+/* test_tag.c - the lexical layer: tags and lemmas on short news-style
+ * sentences written for parley (noun/verb ambiguity, passives, modals,
+ * irregular lemmas, capitalisation), plus load time and throughput.
+ *
+ * Each case: a sentence and space-separated checks "Word=TAG" or
+ * "Word=TAG/lemma"; "Word#2" is the word's second occurrence. */
+#include "harness.h"
+#include "internal.h"
+#include <time.h>
+
+static const struct tcase { const char *s, *want; } cases[] = {
+    /* talks */
+    {"The talks resumed in Doha on Sunday.",
+     "talks=NNS/talk resumed=VBD/resume Doha=NNP Sunday=NNP"},
+    {"Qatar talks to both sides every day.", "talks=VBZ/talk Qatar=NNP"},
+    {"Ceasefire talks in Cairo stalled last week.",
+     "talks=NNS stalled=VBD/stall Ceasefire=NN"},
+    {"He talks with mediators often.", "talks=VBZ/talk He=PRP"},
+    {"Officials said the talks would continue.",
+     "said=VBD/say talks=NNS would=MD continue=VB"},
+    /* attack */
+    {"Israel attacks Gaza again.", "attacks=VBZ/attack Israel=NNP"},
+    {"The attacks killed 20 people.",
+     "attacks=NNS/attack killed=VBD/kill 20=CD people=NNS"},
+    {"Rebels attack the convoy at night.", "attack=VBP/attack Rebels=NNS"},
+    {"The army condemned the attack on the base.",
+     "attack=NN condemned=VBD/condemn army=NN"},
+    {"Israel's attack on the camp drew protests.",
+     "attack=NN 's=POS drew=VBD/draw protests=NNS/protest"},
+    {"Militants will attack the town.", "will=MD attack=VB"},
+    {"They vowed to attack again.", "vowed=VBD/vow attack=VB to=TO"},
+    /* plans */
+    {"Israel plans to expand the operation.",
+     "plans=VBZ/plan expand=VB operation=NN"},
+    {"The plans to expand the operation were shelved.",
+     "plans=NNS/plan were=VBD/be shelved=VBN/shelve"},
+    {"His plans for a truce failed.", "plans=NNS failed=VBD/fail"},
+    {"Hamas plans a new offensive.", "plans=VBZ offensive=NN"},
+    /* release */
+    {"Hamas agreed to release the hostages.",
+     "agreed=VBD/agree release=VB/release hostages=NNS/hostage"},
+    {"The release of the prisoners was delayed.",
+     "release=NN was=VBD/be delayed=VBN/delay"},
+    {"They demanded the release of all detainees.",
+     "release=NN demanded=VBD/demand detainees=NNS"},
+    {"The army will release the footage.", "release=VB army=NN"},
+    {"Egypt released 12 detainees on Monday.",
+     "released=VBD/release 12=CD detainees=NNS"},
+    /* meeting */
+    {"The meeting lasted three hours.", "meeting=NN/meeting lasted=VBD"},
+    {"Blinken is meeting Netanyahu today.",
+     "meeting=VBG/meet is=VBZ/be Netanyahu=NNP"},
+    {"After meeting the emir, Blinken flew to Cairo.",
+     "meeting=VBG/meet flew=VBD/fly emir=NN"},
+    {"Their meeting in Doha ended without a deal.",
+     "meeting=NN ended=VBD/end deal=NN"},
+    {"He will meet Sisi in Cairo.", "meet=VB/meet Sisi=NNP"},
+    {"The ministers met in Amman.", "met=VBD/meet ministers=NNS/minister"},
+    {"Blinken has met the Qatari prime minister twice.",
+     "met=VBN/meet has=VBZ/have"},
+    /* visit */
+    {"Blinken will visit Israel this week.", "visit=VB Israel=NNP"},
+    {"His visit to Riyadh was postponed.",
+     "visit=NN postponed=VBN/postpone"},
+    {"The envoy visits Beirut on Tuesday.", "visits=VBZ/visit envoy=NN"},
+    {"During the visit, he met aid workers.",
+     "visit=NN met=VBD/meet aid=NN workers=NNS"},
+    {"He visited Kyiv in May.", "visited=VBD/visit Kyiv=NNP"},
+    /* strike */
+    {"An Israeli strike killed five people.",
+     "strike=NN killed=VBD/kill five=CD"},
+    {"Israel struck targets in Lebanon.",
+     "struck=VBD/strike targets=NNS/target"},
+    {"The building was struck by a missile.",
+     "struck=VBN/strike was=VBD missile=NN"},
+    {"Workers plan to strike next month.", "strike=VB plan=VBP"},
+    {"Air strikes hit the city overnight.", "strikes=NNS/strike hit=VBD"},
+    /* fire */
+    {"Troops opened fire on the crowd.",
+     "fire=NN opened=VBD/open Troops=NNS"},
+    {"Soldiers may fire on protesters.", "fire=VB may=MD"},
+    {"The fire spread through the camp.", "fire=NN spread=VBD"},
+    {"Rocket fire from Gaza continued.", "fire=NN continued=VBD"},
+    /* force */
+    {"Israeli forces raided the camp.",
+     "forces=NNS/force raided=VBD/raid Israeli=JJ"},
+    {"The UN cannot force them to leave.",
+     "force=VB UN=NNP leave=VB"},
+    {"Police used force to disperse the crowd.",
+     "force=NN used=VBD/use disperse=VB"},
+    /* aid */
+    {"Aid trucks entered Gaza on Friday.", "trucks=NNS entered=VBD"},
+    {"Egypt will aid the refugees.", "aid=VB refugees=NNS"},
+    {"The aid arrived late.", "aid=NN arrived=VBD/arrive"},
+    {"Donors pledged humanitarian aid.", "aid=NN pledged=VBD/pledge"},
+    /* head */
+    {"The head of the agency resigned.", "head=NN resigned=VBD"},
+    {"He will head the delegation.", "head=VB delegation=NN"},
+    {"The envoy heads to Cairo tomorrow.", "heads=VBZ/head"},
+    /* charge, claim */
+    {"Prosecutors will charge him with murder.", "charge=VB murder=NN"},
+    {"The charge was dropped.", "charge=NN dropped=VBN/drop"},
+    {"He was charged with treason.", "charged=VBN/charge"},
+    {"Hamas claimed responsibility for the attack.",
+     "claimed=VBD/claim responsibility=NN attack=NN"},
+    {"The claim that Israel attacked the school was denied.",
+     "claim=NN that=IN attacked=VBD denied=VBN/deny"},
+    {"Officials claim the strike hit a depot.",
+     "claim=VBP strike=NN hit=VBD"},
+    /* passives and participles */
+    {"Three soldiers were killed in the ambush.",
+     "killed=VBN/kill were=VBD/be soldiers=NNS/soldier"},
+    {"Two journalists have been detained.",
+     "detained=VBN/detain been=VBN/be have=VBP"},
+    {"The hostages were freed on Saturday.", "freed=VBN/free"},
+    {"Palestinians killed by the strike were buried.",
+     "killed=VBN buried=VBN/bury"},
+    {"The convoy was attacked near Rafah.",
+     "attacked=VBN/attack Rafah=NNP"},
+    {"The deal is expected to be signed soon.",
+     "expected=VBN/expect signed=VBN/sign be=VB"},
+    {"The wounded were taken to hospital.",
+     "taken=VBN/take were=VBD"},
+    /* modals and negation */
+    {"Israel would not accept the proposal.",
+     "accept=VB proposal=NN not=RB"},
+    {"Hamas did not attack the border post.", "attack=VB did=VBD/do"},
+    {"The sides can't agree on a map.",
+     "ca=MD/can n't=RB/not agree=VB"},
+    {"Egypt must open the crossing.", "open=VB crossing=NN"},
+    {"They could meet again next week.", "meet=VB could=MD"},
+    /* irregular lemmas */
+    {"Negotiators held talks for hours.", "held=VBD/hold talks=NNS"},
+    {"The delegation took a letter to Doha.", "took=VBD/take"},
+    {"Israeli troops withdrew from the town.",
+     "withdrew=VBD/withdraw troops=NNS/troop"},
+    {"Thousands fled the fighting.",
+     "fled=VBD/flee fighting=NN"},
+    {"Protesters threw stones at police.", "threw=VBD/throw stones=NNS/stone"},
+    {"The minister spoke to reporters.", "spoke=VBD/speak"},
+    {"The army has begun a new operation.", "begun=VBN/begin"},
+    {"He told reporters that the war would end.",
+     "told=VBD/tell that=IN end=VB"},
+    {"Gunmen seized the building and shot two guards.",
+     "seized=VBD/seize shot=VBD/shoot"},
+    /* that, 's, capitals */
+    {"The deal that ended the war collapsed.",
+     "that=WDT ended=VBD collapsed=VBD"},
+    {"That meeting was cancelled.", "That=DT meeting=NN cancelled=VBN"},
+    {"It's a difficult moment.", "'s=VBZ/be It=PRP"},
+    {"Hamas's leader was killed.", "'s=POS leader=NN killed=VBN"},
+    {"Officials say the plan is dead.", "Officials=NNS/official say=VBP"},
+    {"The White House said talks would resume.",
+     "White=NNP House=NNP said=VBD talks=NNS"},
+    {"He met Prime Minister Benjamin Netanyahu.",
+     "Prime=NNP Minister=NNP Benjamin=NNP Netanyahu=NNP"},
+    {"The US and Qatar mediated the deal.",
+     "US=NNP Qatar=NNP mediated=VBD/mediate"},
+    {"Hamas said it had freed the hostages.",
+     "said=VBD had=VBD/have freed=VBN/free it=PRP"},
+    {"Mediators met and discussed a truce.",
+     "met=VBD discussed=VBD/discuss truce=NN"},
+    {"Egypt and Qatar attack the plan.", "attack=VBP"},
+    {"Security forces arrested dozens of protesters.",
+     "arrested=VBD/arrest dozens=NNS protesters=NNS"},
+    {"Hezbollah fired rockets at northern Israel.",
+     "fired=VBD/fire rockets=NNS/rocket northern=JJ"},
+    {"Fighting continued in Khan Younis.",
+     "Fighting=NN continued=VBD Khan=NNP"},
+    {"The two sides signed a ceasefire agreement.",
+     "signed=VBD/sign ceasefire=NN agreement=NN"},
+    {"Iran threatens to retaliate.", "threatens=VBZ/threaten retaliate=VB"},
+    {"A spokesman denied the reports.", "denied=VBD/deny reports=NNS/report"},
+    {"The UN warned of famine in Sudan.", "warned=VBD/warn famine=NN"},
+    {"Russia shelled Kharkiv overnight.", "shelled=VBD/shell"},
+    {"Kyiv accuses Moscow of war crimes.",
+     "accuses=VBZ/accuse crimes=NNS/crime"},
+    {"Mediators are pushing for a deal.", "pushing=VBG/push"},
+    {"About 1,200 people were killed, officials said.",
+     "1,200=CD killed=VBN said=VBD"},
+    {"Police detained 40 people, 3% of the crowd.", "%=NN/percent"},
+};
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static const pl_token *find_tok(const parley_doc *d, const char *w, int nth) {
+  size_t n = strlen(w);
+  for (uint32_t i = 0; i < d->toks.n; i++) {
+    const pl_token *t = &d->toks.v[i];
+    if (t->len == n && !memcmp(d->text + t->off, w, n) && --nth == 0)
+      return t;
+  }
+  return NULL;
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(void) {
+  double t0 = now();
+  parley_ctx *ctx = parley_ctx_new();
+  double t1 = now();
+  OK(ctx != NULL, "context");
+  if (!ctx) return h_done("tag");
+  fprintf(stderr, "context load (all dictionaries): %.1f ms\n",
+          (t1 - t0) * 1e3);
+  parley_doc *doc = parley_doc_new(ctx);
+  int total = 0, right = 0;
+  for (size_t k = 0; k < NCASES; k++) {
+    parley_article a = {"t", NULL, NULL, NULL, NULL, cases[k].s,
+                        strlen(cases[k].s)};
+    INT_EQ(parley_doc_code_until(doc, &a, "tag"), PARLEY_OK, "%s",
+           cases[k].s);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", cases[k].want);
+    char *p = buf;
+    while (*p) {
+      while (*p == ' ') p++;
+      if (!*p) break;
+      char *e = p;
+      while (*e && *e != ' ') e++;
+      char save = *e;
+      *e = 0;
+      char *eq = strrchr(p, '=');
+      char *sl = eq ? strchr(eq, '/') : NULL;
+      if (sl) *sl = 0;
+      if (eq) *eq = 0;
+      int nth = 1;
+      char *hash = strchr(p, '#');
+      if (hash && hash[1]) {
+        nth = hash[1] - '0';
+        *hash = 0;
+      }
+      const pl_token *t = find_tok(doc, p, nth);
+      total++;
+      int ok = t && eq && !strcmp(pl_tag_name(t->tag), eq + 1) &&
+               (!sl || (t->lemma && !strcmp(t->lemma, sl + 1)));
+      if (ok) right++;
+      else
+        fprintf(stderr, "miss: %s | %s: got %s/%s want %s%s%s\n",
+                cases[k].s, p, t ? pl_tag_name(t->tag) : "-",
+                t && t->lemma ? t->lemma : "-", eq ? eq + 1 : "?",
+                sl ? "/" : "", sl ? sl + 1 : "");
+      *e = save;
+      p = e;
+    }
+  }
+  fprintf(stderr, "tag accuracy: %d/%d checks (%.1f%%) on %zu sentences\n",
+          right, total, 100.0 * right / (total ? total : 1), NCASES);
+  OK(NCASES >= 80, "at least 80 sentences");
+  OK(right * 100 >= total * 97, "accuracy floor 97%%: %d/%d", right, total);
+
+  /* throughput of the tag stage alone: tokenise once, re-tag in a loop */
+  static char text[64 * 1024];
+  size_t tl = 0;
+  for (size_t k = 0; tl + 300 < sizeof text; k = (k + 1) % NCASES) {
+    size_t n = strlen(cases[k].s);
+    memcpy(text + tl, cases[k].s, n);
+    tl += n;
+    text[tl++] = ' ';
+  }
+  parley_article a = {"perf", NULL, NULL, NULL, NULL, text, tl};
+  INT_EQ(parley_doc_code_until(doc, &a, "tag"), PARLEY_OK, "perf text");
+  uint32_t ntok = doc->toks.n;
+  int reps = 0;
+  double s0 = now(), s1 = s0;
+  while (s1 - s0 < 0.2) {
+    pl_tag_run(doc);
+    reps++;
+    s1 = now();
+  }
+  fprintf(stderr, "tag stage: %u tokens x %d runs: %.2f M tokens/s\n", ntok,
+          reps, (double)ntok * reps / (s1 - s0) / 1e6);
+  parley_doc_free(doc);
+  parley_ctx_free(ctx);
+  return h_done("tag");
+}
