@@ -1,10 +1,30 @@
 /*
  * coref.c - stage: within-article coreference of actor mentions.
- * (placeholder: filled in by its stage's issue)
+ *
+ * Input: doc->ments from actors.c (codes, PERSON/PRONOUN/PLURAL/COUNTRY/
+ * ADJ/POSS flags), tokens and quotation marks.  Output: ment->ante, the
+ * earlier mention a mention stands for (-1 none); write.c follows it with
+ * pl_ment_resolved and reports how="coref" while keeping the text seen.
+ * Rules, each needing a fitting earlier mention (no fit, no link):
+ *   - he/him/his/she/her: a singular PERSON; the subject (first fitting
+ *     mention) of the pronoun's own sentence before it, else of the
+ *     previous sentences, up to 4 back;
+ *   - they/them/their: the nearest plural, organisation or country,
+ *     up to 3 sentences back; it/its: the nearest singular non-person;
+ *     first/second person (I, we, you) are left alone;
+ *   - a name with no code that repeats an earlier one: "Hamdan" after
+ *     "Osama Hamdan", "Sheikh Mohammed" after the full name (its words in
+ *     order), a one-word name at edit distance 1 from an earlier person's
+ *     surname ("Shinwar" for "Sinwar");
+ *   - a definite role nominal ("the minister", "Qatar's prime minister",
+ *     "the militant group", "the two partners"): the nearest earlier
+ *     person (for a person role) or organisation whose code has the
+ *     nominal's country and sector; a plural nominal without a code takes
+ *     the first of the nearest coordinated pair ("the U.S. and Qatar").
+ * Mentions inside a quotation are not antecedents of pronouns outside it.
+ * An antecedent is always an earlier mention, so chains end.
  */
 #include "internal.h"
-
-parley_rc pl_coref_run(parley_doc *doc) { (void)doc; return PARLEY_OK; }
 
 int32_t pl_ment_resolved(const parley_doc *doc, int32_t m) {
   int guard = 0;
@@ -12,4 +32,282 @@ int32_t pl_ment_resolved(const parley_doc *doc, int32_t m) {
          guard++ < 64)
     m = doc->ments.v[m].ante;
   return m;
+}
+
+static const char *const sectors[] = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "JUD", "COP", "SPY", "BUS", "MED",
+    "CVL", "SEC", "LEG", "ELI", "REF", "HLH", "EDU", "LAB", "REL", "CRM",
+    "HRI", "AGR", "ENV", "DEV", "INS", "NGO", "MOD", "RAD", "UAF", NULL};
+
+static int is_sector(const char *s) {
+  for (const char *const *p = sectors; *p; p++)
+    if (!strncmp(s, *p, 3)) return 1;
+  return 0;
+}
+
+static const char *mcode(const pl_mention *m) {
+  return m->a.code ? m->a.code : "";
+}
+
+/* Country root and first sector of a code; an agent-only code ("GOV")
+ * has no country. */
+static void parts(const char *code, char ctry[4], char sect[4]) {
+  ctry[0] = sect[0] = 0;
+  size_t n = strlen(code);
+  if (n < 3) return;
+  size_t i = 0;
+  if (!is_sector(code)) {
+    memcpy(ctry, code, 3);
+    ctry[3] = 0;
+    i = 3;
+  }
+  for (; i + 3 <= n; i += 3)
+    if (is_sector(code + i)) {
+      memcpy(sect, code + i, 3);
+      sect[3] = 0;
+      return;
+    }
+}
+
+static int has_seg(const char *code, const char *seg) {
+  size_t n = strlen(code);
+  for (size_t i = 0; i + 3 <= n; i += 3)
+    if (!strncmp(code + i, seg, 3)) return 1;
+  return 0;
+}
+
+static int edit1(const char *a, const char *b) {
+  /* edit distance <= 1 */
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > lb + 1 || lb > la + 1) return 0;
+  size_t i = 0, j = 0;
+  int ed = 0;
+  while (i < la && j < lb) {
+    if (a[i] == b[j]) { i++; j++; continue; }
+    if (++ed > 1) return 0;
+    if (la > lb) i++;
+    else if (lb > la) j++;
+    else { i++; j++; }
+  }
+  ed += (int)((la - i) + (lb - j));
+  return ed <= 1;
+}
+
+/* Word keys of tokens [a,b) (names only: no possessive, no punctuation). */
+static int name_keys(const parley_doc *doc, uint32_t a, uint32_t b,
+                     const char **keys, int max) {
+  int n = 0;
+  for (uint32_t i = a; i < b && n < max; i++) {
+    const pl_token *t = &doc->toks.v[i];
+    if (!(t->flags & PL_TF_WORD) || (t->flags & PL_TF_POSS)) continue;
+    keys[n++] = t->key;
+  }
+  return n;
+}
+
+int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
+  const char *nk[8], *ck[16];
+  int nn = name_keys(doc, a, b, nk, 8);
+  if (nn == 0) return -1;
+  for (uint32_t i = a; i < b; i++) /* names only */
+    if ((doc->toks.v[i].flags & PL_TF_WORD) &&
+        !(doc->toks.v[i].flags & PL_TF_CAP))
+      return -1;
+  for (uint32_t c = doc->ments.n; c-- > 0;) {
+    const pl_mention *cm = &doc->ments.v[c];
+    if (cm->tok + cm->ntok > a) continue;
+    if (cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ)) continue;
+    int cn = name_keys(doc, cm->tok, cm->tok + cm->ntok, ck, 16);
+    if (cn == 0) continue;
+    /* the name's words appear in order in the earlier mention */
+    int k = 0;
+    for (int j = 0; j < cn && k < nn; j++)
+      if (!strcmp(ck[j], nk[k])) k++;
+    if (k == nn && (cn > nn || mcode(cm)[0])) return (int32_t)c;
+    /* a one-word misspelt surname of an earlier person */
+    if (nn == 1 && (cm->flags & PL_MF_PERSON) && strlen(nk[0]) >= 5 &&
+        edit1(nk[0], ck[cn - 1]))
+      return (int32_t)c;
+  }
+  return -1;
+}
+
+/* ---- pronouns ---- */
+enum { P_NONE, P_HE, P_THEY, P_IT };
+
+static int pron_kind(const char *w) {
+  static const char *const he[] = {"he", "him", "his", "himself", "she",
+                                   "her", "hers", "herself", NULL};
+  static const char *const they[] = {"they", "them", "their", "theirs",
+                                     "themselves", NULL};
+  for (const char *const *p = he; *p; p++)
+    if (!strcmp(w, *p)) return P_HE;
+  for (const char *const *p = they; *p; p++)
+    if (!strcmp(w, *p)) return P_THEY;
+  if (!strcmp(w, "it") || !strcmp(w, "its") || !strcmp(w, "itself"))
+    return P_IT;
+  return P_NONE;
+}
+
+/* The named mention c stands for, when it fits pronoun kind k. */
+static int32_t fits(const parley_doc *doc, uint32_t c, int k) {
+  int32_t r = pl_ment_resolved(doc, (int32_t)c);
+  if (r < 0) return -1;
+  const pl_mention *m = &doc->ments.v[r];
+  if (m->flags & PL_MF_PRONOUN) return -1;
+  uint16_t f = m->flags;
+  switch (k) {
+  case P_HE: return (f & PL_MF_PERSON) && !(f & PL_MF_PLURAL) ? r : -1;
+  case P_THEY:
+    return ((f & PL_MF_PLURAL) || !(f & PL_MF_PERSON)) && !(f & PL_MF_ADJ)
+               ? r : -1;
+  case P_IT:
+    return !(f & (PL_MF_PERSON | PL_MF_PLURAL | PL_MF_ADJ)) ? r : -1;
+  }
+  return -1;
+}
+
+static int32_t resolve_pronoun(const parley_doc *doc, uint32_t m,
+                               const uint8_t *inq) {
+  const pl_mention *pm = &doc->ments.v[m];
+  int k = pron_kind(doc->toks.v[pm->tok].lower);
+  if (k == P_NONE) return -1;
+  int quoted = inq[pm->tok];
+  uint32_t back = k == P_HE ? 4 : k == P_THEY ? 3 : 2;
+  uint32_t s = pm->sent;
+  for (uint32_t d = 0; d <= back && d <= s; d++) {
+    uint32_t sent = s - d;
+    int32_t best = -1;
+    /* he/she: the subject, i.e. the first fitting mention of the
+     * sentence; they/it: the nearest one */
+    for (uint32_t c = m; c-- > 0;) {
+      const pl_mention *cm = &doc->ments.v[c];
+      if (cm->sent < sent) break;
+      if (cm->sent != sent) continue;
+      if (inq[cm->tok] && !quoted) continue;
+      int32_t r = fits(doc, c, k);
+      if (r < 0) continue;
+      best = r;
+      if (k != P_HE) break;
+    }
+    if (best >= 0) return best;
+  }
+  return -1;
+}
+
+/* ---- role nominals ---- */
+static int in_list(const char *w, const char *const *l) {
+  for (; *l; l++)
+    if (!strcmp(w, *l)) return 1;
+  return 0;
+}
+
+static const char *const person_heads[] = {
+    "minister", "president", "secretary", "director", "spokesman",
+    "spokeswoman", "spokesperson", "official", "leader", "chief",
+    "commander", "envoy", "ambassador", "king", "emir", "premier",
+    "chancellor", "head", "general", "diplomat", "negotiator", "mediator",
+    "prince", "sheikh", "mayor", "governor", "adviser", "advisor", NULL};
+static const char *const definite[] = {"the", "this", "that", "these",
+                                       "those", NULL};
+
+static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
+                               const uint8_t *inq) {
+  const pl_mention *M = &doc->ments.v[m];
+  const pl_token *tv = doc->toks.v;
+  const pl_token *head = &tv[M->tok + M->ntok - 1];
+  if (!(head->flags & PL_TF_WORD) || (head->flags & PL_TF_CAP)) return -1;
+  /* definite: "the ...", a determiner before it, or a possessor */
+  int def = in_list(tv[M->tok].lower, definite);
+  int32_t possessor = -1;
+  for (uint32_t i = M->tok; i < M->tok + M->ntok; i++)
+    if (tv[i].flags & PL_TF_POSS) def = 1;
+  if (M->tok > 0) {
+    const pl_token *p = &tv[M->tok - 1];
+    if (in_list(p->lower, definite)) def = 1;
+    if ((p->flags & PL_TF_POSS) && M->tok > 1 && tv[M->tok - 2].ment >= 0) {
+      def = 1;
+      possessor = tv[M->tok - 2].ment;
+    }
+  }
+  if (!def) return -1;
+  char ctry[4], sect[4];
+  parts(mcode(M), ctry, sect);
+  if (!ctry[0] && possessor >= 0) {
+    char s2[4];
+    parts(mcode(&doc->ments.v[possessor]), ctry, s2);
+  }
+  int person = in_list(head->lower, person_heads);
+  uint32_t s0 = M->sent > 10 ? M->sent - 10 : 0;
+  int quoted = inq[M->tok];
+  if (!ctry[0] && !sect[0]) {
+    if (!(M->flags & PL_MF_PLURAL)) return -1;
+    /* "the two partners": the first of the nearest pair "X and Y" */
+    for (uint32_t c = m; c-- > 0;) {
+      const pl_mention *cm = &doc->ments.v[c];
+      if (cm->sent < s0) break;
+      if (inq[cm->tok] && !quoted) continue;
+      uint32_t e = cm->tok + cm->ntok;
+      if (c + 1 < m && e + 1 < doc->toks.n && !strcmp(tv[e].lower, "and") &&
+          doc->ments.v[c + 1].tok == e + 1 &&
+          !(cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ)))
+        return (int32_t)c;
+    }
+    return -1;
+  }
+  for (uint32_t c = m; c-- > 0;) {
+    const pl_mention *cm = &doc->ments.v[c];
+    if (cm->sent < s0) break;
+    if ((int32_t)c == possessor) continue;
+    if (inq[cm->tok] && !quoted) continue;
+    if (cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ)) continue;
+    const char *code = mcode(cm);
+    if (!code[0]) continue;
+    if (person != !!(cm->flags & PL_MF_PERSON)) continue;
+    if (!person && (cm->flags & PL_MF_COUNTRY)) continue;
+    char cc[4], cs[4];
+    parts(code, cc, cs);
+    if (ctry[0] && strcmp(cc, ctry)) continue;
+    if (sect[0] && !has_seg(code, sect)) continue;
+    if (cm->ante >= 0) return pl_ment_resolved(doc, (int32_t)c);
+    return (int32_t)c;
+  }
+  return -1;
+}
+
+parley_rc pl_coref_run(parley_doc *doc) {
+  uint32_t n = doc->ments.n;
+  if (!n) return PARLEY_OK;
+  /* which tokens are inside a quotation (one byte per token) */
+  uint8_t *inq = pl_alloc(&doc->arena, doc->toks.n + 1);
+  if (!inq) return PARLEY_ENOMEM;
+  int open = 0;
+  for (uint32_t i = 0; i < doc->toks.n; i++) {
+    uint16_t f = doc->toks.v[i].flags;
+    if (f & PL_TF_QOPEN) open = 1;
+    inq[i] = (uint8_t)open;
+    if (f & PL_TF_QCLOSE) open = 0;
+    if (i + 1 < doc->toks.n && doc->toks.v[i + 1].sent != doc->toks.v[i].sent) {
+      /* paragraph breaks end quotations (as sentence.c decides) */
+      const pl_token *a = &doc->toks.v[i], *b = &doc->toks.v[i + 1];
+      for (uint32_t o = a->off + a->len; o < b->off; o++)
+        if (doc->text[o] == '\n') open = 0;
+    }
+  }
+  for (uint32_t m = 0; m < n; m++) {
+    pl_mention *M = &doc->ments.v[m];
+    if (M->ante >= (int32_t)m) M->ante = -1; /* only earlier mentions */
+    if (M->ante >= 0 || !M->ntok) continue;
+    int32_t r = -1;
+    if (M->flags & PL_MF_PRONOUN) {
+      r = resolve_pronoun(doc, m, inq);
+    } else if (!mcode(M)[0] &&
+               (doc->toks.v[M->tok].flags & PL_TF_CAP)) {
+      r = pl_name_ante(doc, M->tok, M->tok + M->ntok);
+    } else {
+      r = resolve_nominal(doc, m, inq);
+    }
+    if (r >= 0 && r < (int32_t)m) M->ante = r;
+  }
+  return PARLEY_OK;
 }

@@ -209,8 +209,13 @@ typedef struct pl_quote {
   int32_t speaker;     /* mention index, -1 = unknown */
   uint32_t cue_tok;    /* token of the cue verb ("said"), UINT32_MAX none */
   pl_date date;
-  uint16_t flags;
+  uint16_t flags;      /* PL_QF_* */
+  uint32_t spk_tok, spk_ntok; /* speaker phrase as seen (ntok 0 = none) */
 } pl_quote;
+enum pl_qflag { PL_QF_PARTIAL = 1,  /* a fragment inside a sentence */
+                PL_QF_CONT = 2,     /* speaker carried from the previous */
+                PL_QF_UNCLOSED = 4, /* ended by a paragraph break */
+                PL_QF_MULTI = 8 };  /* spans sentences */
 
 typedef struct pl_count {
   uint32_t sent;
@@ -226,6 +231,7 @@ typedef struct pl_count {
   pl_date since;       /* period start, prec NONE when absent */
   pl_date date;
   uint32_t off, len;   /* evidence span */
+  const char *pattern; /* construct that fired ("N-passive", "verb-N"...) */
 } pl_count;
 
 /* ---- dictionaries held by the context (owned by their stage file) ---- */
@@ -364,6 +370,56 @@ int32_t pl_place_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
 /* coref.c: the mention whose resolution stands for m (follows ->ante to
  * the first named mention; m itself when it has no antecedent). */
 int32_t pl_ment_resolved(const parley_doc *doc, int32_t m);
+
+/* quotes.c: the word classes the extraction stages share (quotes,
+ * counts, coref), looked up by a token's lower-cased form. */
+enum pl_xwclass {
+  PL_XW_CUE = 1u << 0,    /* speech verb: said, told, added */
+  PL_XW_PART = 1u << 1,   /* ... as a participle: saying, adding */
+  PL_XW_AUX = 1u << 2,    /* may stand between subject and cue */
+  PL_XW_TIME = 1u << 3,   /* Thursday, week, yesterday */
+  PL_XW_TPREP = 1u << 4,  /* on/last/this/next before a TIME word */
+  PL_XW_NP = 1u << 5,     /* lower-case word allowed in a speaker phrase */
+  PL_XW_PRON = 1u << 6,   /* he she they we i it */
+  PL_XW_QUAL = 1u << 7,   /* first word of a count qualifier */
+  PL_XW_NUM = 1u << 8,    /* number word (v) */
+  PL_XW_MAG = 1u << 9,    /* hundred thousand million (v = factor) */
+  PL_XW_VAGUE = 1u << 10, /* dozens, hundreds (v..vmax) */
+  PL_XW_KIND = 1u << 11,  /* participle/noun naming a count kind */
+  PL_XW_KVERB = 1u << 12, /* active verb naming a count kind */
+  PL_XW_VICTIM = 1u << 13,/* people, civilians, soldiers */
+  PL_XW_ATTACK = 1u << 14,/* attacks, strikes, shelling */
+  PL_XW_UNIT = 1u << 15,  /* days, percent: not a count of people */
+  PL_XW_MONTH = 1u << 16, /* month names (v = month) */
+  PL_XW_CAUX = 1u << 17   /* between a count's noun and its participle */
+};
+typedef struct pl_xword {
+  const char *w;
+  uint32_t cls;          /* PL_XW_* */
+  uint8_t kind;          /* PL_CK_* for KIND/KVERB words */
+  double v, vmax;
+} pl_xword;
+enum { PL_CK_NONE = 0, PL_CK_KILLED, PL_CK_INJURED, PL_CK_CAPTURED,
+       PL_CK_KIDNAPPED, PL_CK_ARRESTED, PL_CK_DETAINED, PL_CK_RELEASED,
+       PL_CK_DISPLACED, PL_CK_MISSING, PL_CK_CASUALTIES, PL_CK__N };
+const pl_xword *pl_xword_get(const char *lower);  /* NULL when none */
+uint32_t pl_xw(const pl_token *t);                 /* classes, 0 none */
+/* The subject phrase of the (speech) verb at token v, searched back to
+ * token lo: skips auxiliaries, "on Thursday" and a comma-set appositive.
+ * Returns 1 and the phrase [*a,*b) when one is found. */
+int pl_subject_span(const parley_doc *doc, uint32_t lo, uint32_t v,
+                    uint32_t *a, uint32_t *b);
+/* A name/noun phrase starting at token i, not past hi. */
+int pl_np_after(const parley_doc *doc, uint32_t i, uint32_t hi, uint32_t *a,
+                uint32_t *b);
+/* The mention that best stands for phrase [a,b): a covering mention
+ * (a person before its possessor, a name before an adjective), else an
+ * earlier mention the name repeats (coref.c pl_name_ante), else -1. */
+int32_t pl_span_mention(const parley_doc *doc, uint32_t a, uint32_t b);
+/* coref.c: an earlier mention that the capitalised name [a,b) repeats
+ * ("Hamdan" -> "Osama Hamdan", "Sheikh Mohammed" -> the full name,
+ * "Shinwar" -> "Sinwar" at edit distance 1), or -1. */
+int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b);
 
 /* write.c: renderers */
 int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned records);

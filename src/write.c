@@ -64,6 +64,17 @@ static void date_field(pl_buf *b, const char *key, const pl_date *d) {
 
 static const char *const precs[] = {"none", "year", "month", "week", "day"};
 
+/* An actor object for a phrase no mention covers (a speaker seen in the
+ * text but not in the dictionaries): empty code, the text, how unknown. */
+static int write_unknown_actor(pl_buf *b, const parley_doc *doc,
+                               uint32_t tok, uint32_t ntok) {
+  const pl_token *t0 = &doc->toks.v[tok], *t1 = &doc->toks.v[tok + ntok - 1];
+  pl_buf_adds(b, "{\"code\":\"\",\"country\":\"\",\"sector\":\"\","
+                 "\"name\":null,\"text\":");
+  pl_buf_json_str(b, doc->text + t0->off, t1->off + t1->len - t0->off);
+  return pl_buf_adds(b, ",\"how\":\"unknown\"}");
+}
+
 int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
   if (m < 0 || (uint32_t)m >= doc->ments.n) return pl_buf_adds(b, "null");
   const pl_mention *mt = &doc->ments.v[m];
@@ -162,14 +173,34 @@ static void write_quote(pl_buf *b, parley_doc *doc, const pl_quote *q) {
   pl_buf_adds(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + q->off, q->len);
   pl_buf_adds(b, ",\"speaker\":");
-  pl_write_actor(b, doc, q->speaker);
+  if (q->speaker < 0 && q->spk_ntok)
+    write_unknown_actor(b, doc, q->spk_tok, q->spk_ntok);
+  else
+    pl_write_actor(b, doc, q->speaker);
+  pl_buf_adds(b, ",\"speaker_text\":");
+  if (q->spk_ntok) {
+    const pl_token *s0 = &doc->toks.v[q->spk_tok];
+    const pl_token *s1 = &doc->toks.v[q->spk_tok + q->spk_ntok - 1];
+    pl_buf_json_str(b, doc->text + s0->off, s1->off + s1->len - s0->off);
+  } else {
+    pl_buf_adds(b, "null");
+  }
   pl_buf_adds(b, ",\"cue\":");
   if (q->cue_tok < doc->toks.n)
     pl_buf_json_str(b, doc->toks.v[q->cue_tok].lower,
                     strlen(doc->toks.v[q->cue_tok].lower));
   else
     pl_buf_adds(b, "null");
-  pl_buf_addf(b, ",\"span\":[%u,%u]}\n", ostart(doc, q->off),
+  pl_buf_adds(b, ",\"flags\":[");
+  static const char *const qfl[] = {"partial", "continued", "unclosed",
+                                    "multi_sentence"};
+  int first = 1;
+  for (int i = 0; i < 4; i++)
+    if (q->flags & (1 << i)) {
+      pl_buf_addf(b, "%s\"%s\"", first ? "" : ",", qfl[i]);
+      first = 0;
+    }
+  pl_buf_addf(b, "],\"span\":[%u,%u]}\n", ostart(doc, q->off),
               oend(doc, q->off, q->len));
 }
 
@@ -205,6 +236,11 @@ static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
   }
   place_field(b, doc, c->place);
   date_field(b, "since", &c->since);
+  if (c->since.prec)
+    pl_buf_addf(b, ",\"since_precision\":\"%s\"", precs[c->since.prec % 5]);
+  pl_buf_adds(b, ",\"pattern\":");
+  if (c->pattern) pl_buf_json_str(b, c->pattern, strlen(c->pattern));
+  else pl_buf_adds(b, "null");
   pl_buf_addf(b, ",\"span\":[%u,%u]}\n", ostart(doc, c->off),
               oend(doc, c->off, c->len));
 }
