@@ -11,7 +11,4 @@ static int not_yet(const char *name) {
 }
 
 int cli_cmd_validate(int argc, char **argv) { (void)argc; (void)argv; return not_yet("validate"); }
-int cli_cmd_query(int argc, char **argv) { (void)argc; (void)argv; return not_yet("query"); }
-int cli_cmd_export(int argc, char **argv) { (void)argc; (void)argv; return not_yet("export"); }
-int cli_cmd_stats(int argc, char **argv) { (void)argc; (void)argv; return not_yet("stats"); }
 int cli_cmd_dict(int argc, char **argv) { (void)argc; (void)argv; return not_yet("dict"); }

@@ -192,6 +192,53 @@ parley_rc parley_store_put(parley_store *st, parley_doc *doc, int recode,
 parley_rc parley_store_commit(parley_store *st);
 const char *parley_store_errmsg(const parley_store *st);
 
+/* ---- reading the store: query, export, statistics (src/query.c) ---- */
+
+/* Filters; NULL / 0 fields do not filter.  Code filters are prefixes
+ * ("USA" matches USA, USAGOV...).  Dates are "YYYY-MM-DD", inclusive. */
+typedef struct parley_query {
+  const char *type;     /* "event" (default), "quote", "count", "sentence" */
+  const char *actor;    /* source or target code prefix */
+  const char *source;   /* source (quote: speaker) code prefix */
+  const char *target;   /* target code prefix */
+  const char *code;     /* CAMEO code prefix ("04", "0871") */
+  const char *root;     /* CAMEO root ("19") */
+  int quad;             /* QuadClass 1..4, 0 = any */
+  const char *since, *until;
+  const char *place;    /* place name (exact, case-insensitive) */
+  const char *doc;      /* document id */
+  int mentions;         /* list every mention of a merged event */
+  int raw;              /* one row per mention instead of merged events */
+  long limit;           /* 0 = no limit */
+} parley_query;
+
+/* Output forms of query/export/stats. */
+typedef enum parley_out {
+  PARLEY_OUT_JSONL = 0, PARLEY_OUT_CSV, PARLEY_OUT_TSV, PARLEY_OUT_PRETTY,
+  PARLEY_OUT_GDELT,     /* GDELT 2.0 event table, 61 tab-separated columns */
+  PARLEY_OUT_PHOENIX,   /* Phoenix 26-column TSV */
+  PARLEY_OUT_PLOVER     /* PLOVER JSON records, one per line */
+} parley_out;
+
+/* Receives output text (one or more whole lines).  Returns 0 to go on,
+ * non-zero to stop (the query then returns PARLEY_EIO). */
+typedef int (*parley_write_fn)(void *ud, const char *text, size_t len);
+
+/* Streams the records matching q in the form out.  Merged events carry
+ * "id", "num_mentions", "num_articles", "num_sources", "first_seen" (and
+ * "mentions" with q->mentions).  *nrows (may be NULL) gets the row count. */
+parley_rc parley_store_query(parley_store *st, const parley_query *q,
+                             parley_out out, parley_write_fn fn, void *ud,
+                             size_t *nrows);
+
+/* Event counts per period ("day", "week", "month"), optionally split by
+ * dyad (source/target keys) and by QuadClass or CAMEO root, with the sum of
+ * Goldstein values; out is PARLEY_OUT_PRETTY, _CSV, _TSV or _JSONL. */
+enum { PARLEY_STATS_DYAD = 1, PARLEY_STATS_QUAD = 2, PARLEY_STATS_ROOT = 4 };
+parley_rc parley_store_stats(parley_store *st, const parley_query *filter,
+                             const char *by, unsigned split, parley_out out,
+                             parley_write_fn fn, void *ud);
+
 #ifdef __cplusplus
 }
 #endif

@@ -421,6 +421,11 @@ int32_t pl_span_mention(const parley_doc *doc, uint32_t a, uint32_t b);
  * "Shinwar" -> "Sinwar" at edit distance 1), or -1. */
 int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b);
 
+/* store.c: the SQLite handle (sqlite3 *) of a store, for query.c, and
+ * its error recorder ("what: sqlite message" on the store and ctx). */
+void *pl_store_db(parley_store *st);
+void pl_store_fail(parley_store *st, const char *what);
+
 /* write.c: renderers */
 int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned records);
 int pl_write_tsv(parley_doc *doc, pl_buf *b);

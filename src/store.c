@@ -6,7 +6,18 @@
  *             coded_at, version)
  *   records(rid PK, doc -> documents.id, type, sent, date, code, root,
  *           quad, goldstein, source_code, target_code, span_start,
- *           span_end, json)
+ *           span_end, json, src_key, tgt_key, place, kind, since, flags,
+ *           cluster)
+ *   clusters(cid PK, type, root, code, src_key, tgt_key, kind, since,
+ *            date, place, future, first_seen, num_mentions, num_articles,
+ *            num_sources, rep)
+ * Clustering (one real-world event reported many times): an event record
+ * joins the cluster with the same type, root, source and target keys
+ * (country + first sector), a date within one day (the same date for
+ * future/intent events) and a compatible place (either unknown or equal);
+ * count records join on kind, place, period start and date.  It is
+ * incremental: every put updates the clusters it touches, and re-coding a
+ * document first detaches its old records (empty clusters are dropped).
  * Durability: WAL journal; documents are written in batch transactions
  * (PL_STORE_BATCH documents per commit).  Re-coding a document id deletes
  * its old records and writes the new ones inside the same transaction, so
@@ -18,13 +29,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define PL_STORE_SCHEMA 1
+#define PL_STORE_SCHEMA 2
 #define PL_STORE_BATCH 200
 
 struct parley_store {
   parley_ctx *ctx;
   sqlite3 *db;
   sqlite3_stmt *get_hash, *del_recs, *put_doc, *put_rec;
+  sqlite3_stmt *old_clusters, *find_cluster, *new_cluster, *set_cluster,
+      *recount, *drop_empty;
   int in_tx;
   int pending;          /* documents written in the open transaction */
   pl_buf json;
@@ -51,7 +64,21 @@ static const char *schema_sql =
     "CREATE INDEX IF NOT EXISTS records_type_date ON records(type, date);"
     "CREATE INDEX IF NOT EXISTS records_code ON records(code);"
     "CREATE INDEX IF NOT EXISTS records_src ON records(source_code);"
-    "CREATE INDEX IF NOT EXISTS records_tgt ON records(target_code);";
+    "CREATE INDEX IF NOT EXISTS records_tgt ON records(target_code);"
+    "CREATE TABLE IF NOT EXISTS clusters("
+    " cid INTEGER PRIMARY KEY, type TEXT NOT NULL, root TEXT, code TEXT,"
+    " src_key TEXT, tgt_key TEXT, kind TEXT, since TEXT, date TEXT,"
+    " place TEXT, future INTEGER DEFAULT 0, first_seen TEXT,"
+    " num_mentions INTEGER DEFAULT 0, num_articles INTEGER DEFAULT 0,"
+    " num_sources INTEGER DEFAULT 0, rep INTEGER);"
+    "CREATE INDEX IF NOT EXISTS clusters_key ON clusters(type, root,"
+    " src_key, tgt_key, date);"
+    "CREATE INDEX IF NOT EXISTS clusters_date ON clusters(type, date);";
+
+/* Columns added in schema 2 (ALTER TABLE on a version 1 store). */
+static const char *const v2_columns[] = {
+    "src_key TEXT", "tgt_key TEXT", "place TEXT", "kind TEXT", "since TEXT",
+    "flags INTEGER DEFAULT 0", "cluster INTEGER", NULL};
 
 static int serr(parley_store *st, const char *what) {
   snprintf(st->err, sizeof st->err, "%s: %s", what, sqlite3_errmsg(st->db));
@@ -92,6 +119,18 @@ parley_store *parley_store_open(parley_ctx *ctx, const char *path) {
       sqlite3_step(q) == SQLITE_ROW)
     have = sqlite3_column_int(q, 0);
   sqlite3_finalize(q);
+  if (have == 1 || have == -1) { /* add the schema 2 columns if missing */
+    for (const char *const *c = v2_columns; *c; c++) {
+      char sql[160];
+      snprintf(sql, sizeof sql, "ALTER TABLE records ADD COLUMN %s", *c);
+      sqlite3_exec(st->db, sql, NULL, NULL, NULL); /* "duplicate" is fine */
+    }
+    sqlite3_exec(st->db,
+                 "CREATE INDEX IF NOT EXISTS records_cluster ON "
+                 "records(cluster)",
+                 NULL, NULL, NULL);
+    if (have == 1) have = -1; /* rewrite the version below */
+  }
   if (have == -1) {
     char sql[128];
     snprintf(sql, sizeof sql,
@@ -119,8 +158,48 @@ parley_store *parley_store_open(parley_ctx *ctx, const char *path) {
       sqlite3_prepare_v2(st->db,
                          "INSERT INTO records(doc,type,sent,date,code,root,"
                          "quad,goldstein,source_code,target_code,span_start,"
-                         "span_end,json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         -1, &st->put_rec, NULL)) {
+                         "span_end,json,src_key,tgt_key,place,kind,since,"
+                         "flags) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         -1, &st->put_rec, NULL) ||
+      sqlite3_prepare_v2(st->db,
+                         "SELECT DISTINCT cluster FROM records WHERE doc=? "
+                         "AND cluster IS NOT NULL",
+                         -1, &st->old_clusters, NULL) ||
+      sqlite3_prepare_v2(
+          st->db,
+          "SELECT cid FROM clusters WHERE type=?1 AND root IS ?2 AND "
+          "src_key IS ?3 AND tgt_key IS ?4 AND kind IS ?5 AND since IS ?6 "
+          "AND future=?9 AND date BETWEEN date(?7, printf('-%d days', ?10)) "
+          "AND date(?7, printf('+%d days', ?10)) "
+          "AND (place IS NULL OR ?8 IS NULL OR place=?8) "
+          "ORDER BY abs(julianday(date)-julianday(?7)), cid LIMIT 1",
+          -1, &st->find_cluster, NULL) ||
+      sqlite3_prepare_v2(st->db,
+                         "INSERT INTO clusters(type,root,code,src_key,tgt_key,"
+                         "kind,since,date,place,future,rep) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                         -1, &st->new_cluster, NULL) ||
+      sqlite3_prepare_v2(st->db, "UPDATE records SET cluster=? WHERE rid=?",
+                         -1, &st->set_cluster, NULL) ||
+      sqlite3_prepare_v2(
+          st->db,
+          "UPDATE clusters SET "
+          " num_mentions=(SELECT count(*) FROM records WHERE cluster=?1),"
+          " num_articles=(SELECT count(DISTINCT doc) FROM records"
+          "  WHERE cluster=?1),"
+          " num_sources=(SELECT count(DISTINCT coalesce(d.source, d.id))"
+          "  FROM records r JOIN documents d ON r.doc=d.id"
+          "  WHERE r.cluster=?1),"
+          " first_seen=(SELECT min(d.date) FROM records r JOIN documents d"
+          "  ON r.doc=d.id WHERE r.cluster=?1),"
+          " rep=coalesce((SELECT min(rid) FROM records WHERE cluster=?1), rep),"
+          " place=coalesce(place, (SELECT place FROM records WHERE"
+          "  cluster=?1 AND place IS NOT NULL LIMIT 1))"
+          " WHERE cid=?1",
+          -1, &st->recount, NULL) ||
+      sqlite3_prepare_v2(st->db,
+                         "DELETE FROM clusters WHERE cid=? AND num_mentions=0",
+                         -1, &st->drop_empty, NULL)) {
     pl_ctx_err(ctx, "%s: %s", path, sqlite3_errmsg(st->db));
     goto fail;
   }
@@ -150,11 +229,21 @@ void parley_store_close(parley_store *st) {
     sqlite3_finalize(st->del_recs);
     sqlite3_finalize(st->put_doc);
     sqlite3_finalize(st->put_rec);
+    sqlite3_finalize(st->old_clusters);
+    sqlite3_finalize(st->find_cluster);
+    sqlite3_finalize(st->new_cluster);
+    sqlite3_finalize(st->set_cluster);
+    sqlite3_finalize(st->recount);
+    sqlite3_finalize(st->drop_empty);
     sqlite3_close(st->db);
   }
   pl_buf_free(&st->json);
   free(st);
 }
+
+void *pl_store_db(parley_store *st) { return st->db; }
+
+void pl_store_fail(parley_store *st, const char *what) { serr(st, what); }
 
 const char *parley_store_errmsg(const parley_store *st) {
   return st ? st->err : "no store";
@@ -166,8 +255,93 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v) {
 }
 
 static const char *mcode(const parley_doc *doc, int32_t m) {
+  m = pl_ment_resolved(doc, m);
   if (m < 0 || (uint32_t)m >= doc->ments.n) return NULL;
   return doc->ments.v[m].a.code;
+}
+
+/* Clustering key of an actor: country + first sector ("PSEREBHMS" ->
+ * "PSEREB"), or the whole code when it has no sector ("IGOUNO"). */
+static void actor_key(const parley_doc *doc, int32_t m, char out[16]) {
+  const char *code = mcode(doc, m);
+  out[0] = 0;
+  if (!code || !code[0]) return;
+  char c[4], sec[4];
+  pl_actor_parts(code, c, sec);
+  if (sec[0]) snprintf(out, 16, "%s%s", c, sec);
+  else snprintf(out, 16, "%.15s", code);
+}
+
+static const char *place_name(const parley_doc *doc, int32_t p) {
+  if (p < 0 || (uint32_t)p >= doc->places.n) return NULL;
+  return doc->places.v[p].name;
+}
+
+/* Attaches record rid to its cluster (found or new) and recounts it. */
+static int cluster_record(parley_store *st, sqlite3_int64 rid,
+                          const char *type, const char *root,
+                          const char *code, const char *src, const char *tgt,
+                          const char *kind, const char *since,
+                          const char *date, const char *place, int future) {
+  sqlite3_stmt *f = st->find_cluster;
+  sqlite3_int64 cid = 0;
+  if (date && date[0]) { /* undated mentions are never merged */
+    sqlite3_reset(f);
+    sqlite3_clear_bindings(f);
+    sqlite3_bind_text(f, 1, type, -1, SQLITE_STATIC);
+    bind_text(f, 2, root);
+    bind_text(f, 3, src);
+    bind_text(f, 4, tgt);
+    bind_text(f, 5, kind);
+    bind_text(f, 6, since);
+    bind_text(f, 7, date);
+    bind_text(f, 8, place);
+    sqlite3_bind_int(f, 9, future);
+    sqlite3_bind_int(f, 10, future ? 0 : 1);
+    int rc = sqlite3_step(f);
+    if (rc == SQLITE_ROW) cid = sqlite3_column_int64(f, 0);
+    else if (rc != SQLITE_DONE) return -1;
+    sqlite3_reset(f);
+  }
+  if (!cid) {
+    sqlite3_stmt *n = st->new_cluster;
+    sqlite3_reset(n);
+    sqlite3_clear_bindings(n);
+    sqlite3_bind_text(n, 1, type, -1, SQLITE_STATIC);
+    bind_text(n, 2, root);
+    bind_text(n, 3, code);
+    bind_text(n, 4, src);
+    bind_text(n, 5, tgt);
+    bind_text(n, 6, kind);
+    bind_text(n, 7, since);
+    bind_text(n, 8, date);
+    bind_text(n, 9, place);
+    sqlite3_bind_int(n, 10, future);
+    sqlite3_bind_int64(n, 11, rid);
+    if (sqlite3_step(n) != SQLITE_DONE) return -1;
+    cid = sqlite3_last_insert_rowid(st->db);
+  }
+  sqlite3_stmt *u = st->set_cluster;
+  sqlite3_reset(u);
+  sqlite3_bind_int64(u, 1, cid);
+  sqlite3_bind_int64(u, 2, rid);
+  if (sqlite3_step(u) != SQLITE_DONE) return -1;
+  sqlite3_stmt *r = st->recount;
+  sqlite3_reset(r);
+  sqlite3_bind_int64(r, 1, cid);
+  return sqlite3_step(r) == SQLITE_DONE ? 0 : -1;
+}
+
+/* Recounts a cluster that lost mentions; drops it when empty. */
+static int cluster_shrink(parley_store *st, sqlite3_int64 cid) {
+  sqlite3_stmt *r = st->recount;
+  sqlite3_reset(r);
+  sqlite3_bind_int64(r, 1, cid);
+  if (sqlite3_step(r) != SQLITE_DONE) return -1;
+  sqlite3_stmt *d = st->drop_empty;
+  sqlite3_reset(d);
+  sqlite3_bind_int64(d, 1, cid);
+  return sqlite3_step(d) == SQLITE_DONE ? 0 : -1;
 }
 
 /* Inserts one record row: type-specific indexed columns + its JSON. */
@@ -187,6 +361,12 @@ static int put_record(parley_store *st, parley_doc *doc, unsigned type,
   uint32_t sent = 0, off = 0, len = 0;
   pl_date d = doc->date;
   char ds[11];
+  struct {
+    char src[16], tgt[16], root[3], sinces[11];
+    const char *code, *place, *kind, *since;
+    int flags, future;
+  } ck;
+  memset(&ck, 0, sizeof ck);
   if (type == PARLEY_REC_SENTENCE) {
     sent = i;
     off = doc->sents.v[i].off;
@@ -204,6 +384,13 @@ static int put_record(parley_store *st, parley_doc *doc, unsigned type,
     }
     bind_text(s, 9, mcode(doc, e->src));
     bind_text(s, 10, mcode(doc, e->tgt));
+    actor_key(doc, e->src, ck.src);
+    actor_key(doc, e->tgt, ck.tgt);
+    memcpy(ck.root, root, 3);
+    ck.code = e->code;
+    ck.place = place_name(doc, e->place);
+    ck.flags = e->flags;
+    ck.future = (e->flags & PL_EF_INTENT) != 0;
   } else if (type == PARLEY_REC_QUOTE) {
     const pl_quote *q = &doc->quotes.v[i];
     sent = q->sent; off = q->off; len = q->len; d = q->date;
@@ -213,6 +400,11 @@ static int put_record(parley_store *st, parley_doc *doc, unsigned type,
     sent = c->sent; off = c->off; len = c->len; d = c->date;
     bind_text(s, 5, c->kind);
     bind_text(s, 9, mcode(doc, c->src));
+    ck.kind = c->kind;
+    ck.place = place_name(doc, c->place);
+    pl_date_format(&c->since, ck.sinces);
+    ck.since = ck.sinces[0] ? ck.sinces : NULL;
+    actor_key(doc, c->by, ck.src);
   }
   sqlite3_bind_int64(s, 3, sent);
   pl_date_format(&d, ds);
@@ -220,7 +412,19 @@ static int put_record(parley_store *st, parley_doc *doc, unsigned type,
   sqlite3_bind_int64(s, 11, doc->omap[off]);
   sqlite3_bind_int64(s, 12, doc->omap[off + len]);
   sqlite3_bind_text(s, 13, st->json.p, (int)st->json.len, SQLITE_STATIC);
-  return sqlite3_step(s) == SQLITE_DONE ? 0 : -1;
+  bind_text(s, 14, ck.src);
+  bind_text(s, 15, ck.tgt);
+  bind_text(s, 16, ck.place);
+  bind_text(s, 17, ck.kind);
+  bind_text(s, 18, ck.since);
+  sqlite3_bind_int(s, 19, ck.flags);
+  if (sqlite3_step(s) != SQLITE_DONE) return -1;
+  if (type != PARLEY_REC_EVENT && type != PARLEY_REC_COUNT) return 0;
+  sqlite3_int64 rid = sqlite3_last_insert_rowid(st->db);
+  return cluster_record(st, rid, names[type], ck.root[0] ? ck.root : NULL,
+                        ck.code, ck.src[0] ? ck.src : NULL,
+                        ck.tgt[0] ? ck.tgt : NULL, ck.kind, ck.since,
+                        ds[0] ? ds : NULL, ck.place, ck.future);
 }
 
 parley_rc parley_store_put(parley_store *st, parley_doc *doc, int recode,
@@ -251,9 +455,27 @@ parley_rc parley_store_put(parley_store *st, parley_doc *doc, int recode,
     serr(st, "savepoint");
     return PARLEY_EDB;
   }
+  /* clusters the old version of this document belonged to */
+  sqlite3_int64 oldc[256];
+  size_t noldc = 0;
+  int many = 0;
+  sqlite3_reset(st->old_clusters);
+  sqlite3_bind_text(st->old_clusters, 1, doc->id, -1, SQLITE_STATIC);
+  while (sqlite3_step(st->old_clusters) == SQLITE_ROW) {
+    if (noldc < 256) oldc[noldc++] = sqlite3_column_int64(st->old_clusters, 0);
+    else many = 1;
+  }
+  sqlite3_reset(st->old_clusters);
   sqlite3_reset(st->del_recs);
   sqlite3_bind_text(st->del_recs, 1, doc->id, -1, SQLITE_STATIC);
   if (sqlite3_step(st->del_recs) != SQLITE_DONE) goto fail;
+  for (size_t i = 0; i < noldc; i++)
+    if (cluster_shrink(st, oldc[i])) goto fail;
+  if (many && sqlite3_exec(st->db,
+                           "DELETE FROM clusters WHERE NOT EXISTS (SELECT 1 "
+                           "FROM records WHERE cluster=clusters.cid)",
+                           NULL, NULL, NULL) != SQLITE_OK)
+    goto fail;
   sqlite3_stmt *p = st->put_doc;
   sqlite3_reset(p);
   sqlite3_clear_bindings(p);

@@ -55,7 +55,7 @@ int main(void) {
   INT_EQ(skipped, 0, "recode writes");
   parley_store_close(st);
   INT_EQ(q1(path, "SELECT count(*) FROM records"), 1, "replaced, not added");
-  INT_EQ(q1(path, "SELECT value FROM meta WHERE key='schema_version'"), 1,
+  INT_EQ(q1(path, "SELECT value FROM meta WHERE key='schema_version'"), 2,
          "schema version recorded");
   INT_EQ(q1(path, "SELECT count(*) FROM records r LEFT JOIN documents d "
                   "ON r.doc=d.id WHERE d.id IS NULL"),
