@@ -12,8 +12,9 @@
  *            date, place, future, first_seen, num_mentions, num_articles,
  *            num_sources, rep)
  * Clustering (one real-world event reported many times): an event record
- * joins the cluster with the same type, root, source and target keys
- * (country + first sector), a date within one day (the same date for
+ * joins the cluster with the same type and root, the same source and
+ * target countries with compatible sectors (equal, or one side has none:
+ * "Israel" and "Israeli troops" agree), a date within one day (the same date for
  * future/intent events) and a compatible place (either unknown or equal);
  * count records join on kind, place, period start and date.  It is
  * incremental: every put updates the clusters it touches, and re-coding a
@@ -71,8 +72,7 @@ static const char *schema_sql =
     " place TEXT, future INTEGER DEFAULT 0, first_seen TEXT,"
     " num_mentions INTEGER DEFAULT 0, num_articles INTEGER DEFAULT 0,"
     " num_sources INTEGER DEFAULT 0, rep INTEGER);"
-    "CREATE INDEX IF NOT EXISTS clusters_key ON clusters(type, root,"
-    " src_key, tgt_key, date);"
+    "CREATE INDEX IF NOT EXISTS clusters_key ON clusters(type, root, date);"
     "CREATE INDEX IF NOT EXISTS clusters_date ON clusters(type, date);";
 
 /* Columns added in schema 2 (ALTER TABLE on a version 1 store). */
@@ -168,7 +168,10 @@ parley_store *parley_store_open(parley_ctx *ctx, const char *path) {
       sqlite3_prepare_v2(
           st->db,
           "SELECT cid FROM clusters WHERE type=?1 AND root IS ?2 AND "
-          "src_key IS ?3 AND tgt_key IS ?4 AND kind IS ?5 AND since IS ?6 "
+          "substr(src_key,1,3) IS substr(?3,1,3) AND (src_key IS ?3 OR "
+          "length(src_key)=3 OR length(?3)=3) AND "
+          "substr(tgt_key,1,3) IS substr(?4,1,3) AND (tgt_key IS ?4 OR "
+          "length(tgt_key)=3 OR length(?4)=3) AND kind IS ?5 AND since IS ?6 "
           "AND future=?9 AND date BETWEEN date(?7, printf('-%d days', ?10)) "
           "AND date(?7, printf('+%d days', ?10)) "
           "AND (place IS NULL OR ?8 IS NULL OR place=?8) "

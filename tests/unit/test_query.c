@@ -79,6 +79,8 @@ int main(void) {
   put(st, doc, "c1", "AP", "2024-10-20", "ISRMIL", "PSE", "190", "2024-10-20", 0);
   put(st, doc, "c2", "AFP", "2024-10-21", "ISRMIL", "PSE", "195", "2024-10-20", 0);
   put(st, doc, "c3", "AP", "2024-10-28", "ISRMIL", "PSE", "190", "2024-10-28", 0);
+  /* "Israel" (no sector) agrees with "Israeli troops" (ISRMIL) */
+  put(st, doc, "c4", "BBC", "2024-10-21", "ISR", "PSE", "190", "2024-10-21", 0);
   /* a future meeting: only the same stated date merges */
   put(st, doc, "f1", "AP", "2024-10-24", "ISRSPY", "QATGOV", "036", "2024-10-27", 1);
   put(st, doc, "f2", "AFP", "2024-10-25", "ISRSPY", "QATGOV", "036", "2024-10-28", 1);
@@ -110,6 +112,10 @@ int main(void) {
   q.since = NULL;
   q.until = "2024-10-21";
   INT_EQ(query(st, &q, PARLEY_OUT_JSONL, &s), 1, "--until");
+  j = json_loads(s.b.p, JSON_DISABLE_EOF_CHECK, NULL);
+  INT_EQ(json_integer_value(json_object_get(j, "num_articles")), 3,
+         "country-level source merges with the sector-level one");
+  json_decref(j);
   memset(&q, 0, sizeof q);
   q.source = "EGY";
   INT_EQ(query(st, &q, PARLEY_OUT_JSONL, &s), 1, "--source prefix");
@@ -127,11 +133,11 @@ int main(void) {
   q.raw = 1;
   INT_EQ(query(st, &q, PARLEY_OUT_JSONL, &s), 1, "--doc raw");
   q.doc = NULL;
-  INT_EQ(query(st, &q, PARLEY_OUT_JSONL, &s), 11, "raw: every mention");
+  INT_EQ(query(st, &q, PARLEY_OUT_JSONL, &s), 12, "raw: every mention");
   q.raw = 0;
   q.type = "sentence";
-  INT_EQ(query(st, &q, PARLEY_OUT_CSV, &s), 11, "sentences");
-  INT_EQ(s.lines, 12, "csv has a header");
+  INT_EQ(query(st, &q, PARLEY_OUT_CSV, &s), 12, "sentences");
+  INT_EQ(s.lines, 13, "csv has a header");
   q.type = NULL;
   /* exports */
   INT_EQ(query(st, &q, PARLEY_OUT_GDELT, &s), 6, "gdelt rows");
