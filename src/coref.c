@@ -302,7 +302,7 @@ parley_rc pl_coref_run(parley_doc *doc) {
     if (M->flags & PL_MF_PRONOUN) {
       r = resolve_pronoun(doc, m, inq);
     } else if (!mcode(M)[0] &&
-               (doc->toks.v[M->tok].flags & PL_TF_CAP)) {
+               (doc->toks.v[M->tok + M->ntok - 1].flags & PL_TF_CAP)) {
       r = pl_name_ante(doc, M->tok, M->tok + M->ntok);
     } else {
       r = resolve_nominal(doc, m, inq);

@@ -419,6 +419,12 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
       }
       uint32_t cl = pl_xw(x);
       if ((cl & PL_XW_VICTIM) && !(cl & PL_XW_KIND)) { k++; continue; }
+      /* other nouns and adjectives: villagers, fishermen, elderly */
+      if (!(cl & (PL_XW_KIND | PL_XW_CAUX | PL_XW_UNIT)) &&
+          (x->tag == PL_T_NNS || x->tag == PL_T_NN || x->tag == PL_T_JJ)) {
+        k++;
+        continue;
+      }
       if ((x->flags & PL_TF_CAP) && !(cl & PL_XW_KIND)) { k++; continue; }
       break;
     }
