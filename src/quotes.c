@@ -25,8 +25,10 @@
  * even when no mention covers it.  No allocation besides doc->quotes.
  */
 #include "internal.h"
+#include <pthread.h>
 
-/* Sorted by strcmp (tests/unit/test_quotes.c checks the order). */
+/* Kept sorted for reading (tests/unit/test_quotes.c checks the order
+ * and that every entry is found). */
 static const pl_xword xwords[] = {
     {"a", PL_XW_NP, 0, 0, 0},
     {"abduct", PL_XW_KVERB, 3, 0, 0},
@@ -476,14 +478,34 @@ static const pl_xword xwords[] = {
 };
 #define NXW (sizeof xwords / sizeof xwords[0])
 
+/* Open-addressing hash over the table, built once (pthread_once: the
+ * table is shared by every thread's documents). */
+#define XH 2048 /* power of two, > 3 x entries */
+static int16_t xslot[XH];
+static pthread_once_t xonce = PTHREAD_ONCE_INIT;
+
+static uint32_t xhash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static void xinit(void) {
+  for (size_t i = 0; i < XH; i++) xslot[i] = -1;
+  for (size_t i = 0; i < NXW; i++) {
+    uint32_t h = xhash(xwords[i].w) & (XH - 1);
+    while (xslot[h] >= 0) h = (h + 1) & (XH - 1);
+    xslot[h] = (int16_t)i;
+  }
+}
+
 const pl_xword *pl_xword_get(const char *w) {
-  size_t lo = 0, hi = NXW;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(w, xwords[mid].w);
-    if (!c) return &xwords[mid];
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+  pthread_once(&xonce, xinit);
+  uint32_t h = xhash(w) & (XH - 1);
+  while (xslot[h] >= 0) {
+    const pl_xword *x = &xwords[xslot[h]];
+    if (x->w[0] == w[0] && !strcmp(x->w, w)) return x;
+    h = (h + 1) & (XH - 1);
   }
   return NULL;
 }

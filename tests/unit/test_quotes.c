@@ -59,6 +59,9 @@ int main(void) {
   for (size_t i = 1; i < pl_xword_count(); i++)
     OK(strcmp(pl_xword_at(i - 1)->w, pl_xword_at(i)->w) < 0, "order at %s",
        pl_xword_at(i)->w);
+  for (size_t i = 0; i < pl_xword_count(); i++)
+    OK(pl_xword_get(pl_xword_at(i)->w) == pl_xword_at(i), "lookup %s",
+       pl_xword_at(i)->w);
   OK(pl_xword_get("said") && (pl_xword_get("said")->cls & PL_XW_CUE), "said");
   OK(pl_xword_get("zebra") == NULL, "unknown word");
 
