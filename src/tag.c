@@ -183,6 +183,7 @@ typedef struct cand {
   const char *lem;     /* lemma override (clitics, guesses) or NULL */
   uint8_t gstrip;      /* guessed suffix length to strip for the lemma */
   uint8_t gadd_e;      /* guessed lemma needs a final 'e' back */
+  uint8_t va;          /* a likely finite verb lies in [this, clause end) */
 } cand;
 
 /* Closed-class words whose generated lexicon tags are noisy, and clitics.
@@ -206,6 +207,7 @@ static const struct over {
     {"said", {PL_T_VBD, PL_T_VBN}, "say"},
     {"told", {PL_T_VBD, PL_T_VBN}, "tell"},
     {"as", {PL_T_IN, PL_T_RB}, NULL}, {"may", {PL_T_MD}, NULL},
+    {"being", {PL_T_VBG}, "be"},
     {"might", {PL_T_MD}, NULL},       {"must", {PL_T_MD}, NULL},
     {"can", {PL_T_MD}, NULL},         {"will", {PL_T_MD, PL_T_NN}, NULL},
     {"what", {PL_T_WP, PL_T_WDT}, NULL},
@@ -272,6 +274,15 @@ static void guess(cand *c, const char *w, size_t n) {
 
 /* ---- word classes used by the context rules ---- */
 
+static int is_word(const char *w, const char *x) { return !strcmp(w, x); }
+
+/* Verbs of saying: their -ed form is the past tense unless have/be
+ * precedes ("officials said on Saturday"). */
+static int saying(const char *w) {
+  return !strcmp(w, "said") || !strcmp(w, "told") || !strcmp(w, "added") ||
+         !strcmp(w, "stated") || !strcmp(w, "announced");
+}
+
 static int in_list(const char *w, const char *const *l) {
   for (; *l; l++)
     if (!strcmp(w, *l)) return 1;
@@ -302,7 +313,7 @@ static const uint8_t prefs[LC__N][7] = {
     [LC_TO] = {PL_T_VB, PL_T_NN, PL_T_NNS, 0},
     [LC_HAVE] = {PL_T_VBN, PL_T_NNS, PL_T_NN, PL_T_JJ, 0},
     [LC_BE] = {PL_T_VBN, PL_T_VBG, PL_T_JJ, PL_T_NN, PL_T_NNS, 0},
-    [LC_DET] = {PL_T_NN, PL_T_NNS, PL_T_JJ, PL_T_VBG, PL_T_VBN, 0},
+    [LC_DET] = {PL_T_NN, PL_T_NNS, PL_T_JJ, PL_T_VBN, PL_T_VBG, 0},
     [LC_SUBJ_SG] = {PL_T_VBZ, PL_T_VBD, PL_T_MD, 0},
     [LC_SUBJ_PL] = {PL_T_VBD, PL_T_VBP, PL_T_MD, 0}, /* news: "hit" past */
     [LC_NOUN] = {PL_T_VBZ, PL_T_VBD, PL_T_MD, PL_T_NN, PL_T_NNS, 0},
@@ -316,6 +327,10 @@ typedef struct run {
   parley_doc *doc;
   cand *c;            /* indexed by token index */
   uint32_t lo, hi;    /* current sentence tokens */
+  /* running left context, updated as tokens are decided (so the rules
+   * never rescan the sentence): latest verb tag (VB VBD VBZ VBP), latest
+   * finite verb tag, and the same two within the current clause */
+  int lv, lf, cv, cf;
 } run;
 
 static pl_token *T(run *r, uint32_t i) { return &r->doc->toks.v[i]; }
@@ -399,6 +414,27 @@ static int objectish(run *r, uint32_t i) {
          (f == PL_T_PRP && in_list(t->lower, OBJ_PRP));
 }
 
+/* Wider: anything that can follow a verb as its complement ("seek
+ * release", "restart talks and meet with", "work to build"). */
+static int complementish(run *r, uint32_t i) {
+  if (objectish(r, i)) return 1;
+  if (i >= r->hi) return 0;
+  int f = r->c[i].first;
+  const char *w = T(r, i)->lower;
+  return f == PL_T_NNS || f == PL_T_NN || f == PL_T_JJ || f == PL_T_TO ||
+         f == PL_T_PRP || is_word(w, "with");
+}
+
+/* Does token i start like a noun a modifier could precede? */
+static int nounish(run *r, uint32_t i) {
+  if (i >= r->hi) return 0;
+  pl_token *t = T(r, i);
+  int f = r->c[i].first;
+  if (t->flags & (PL_TF_PUNCT | PL_TF_QUOTE | PL_TF_POSS)) return 0;
+  return f == PL_T_NN || f == PL_T_NNS || f == PL_T_NNP || f == PL_T_NNPS ||
+         f == PL_T_JJ || f == PL_T_CD || (t->flags & PL_TF_NUM);
+}
+
 static int could_be_verb_next(run *r, uint32_t i) {
   if (i >= r->hi) return 0;
   cand *c = &r->c[i];
@@ -408,28 +444,45 @@ static int could_be_verb_next(run *r, uint32_t i) {
           !(c->m & M_NOUN));
 }
 
-/* Is there a likely finite verb in tokens [i, clause end)? */
-static int verb_ahead(run *r, uint32_t i) {
-  for (; i < r->hi; i++) {
+/* Is there a likely finite verb in tokens [i, clause end)? (precomputed
+ * right to left by mark_verbs_ahead) */
+static int verb_ahead(run *r, uint32_t i) { return i < r->hi && r->c[i].va; }
+
+static void mark_verbs_ahead(run *r) {
+  uint8_t va = 0;
+  for (uint32_t i = r->hi; i-- > r->lo;) {
     pl_token *t = T(r, i);
     cand *c = &r->c[i];
-    if (t->flags & PL_TF_PUNCT && !(t->flags & PL_TF_QUOTE)) return 0;
-    if (c->fixed) continue;
-    int f = c->first;
-    if (f == PL_T_VBD || f == PL_T_VBZ || f == PL_T_VBP || f == PL_T_MD)
-      return 1;
-    if ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN)) return 1;
+    if ((t->flags & PL_TF_PUNCT) && !(t->flags & PL_TF_QUOTE)) {
+      va = 0;
+    } else if (!c->fixed) {
+      int f = c->first;
+      if (f == PL_T_VBD || f == PL_T_VBZ || f == PL_T_VBP || f == PL_T_MD ||
+          ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN)))
+        va = 1;
+    }
+    c->va = va;
   }
-  return 0;
 }
 
-/* Tag of the latest finite verb before i in the sentence, or 0. */
+/* Tag of the latest verb (VB, VBD, VBZ, VBP) before the token being
+ * decided, or 0. */
+static int last_verb(run *r, uint32_t i) {
+  (void)i;
+  return r->lv;
+}
+
+/* Same, within the clause (since the last , ; : or quote). */
+static int clause_verb(run *r, uint32_t i, int finite_only) {
+  (void)i;
+  return finite_only ? r->cf : r->cv;
+}
+
+/* Tag of the latest finite verb in the sentence before the token being
+ * decided, or 0. */
 static int last_finite(run *r, uint32_t i) {
-  while (i > r->lo) {
-    int tg = T(r, --i)->tag;
-    if (tg == PL_T_VBD || tg == PL_T_VBZ || tg == PL_T_VBP) return tg;
-  }
-  return 0;
+  (void)i;
+  return r->lf;
 }
 
 static uint8_t pick(tmask m, const uint8_t *pl) {
@@ -438,7 +491,6 @@ static uint8_t pick(tmask m, const uint8_t *pl) {
   return 0;
 }
 
-static int is_word(const char *w, const char *x) { return !strcmp(w, x); }
 
 /* Decides the tag of the (not fixed) token i from its left context. */
 static uint8_t decide(run *r, uint32_t i) {
@@ -472,20 +524,92 @@ static uint8_t decide(run *r, uint32_t i) {
     if (p == UINT32_MAX || pt == PL_T_PUNCT) return PL_T_DT;
     return PL_T_IN;
   }
+  /* "its reopening", "the bombing": an -ing word after a determiner */
+  if (m == M(PL_T_VBG) && i > r->lo && !objectish(r, i + 1)) {
+    int pt0 = T(r, i - 1)->tag;
+    if (pt0 == PL_T_DT || pt0 == PL_T_PRPS || pt0 == PL_T_POS) return PL_T_NN;
+  }
   if (__builtin_popcountll(m) <= 1) return c->first;
 
   enum lc lc = left_class(r, i);
+  uint32_t pv = i > r->lo ? i - 1 : UINT32_MAX;
+  pl_token *pt = pv != UINT32_MAX ? T(r, pv) : NULL;
+
+  /* particles after a verb: "carrying out", "seal off", "set up" */
+  static const char *const PARTICLES[] = {"out", "off", "up", "down", "away",
+                                          "back", "apart", NULL};
+  if ((m & M(PL_T_RP)) && pt && PL_IS_VERB(pt->tag) &&
+      in_list(w, PARTICLES) &&
+      !in_list(pt->lower, BE) && !in_list(pt->lower, HAVE))
+    return PL_T_RP;
   /* prepositions stay prepositions except as verb particles' bases
    * ("would like to") */
   if (c->first == PL_T_IN && lc != LC_MODAL && lc != LC_TO) return PL_T_IN;
+
+  /* "this will be", "that may": a demonstrative used as a subject */
+  if (c->first == PL_T_MD && pt && pt->tag == PL_T_DT &&
+      (is_word(pt->lower, "this") || is_word(pt->lower, "these") ||
+       is_word(pt->lower, "those") || is_word(pt->lower, "that")))
+    return PL_T_MD;
+
+  /* hyphen compounds: "U.S.-led", "state-run" */
+  if (pt && (m & M(PL_T_VBN)) && !(t->flags & PL_TF_SPACE) &&
+      is_word(pt->lower, "-"))
+    return PL_T_VBN;
+
+  /* "Biden on May 31 announced plans": a date before the first verb */
+  if (pt && (pt->tag == PL_T_CD) && (m & M(PL_T_VBD)) &&
+      (c->first == PL_T_VBD || c->first == PL_T_VBN) && !last_finite(r, i) &&
+      !is_word(nw, "by"))
+    return PL_T_VBD;
+
+  /* adjective/noun words before a noun modify it: "a senior Hamas
+   * official", "last week", "the official news agency" */
+  if ((m & M(PL_T_JJ)) && !(m & M(PL_T_VBG)) && lc != LC_BE &&
+      ((c->first == PL_T_JJ && nounish(r, i + 1)) ||
+       ((c->first == PL_T_NN || c->first == PL_T_RB) && lc == LC_DET &&
+        nx != UINT32_MAX &&
+        (r->c[nx].first == PL_T_NN || r->c[nx].first == PL_T_NNS)) ||
+       (c->first == PL_T_RB && nx != UINT32_MAX &&
+        (r->c[nx].first == PL_T_NNP || (r->c[nx].first == PL_T_NN &&
+                                        lc != LC_VERB)))))
+    return PL_T_JJ;
+
+  /* degree adverbs: "very different", "almost five" */
+  if ((m & M(PL_T_RB)) && c->first == PL_T_RB &&
+      nx != UINT32_MAX && !r->c[nx].fixed &&
+      (r->c[nx].first == PL_T_JJ || r->c[nx].first == PL_T_RB ||
+       r->c[nx].first == PL_T_JJR || r->c[nx].first == PL_T_CD) &&
+      lc != LC_DET)
+    return PL_T_RB;
+  if ((m & M(PL_T_RB)) && (c->first == PL_T_RB || c->first == PL_T_JJ) &&
+      nx != UINT32_MAX && (T(r, nx)->flags & PL_TF_NUM) && lc != LC_DET)
+    return PL_T_RB;
+  /* an adverb inside a verb group: "did not even clash", "has also met";
+   * but "will back the plan" */
+  if (c->first == PL_T_RB &&
+      (lc == LC_MODAL || lc == LC_TO || lc == LC_HAVE || lc == LC_BE) &&
+      nx != UINT32_MAX && !r->c[nx].fixed &&
+      (r->c[nx].m & (M(PL_T_VB) | M(PL_T_VBN) | M(PL_T_VBG) | M(PL_T_RB))))
+    return PL_T_RB;
+  /* a first-RB word keeps RB outside verb groups ("since then,") */
+  if (c->first == PL_T_RB && lc != LC_DET && lc != LC_MODAL && lc != LC_TO)
+    return PL_T_RB;
+  /* "help win", "let them": bare infinitive */
+  if (pt && (m & M(PL_T_VB)) && PL_IS_VERB(pt->tag) &&
+      (is_word(pt->lower, "help") || is_word(pt->lower, "helped") ||
+       is_word(pt->lower, "helps") || is_word(pt->lower, "let")) &&
+      complementish(r, i + 1))
+    return PL_T_VB;
 
   /* coordination: "met and discussed", "talks and visits" */
   if (i > r->lo && T(r, i - 1)->tag == PL_T_CC && i - 1 > r->lo) {
     int ct = T(r, i - 2)->tag;
     if (PL_IS_VERB(ct) && (m & M(ct)) && ct != PL_T_VBG) return (uint8_t)ct;
-    /* "seized the building and shot two guards" */
-    int lf = last_finite(r, i - 1);
-    if (lf && (m & M(lf)) && objectish(r, i + 1)) return (uint8_t)lf;
+    /* "seized the building and shot two guards", "to end the war and
+     * free the hostages" */
+    int lf = last_verb(r, i - 1);
+    if (lf && (m & M(lf)) && complementish(r, i + 1)) return (uint8_t)lf;
     if ((ct == PL_T_NN || ct == PL_T_NNS) && (m & M_NOUN))
       return (m & M(ct)) ? (uint8_t)ct : pick(m, prefs[LC_DET]);
   }
@@ -497,20 +621,46 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* noun compounds: "ceasefire talks in", "hostage release deal" */
   if (lc == LC_NOUN && (m & M_NOUN) && !objectish(r, i + 1) &&
-      !is_word(nw, "to") &&
       (c->first == PL_T_NN || c->first == PL_T_NNS) &&
-      (!(m & (M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) ||
-       verb_ahead(r, i + 1))) {
+      ((!(m & (M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) &&
+        !is_word(nw, "to")) ||
+       verb_ahead(r, i + 1) || clause_verb(r, i, 0))) {
     if (!((m & M(PL_T_VBD)) && !(m & M_NOUN)))
       return (m & M(PL_T_NNS)) && (c->first == PL_T_NNS || !(m & M(PL_T_NN)))
                  ? PL_T_NNS
                  : PL_T_NN;
   }
 
-  /* after a preposition, an -ing form taking an object is a verb:
-   * "after meeting Blinken", "by attacking the convoy" */
-  if (lc == LC_PREP && (m & M(PL_T_VBG)) && objectish(r, i + 1))
+  /* an -ing form taking an object or a preposition is a verb: "after
+   * meeting Blinken", "for acting against", "resisted taking a", ",
+   * offering support"; "the killing of" stays a noun */
+  int noun_left = lc == LC_NOUN || lc == LC_SUBJ_PL || lc == LC_SUBJ_SG;
+  if ((m & M(PL_T_VBG)) && (m & M(PL_T_NN)) &&
+      (lc == LC_PREP || lc == LC_VERB || lc == LC_OTHER || lc == LC_TO ||
+       lc == LC_START || noun_left) &&
+      ((!noun_left && complementish(r, i + 1)) ||
+       (noun_left && objectish(r, i + 1)) ||
+       (nx != UINT32_MAX && r->c[nx].first == PL_T_IN &&
+        !is_word(nw, "of"))) &&
+      !(lc == LC_START && could_be_verb_next(r, i + 1)))
     return PL_T_VBG;
+
+  /* a name before a plural noun and a verb modifies it: "UN troops
+   * withdrew", "Hamas fighters said" */
+  if (lc == LC_SUBJ_SG && pt && pt->tag == PL_T_NNP && (m & M(PL_T_NNS)) &&
+      c->first == PL_T_NNS && could_be_verb_next(r, i + 1))
+    return PL_T_NNS;
+
+  /* reduced relative: "men sought in", "officials accused of", "the
+   * civilians imprisoned for acting ... were" */
+  if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && pt && !saying(w) &&
+      (pt->tag == PL_T_NN || pt->tag == PL_T_NNS || pt->tag == PL_T_NNPS) &&
+      nx != UINT32_MAX && (r->c[nx].first == PL_T_IN || is_word(nw, "to")) &&
+      !is_word(nw, "that") &&
+      (clause_verb(r, i, 1) || verb_ahead(r, i + 1)))
+    return PL_T_VBN;
+
+
 
   /* a gerund opening the sentence before its verb is a noun: "Fighting
    * continued" */
@@ -519,8 +669,9 @@ static uint8_t decide(run *r, uint32_t i) {
     return PL_T_NN;
 
   /* "shelled overnight.", "arrived early in": an adverb at a phrase end */
-  if ((m & M(PL_T_RB)) && c->first != PL_T_NN && lc != LC_DET &&
-      lc != LC_BE && lc != LC_START &&
+  if ((m & M(PL_T_RB)) && c->first == PL_T_JJ && lc != LC_DET &&
+      lc != LC_BE && lc != LC_START && lc != LC_MODAL && lc != LC_TO &&
+      lc != LC_HAVE &&
       (nx == UINT32_MAX || (T(r, nx)->flags & PL_TF_PUNCT) ||
        r->c[nx].first == PL_T_IN || r->c[nx].first == PL_T_CC))
     return PL_T_RB;
@@ -645,8 +796,32 @@ static void capitals(run *r, uint32_t i, int headline) {
   cand *c = &r->c[i];
   if (c->fixed || headline) return;
   unsigned fl = t->flags;
-  if (!(fl & (PL_TF_CAP | PL_TF_ALLCAP))) return;
+  if (!(fl & (PL_TF_CAP | PL_TF_ALLCAP))) {
+    /* name particles: "Mohammed bin Salman", "al-Mayadeen", "Abu Obeida" */
+    static const char *const particles[] = {"bin", "bint", "ibn", "al", "el",
+                                            "ben", "abu", "abd", "de", "da",
+                                            "van", "von", "der", "del", NULL};
+    if (in_list(t->lower, particles) && i + 1 < r->hi) {
+      pl_token *n = T(r, i + 1);
+      if (is_word(n->lower, "-") && i + 2 < r->hi) n = T(r, i + 2);
+      if ((n->flags & PL_TF_CAP) && (n->flags & PL_TF_WORD)) {
+        c->first = PL_T_NNP;
+        c->m = M(PL_T_NNP);
+        c->fixed = 1;
+        c->lem = NULL;
+      }
+    }
+    return;
+  }
   int acronym = (fl & PL_TF_ALLCAP) && t->len >= 2; /* US, UN, IDF, WHO */
+  int next_num = i + 1 < r->hi && (T(r, i + 1)->flags & PL_TF_NUM);
+  if (is_word(t->lower, "may") && (next_num || (i > r->lo && !(fl &
+                                    PL_TF_SSTART)))) {
+    c->first = PL_T_NNP; /* the month: "on May 31", "in May" */
+    c->m = M(PL_T_NNP);
+    c->fixed = 1;
+    return;
+  }
   if (!acronym && closed_only(c->m & ~(M(PL_T_NNP) | M(PL_T_NNPS))))
     return; /* The, He, I */
   int initial = i == r->lo || (fl & PL_TF_SSTART);
@@ -667,8 +842,9 @@ static void capitals(run *r, uint32_t i, int headline) {
       c->fixed = 1;
       return;
     }
-    c->first = (c->m & M(PL_T_NNPS)) && !(c->m & M(PL_T_NN)) &&
-                       (c->m & M(PL_T_NNS))
+    /* "Palestinians", "United Nations": a plural name */
+    c->first = (c->first == PL_T_NNS || c->first == PL_T_NNPS) &&
+                       t->len > 3 && t->lower[t->len - 1] == 's'
                    ? PL_T_NNPS
                    : PL_T_NNP;
     c->fixed = 1;
@@ -695,7 +871,7 @@ parley_rc pl_tag_run(parley_doc *doc) {
   if (!doc->toks.n) return PARLEY_OK;
   cand *cs = pl_alloc(&doc->arena, (size_t)doc->toks.n * sizeof(cand));
   if (!cs) return PARLEY_ENOMEM;
-  run r = {doc, cs, 0, 0};
+  run r = {doc, cs, 0, 0, 0, 0, 0, 0};
   uint32_t ns = doc->sents.n;
   /* Tokens outside any sentence (none normally) are tagged as one run. */
   for (uint32_t s = 0; s < (ns ? ns : 1); s++) {
@@ -719,6 +895,8 @@ parley_rc pl_tag_run(parley_doc *doc) {
     int headline = nwords >= 3 && ncaps * 5 >= nwords * 3;
     for (uint32_t i = r.lo; i < r.hi; i++) lexical(&r, i, headline);
     for (uint32_t i = r.lo; i < r.hi; i++) capitals(&r, i, headline);
+    mark_verbs_ahead(&r);
+    r.lv = r.lf = r.cv = r.cf = 0;
     for (uint32_t i = r.lo; i < r.hi; i++) {
       pl_token *t = &doc->toks.v[i];
       cand *c = &cs[i];
@@ -739,6 +917,15 @@ parley_rc pl_tag_run(parley_doc *doc) {
         t->tag = decide(&r, i);
       }
       t->lemma = lemma_of(&r, i);
+      int tg = t->tag;
+      if (tg == PL_T_VB || tg == PL_T_VBD || tg == PL_T_VBZ ||
+          tg == PL_T_VBP) {
+        r.lv = r.cv = tg;
+        if (tg != PL_T_VB) r.lf = r.cf = tg;
+      } else if (tg == PL_T_QUOTE ||
+                 (tg == PL_T_PUNCT && strchr(",;:", *t->lower))) {
+        r.cv = r.cf = 0;
+      }
     }
   }
   return PARLEY_OK;
