@@ -1,17 +1,927 @@
 /*
- * events.c - stage: event coding from verb patterns.
- * (placeholder: filled in by its stage's issue)
+ * events.c - stage: CAMEO events from verb groups and nominal event heads.
+ *
+ * Inputs: tokens (tag, lemma), actor mentions (with coref antecedents),
+ * the shallow syntax of syntax.c (doc->vgs, token chunk/syn flags), the
+ * verb-pattern dictionary ctx->verbs (verbs.c), and the date/place services
+ * pl_date_for / pl_place_for.
+ * Output: doc->events, one record per (source, target, code) found.
+ *
+ * The coding rules (docs/ARCHITECTURE.md, "events"):
+ *  - every verb group is matched against the patterns of its head verb
+ *    (and of the first verb of an intent chain: "agreed to hold ..."); the
+ *    longest matching pattern wins, ties go to the pattern loaded last;
+ *  - source: a `$` slot, else the subject actor of the clause (nearest
+ *    actor to the left, skipping asides; a relative clause takes its
+ *    antecedent, a coordinated or participle clause the subject of the
+ *    group before it); for passives the "by" agent;
+ *  - target: a `+` slot (for passives: the subject), else the first actor
+ *    after the verb inside the clause;
+ *  - negated groups give no event; future/intent/modal groups are recoded
+ *    to the matching 03x intent code (036 for meetings) or, for the
+ *    violent roots, 138 (threaten with military force);
+ *  - compounds give one event per source x target pair; a compound subject
+ *    with no target of a reciprocal code (meet, negotiate, clash...) gives
+ *    both directions;
+ *  - at least one of source/target must be an actor (both with
+ *    PL_CTX_REQUIRE_DYAD).
+ * Per sentence the stage uses a small arena scratch array (word ids of the
+ * tokens); nothing is allocated per token.
  */
-#include "internal.h"
+#include "verbs.h"
 
-struct pl_verbdict { int unused; };
-parley_rc pl_verbs_load_builtin(parley_ctx *ctx) { (void)ctx; return PARLEY_OK; }
-void pl_verbdict_free(pl_verbdict *d) { (void)d; }
-parley_rc pl_events_run(parley_doc *doc) { (void)doc; return PARLEY_OK; }
+#define MAXACT 8
 
-parley_rc pl_verbs_load_file(parley_ctx *ctx, const char *path,
-                             size_t *nentries, size_t *nwarnings) {
-  (void)nentries; (void)nwarnings;
-  pl_ctx_err(ctx, "%s: verb dictionaries are not supported yet", path);
-  return PARLEY_EFORMAT;
+typedef struct {
+  int32_t m[MAXACT];
+  int n;
+  uint32_t lo, hi; /* tokens covered */
+} agroup;
+
+typedef struct {
+  parley_doc *doc;
+  const pl_verbdict *vd;
+  const pl_token *tk;
+  uint32_t t0, t1;
+  const uint32_t *tw;  /* 3 word ids per token (lemma, lower, key) */
+  uint8_t *used;       /* per token: consumed by a verb pattern */
+  /* current match */
+  int passive;
+  int relaxed;
+  int tgt_passive;     /* the passive '+' was taken by the subject */
+  int relaxed_used;
+  uint32_t lim;        /* matching stops at this token */
+  uint32_t lolim;      /* pre-elements stop here */
+  agroup src, tgt;
+  uint32_t end, begin;
+  int subj_event;      /* the subject phrase is headed by an event noun */
+} mstate;
+
+/* ---- helpers ---- */
+static int streq(const char *a, const char *b) { return a && !strcmp(a, b); }
+
+static const uint32_t *twof(const mstate *x, uint32_t i) {
+  return x->tw + (size_t)(i - x->t0) * 3;
+}
+
+static int tok_is(const mstate *x, uint32_t i, uint32_t id) {
+  const uint32_t *w = twof(x, i);
+  return w[0] == id || w[1] == id || w[2] == id;
+}
+
+/* Does token i head a nominal event pattern ("airstrike", "talks")? */
+static int has_nform(const mstate *x, uint32_t i) {
+  const uint32_t *w = twof(x, i);
+  for (int v = 0; v < 3; v++) {
+    if (w[v] == PL_VW_NONE) continue;
+    for (uint32_t f = x->vd->wfirst[w[v]];
+         f < x->vd->nforms && x->vd->forms[f].word == w[v]; f++)
+      if (x->vd->forms[f].kind == 'n') return 1;
+  }
+  return 0;
+}
+
+/* The mention standing for m when it is a usable actor, else -1. */
+static int32_t actor_of(const parley_doc *doc, int32_t m) {
+  if (m < 0 || (uint32_t)m >= doc->ments.n) return -1;
+  int32_t r = pl_ment_resolved(doc, m);
+  if (r < 0 || (uint32_t)r >= doc->ments.n) return -1;
+  const char *c = doc->ments.v[r].a.code;
+  return c && c[0] ? r : -1;
+}
+
+static int ment_ok(const parley_doc *doc, int32_t m) {
+  return actor_of(doc, m) >= 0;
+}
+
+/* NP chunk bounds around token i. */
+static void np_bounds(const mstate *x, uint32_t i, uint32_t *a, uint32_t *b) {
+  const pl_token *tk = x->tk;
+  uint32_t l = i, r = i + 1;
+  while (l > x->t0 && tk[l].chunk == PL_CH_NP && !(tk[l].syn & PL_SY_NPSTART))
+    l--;
+  while (r < x->t1 && tk[r].chunk == PL_CH_NP && !(tk[r].syn & PL_SY_NPSTART))
+    r++;
+  *a = l;
+  *b = r;
+}
+
+/* The actor of NP [a,b): the last coded mention that is not a possessor
+ * or a bare adjective before another coded mention. */
+static int32_t np_actor(const mstate *x, uint32_t a, uint32_t b, int skip_poss) {
+  const parley_doc *doc = x->doc;
+  int32_t best = -1, poss = -1;
+  for (uint32_t k = a; k < b; k++) {
+    int32_t m = x->tk[k].ment;
+    if (m < 0 || !ment_ok(doc, m)) continue;
+    const pl_mention *mm = &doc->ments.v[m];
+    uint32_t me = mm->tok + mm->ntok;
+    int is_poss = (mm->flags & PL_MF_POSS) ||
+                  (me < x->t1 && ((x->tk[me].flags & PL_TF_POSS) ||
+                                  x->tk[me].tag == PL_T_POS));
+    if (is_poss) poss = m;
+    else best = m;
+    k = me > k ? me - 1 : k;
+  }
+  if (best >= 0) return best;
+  return skip_poss ? -1 : poss;
+}
+
+static void ag_add(agroup *g, int32_t m) {
+  for (int i = 0; i < g->n; i++)
+    if (g->m[i] == m) return;
+  if (g->n < MAXACT) g->m[g->n++] = m;
+}
+
+/* Actor group starting in the NP at token i, extended rightwards over
+ * compound conjunctions (at most maxnp noun phrases).  Returns the number
+ * of noun phrases taken (0 when no actor) and fills g (lo/hi too). */
+static int group_right_n(const mstate *x, uint32_t i, agroup *g, int maxnp) {
+  g->n = 0;
+  uint32_t a, b;
+  np_bounds(x, i, &a, &b);
+  g->lo = a;
+  int nnp = 0;
+  for (;;) {
+    int32_t m = np_actor(x, a, b, 0);
+    if (m >= 0) ag_add(g, m);
+    /* mentions conjoined inside one chunk ("Israeli and American ...") */
+    for (uint32_t k = a; k < b; k++)
+      if (x->tk[k].syn & PL_SY_CONJ) {
+        for (uint32_t q = a; q < b; q++)
+          if (x->tk[q].ment >= 0 && ment_ok(x->doc, x->tk[q].ment) &&
+              !(x->doc->ments.v[x->tk[q].ment].flags & PL_MF_POSS))
+            ag_add(g, x->tk[q].ment);
+        break;
+      }
+    g->hi = b;
+    nnp++;
+    if (nnp >= maxnp || b >= x->t1 || !(x->tk[b].syn & PL_SY_CONJ)) break;
+    uint32_t n = b + 1;
+    if (n < x->t1 && (x->tk[n].syn & PL_SY_CONJ)) n++;
+    if (n >= x->t1 || x->tk[n].chunk != PL_CH_NP) break;
+    np_bounds(x, n, &a, &b);
+    if (a != n) break;
+  }
+  return g->n > 0 ? nnp : 0;
+}
+
+static int group_right(const mstate *x, uint32_t i, agroup *g) {
+  return group_right_n(x, i, g, 16) > 0;
+}
+
+/* Actor group whose NP ends at token i (inclusive), extended leftwards. */
+static int group_left(const mstate *x, uint32_t i, agroup *g) {
+  g->n = 0;
+  uint32_t a, b;
+  np_bounds(x, i, &a, &b);
+  if (b > i + 1) b = i + 1;
+  g->hi = b;
+  int32_t tmp[MAXACT];
+  int nt = 0;
+  for (;;) {
+    int32_t m = np_actor(x, a, b, 0);
+    if (m >= 0 && nt < MAXACT) tmp[nt++] = m;
+    g->lo = a;
+    if (a <= x->t0 || !(x->tk[a - 1].syn & PL_SY_CONJ)) break;
+    uint32_t p = a - 1;
+    if (p > x->t0 && (x->tk[p - 1].syn & PL_SY_CONJ)) p--;
+    if (p <= x->t0 || x->tk[p - 1].chunk != PL_CH_NP) break;
+    np_bounds(x, p - 1, &a, &b);
+  }
+  for (int k = nt; k-- > 0;) ag_add(g, tmp[k]);
+  /* mentions conjoined inside a single NP chunk ("Israeli and American") */
+  for (uint32_t k = g->lo; k < g->hi; k++)
+    if ((x->tk[k].syn & PL_SY_CONJ) && x->tk[k].chunk == PL_CH_NP) {
+      for (uint32_t q = g->lo; q < g->hi; q++)
+        if (x->tk[q].ment >= 0 && ment_ok(x->doc, x->tk[q].ment))
+          ag_add(g, x->tk[q].ment);
+      break;
+    }
+  return g->n > 0;
+}
+
+/* ---- element matching ---- */
+static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos);
+
+/* `+`/`$` at pos: skip determiners and modifiers, then an actor NP. */
+static int m_slot(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos,
+                  int is_tgt) {
+  const pl_token *tk = x->tk;
+  if (is_tgt && x->passive && !x->tgt_passive) {
+    x->tgt_passive = 1;
+    if (m_post(x, p, e + 1, pos)) return 1;
+    x->tgt_passive = 0;
+  }
+  if (pos >= x->lim) return 0;
+  if (tk[pos].chunk != PL_CH_NP) return 0;
+  agroup g;
+  int nnp = group_right_n(x, pos, &g, 16);
+  if (nnp) {
+    agroup save = is_tgt ? x->tgt : x->src;
+    /* the whole compound first, then shorter ones ("between $ and +") */
+    for (int k = nnp; k >= 1; k--) {
+      if (k < nnp && !group_right_n(x, pos, &g, k)) break;
+      if (is_tgt) x->tgt = g; else x->src = g;
+      if (m_post(x, p, e + 1, g.hi)) return 1;
+    }
+    if (is_tgt) x->tgt = save; else x->src = save;
+    return 0;
+  }
+  if (x->relaxed && is_tgt && e + 1 == p->nel) {
+    uint32_t a, b;
+    np_bounds(x, pos, &a, &b);
+    x->relaxed_used = 1;
+    if (m_post(x, p, e + 1, b)) return 1;
+    x->relaxed_used = 0;
+  }
+  return 0;
+}
+
+static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
+  if (e == p->nel) {
+    x->end = pos;
+    return 1;
+  }
+  const pl_vel *el = &x->vd->els[p->el0 + e];
+  const pl_token *tk = x->tk;
+  /* adverbs between elements are skipped ("met separately with") */
+  if (el->kind != PL_VE_GAP)
+    while (pos < x->lim && tk[pos].tag == PL_T_RB && !(tk[pos].syn & PL_SY_NEG) &&
+           tk[pos].ment < 0 && el->kind != PL_VE_WORD)
+      pos++;
+  switch (el->kind) {
+  case PL_VE_WORD:
+    if (pos < x->lim && tok_is(x, pos, el->id)) return m_post(x, p, e + 1, pos + 1);
+    if (pos + 1 < x->lim && tk[pos].tag == PL_T_RB && tk[pos].ment < 0 &&
+        !(tk[pos].syn & PL_SY_NEG) && tok_is(x, pos + 1, el->id))
+      return m_post(x, p, e + 1, pos + 2);
+    return 0;
+  case PL_VE_CLASS: {
+    if (pos >= x->lim) return 0;
+    const uint32_t *w = twof(x, pos);
+    for (int v = 0; v < 3; v++) {
+      if (w[v] == PL_VW_NONE || (v && w[v] == w[0]) || (v == 2 && w[2] == w[1]))
+        continue;
+      uint32_t lo, hi;
+      pl_vd_class_range(x->vd, el->id, w[v], &lo, &hi);
+      for (uint32_t k = lo; k < hi; k++) {
+        const pl_vmember *mb = &x->vd->mems[k];
+        uint32_t q = pos + 1, ok = 1;
+        for (uint32_t z = 1; z < mb->nw; z++, q++)
+          if (q >= x->lim || !tok_is(x, q, x->vd->mw[mb->w0 + z])) {
+            ok = 0;
+            break;
+          }
+        if (ok && m_post(x, p, e + 1, q)) return 1;
+      }
+    }
+    return 0;
+  }
+  case PL_VE_TGT:
+    return m_slot(x, p, e, pos, 1);
+  case PL_VE_SRC:
+    return m_slot(x, p, e, pos, 0);
+  case PL_VE_GAP:
+    for (uint32_t k = 0; k <= 3; k++) {
+      if (k && (pos + k - 1 >= x->lim || tk[pos + k - 1].ment >= 0 ||
+                tk[pos + k - 1].chunk == PL_CH_VG ||
+                (tk[pos + k - 1].flags & PL_TF_PUNCT)))
+        break;
+      if (m_post(x, p, e + 1, pos + k)) return 1;
+    }
+    return 0;
+  default:
+    return 0;
+  }
+}
+
+/* Pre-elements (PETRARCH "- WORD * ..."), matched leftwards from pos-1. */
+static int m_pre(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
+  if (e == p->npre) {
+    x->begin = pos;
+    return 1;
+  }
+  const pl_vel *el = &x->vd->els[p->pre0 + e];
+  const pl_token *tk = x->tk;
+  switch (el->kind) {
+  case PL_VE_WORD:
+    if (pos > x->lolim && tok_is(x, pos - 1, el->id)) return m_pre(x, p, e + 1, pos - 1);
+    return 0;
+  case PL_VE_CLASS: {
+    if (pos <= x->lolim) return 0;
+    for (int v = 0; v < 3; v++) {
+      uint32_t w = twof(x, pos - 1)[v];
+      if (w == PL_VW_NONE) continue;
+      uint32_t lo, hi;
+      pl_vd_class_range(x->vd, el->id, w, &lo, &hi);
+      for (uint32_t k = lo; k < hi; k++)
+        if (x->vd->mems[k].nw == 1 && m_pre(x, p, e + 1, pos - 1)) return 1;
+    }
+    return 0;
+  }
+  case PL_VE_TGT:
+  case PL_VE_SRC: {
+    if (pos <= x->lolim) return 0;
+    agroup g;
+    if (!group_left(x, pos - 1, &g)) return 0;
+    if (el->kind == PL_VE_TGT) x->tgt = g; else x->src = g;
+    return m_pre(x, p, e + 1, g.lo);
+  }
+  case PL_VE_GAP:
+    for (uint32_t k = 0; k <= 3 && pos >= x->lolim + k; k++) {
+      if (k && (tk[pos - k].ment >= 0 || (tk[pos - k].flags & PL_TF_PUNCT)))
+        break;
+      if (m_pre(x, p, e + 1, pos - k)) return 1;
+    }
+    return 0;
+  default:
+    return 0;
+  }
+}
+
+typedef struct {
+  const pl_vpat *pat;    /* NULL for a bare form default */
+  const pl_vform *form;
+  uint32_t score, seq;
+  agroup src, tgt;
+  uint32_t begin, end;
+  int relaxed_used, tgt_passive;
+} match_t;
+
+/* Tries every form of the word at token v (kind 'v' or 'n'); keeps the
+ * best match in *best.  Returns 1 when anything matched. */
+static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
+  const pl_verbdict *vd = x->vd;
+  const uint32_t *w = twof(x, v);
+  int found = 0;
+  for (int wi = 0; wi < 3; wi++) {
+    uint32_t id = w[wi];
+    if (id == PL_VW_NONE || (wi && id == w[0]) || (wi == 2 && id == w[1]))
+      continue;
+    for (uint32_t f = vd->wfirst[id]; f < vd->nforms && vd->forms[f].word == id;
+         f++) {
+      const pl_vform *fm = &vd->forms[f];
+      if (fm->kind != kind) continue;
+      /* multi-word forms: fixed words before/after the head */
+      uint32_t after = v + 1, before = v, ok = 1;
+      for (uint32_t k = 0; k < fm->npost && ok; k++, after++)
+        if (after >= x->lim || !tok_is(x, after, vd->els[fm->post0 + k].id))
+          ok = 0;
+      for (uint32_t k = 0; k < fm->npre && ok; k++)
+        if (before <= x->lolim || !tok_is(x, --before, vd->els[fm->pre0 + k].id))
+          ok = 0;
+      if (!ok) continue;
+      uint32_t extra = fm->npre + fm->npost;
+      const pl_vblock *b = &vd->blocks[fm->block];
+      int got = 0;
+      for (uint32_t pi = b->pat0; pi < b->pat0 + b->npat; pi++) {
+        const pl_vpat *p = &vd->pats[pi];
+        if (p->kind != kind) continue;
+        uint32_t sc = p->score + extra;
+        if (best->score > sc) break; /* sorted longest first */
+        x->src.n = x->tgt.n = 0;
+        x->tgt_passive = 0;
+        x->relaxed_used = 0;
+        x->begin = before;
+        if (!m_post(x, p, 0, after)) continue;
+        if (p->npre && !m_pre(x, p, 0, before)) continue;
+        if (sc > best->score || (sc == best->score && p->seq > best->seq)) {
+          best->pat = p;
+          best->form = fm;
+          best->score = sc;
+          best->seq = p->seq;
+          best->src = x->src;
+          best->tgt = x->tgt;
+          best->begin = x->begin;
+          best->end = x->end;
+          best->relaxed_used = x->relaxed_used;
+          best->tgt_passive = x->tgt_passive;
+        }
+        got = 1;
+        break;
+      }
+      if (!got && fm->has_code && !fm->native) {
+        uint32_t sc = 1 + extra;
+        if (sc > best->score || (sc == best->score && fm->seq > best->seq)) {
+          memset(best, 0, sizeof *best);
+          best->form = fm;
+          best->score = sc;
+          best->seq = fm->seq;
+          best->begin = before;
+          best->end = after;
+          got = 1;
+        }
+      }
+      found |= got;
+    }
+  }
+  return found;
+}
+
+/* ---- subjects and targets ---- */
+static int is_cc(const pl_token *t) {
+  return streq(t->lower, "and") || streq(t->lower, "but") ||
+         streq(t->lower, "then") || streq(t->lower, "or");
+}
+
+/* Subject actor group of verb group g (index in doc->vgs). */
+static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
+  const parley_doc *doc = x->doc;
+  const pl_vgroup *v = &doc->vgs.v[g];
+  const pl_token *tk = x->tk;
+  out->n = 0;
+  if (depth > 4) return 0;
+  int prev_ok = g > 0 && doc->vgs.v[g - 1].sent == v->sent;
+  if ((v->flags & (PL_VG_INF | PL_VG_PART)) && prev_ok)
+    return subject_of(x, g - 1, out, depth + 1);
+  uint32_t lo = v->lo;
+  if (v->flags & PL_VG_REL) {
+    /* antecedent of the relative pronoun */
+    uint32_t k = lo - 1; /* the pronoun */
+    while (k > x->t0 && (tk[k - 1].syn & PL_SY_REL)) k--;
+    if (k > x->t0 && streq(tk[k - 1].lower, ",")) k--;
+    if (k > x->t0 && tk[k - 1].chunk == PL_CH_NP) return group_left(x, k - 1, out);
+    return 0;
+  }
+  /* VP coordination: "met X and signed ..." */
+  if (lo > x->t0 && is_cc(&tk[lo - 1]) && prev_ok) {
+    uint32_t k = lo - 1;
+    if (k > x->t0 && streq(tk[k - 1].lower, ",")) k--;
+    if (k > x->t0 && (tk[k - 1].chunk == PL_CH_NP || tk[k - 1].chunk == PL_CH_VG ||
+                      tk[k - 1].chunk == PL_CH_PP || tk[k - 1].chunk == PL_CH_O))
+      return subject_of(x, g - 1, out, depth + 1);
+  }
+  int in_aside = (tk[lo].syn & PL_SY_ASIDE) != 0;
+  agroup aside = {{0}, 0, 0, 0};
+  for (uint32_t k = lo; k-- > x->t0;) {
+    const pl_token *t = &tk[k];
+    if ((t->syn & PL_SY_ASIDE) && !in_aside) {
+      if (!aside.n && t->ment >= 0 && ment_ok(doc, t->ment)) {
+        uint32_t a, b;
+        np_bounds(x, k, &a, &b);
+        int32_t m = np_actor(x, a, b, 0);
+        if (m >= 0) ag_add(&aside, m);
+      }
+      continue;
+    }
+    if (t->syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) break;
+    if (t->vg >= 0 && (uint32_t)t->vg != g) break; /* another clause */
+    if (t->chunk != PL_CH_NP) continue; /* adverbs, commas, PPs */
+    /* the noun phrase before the verb, with its PP modifiers ("an
+     * airstrike on X", "the head of X"): the subject is its head */
+    uint32_t a, b;
+    np_bounds(x, k, &a, &b);
+    uint32_t ha = a, hb = b, pa = a, pb = b;
+    int of_actor = 0;
+    while (ha >= x->t0 + 2 && tk[ha - 1].chunk == PL_CH_PP &&
+           tk[ha - 2].chunk == PL_CH_NP && !(tk[ha - 2].syn & PL_SY_ASIDE)) {
+      const char *pr = tk[ha - 1].lower;
+      if (!(streq(pr, "of") || streq(pr, "on") || streq(pr, "in") ||
+            streq(pr, "from") || streq(pr, "for") || streq(pr, "at") ||
+            streq(pr, "against") || streq(pr, "with") || streq(pr, "near")))
+        break;
+      if (streq(pr, "of") || streq(pr, "from") || streq(pr, "for"))
+        of_actor = 1;
+      np_bounds(x, ha - 2, &ha, &hb);
+    }
+    if (ha > x->t0 && (tk[ha - 1].chunk == PL_CH_PP) &&
+        np_actor(x, ha, hb, 0) < 0) {
+      /* a PP object ("on Tuesday"): keep looking to the left */
+      k = ha;
+      continue;
+    }
+    for (uint32_t q = ha; q < hb; q++)
+      if (PL_IS_NOUN(tk[q].tag) && tk[q].ment < 0 && has_nform(x, q))
+        x->subj_event = 1;
+    if (np_actor(x, ha, hb, 0) >= 0 && group_left(x, hb - 1, out)) return 1;
+    if (of_actor) { /* "the head of X", "officials from X" */
+      for (uint32_t q = hb; q < pb; q++)
+        if (tk[q].ment >= 0 && ment_ok(doc, tk[q].ment)) {
+          ag_add(out, tk[q].ment);
+          return 1;
+        }
+    }
+    (void)pa;
+    if (aside.n) {
+      *out = aside;
+      return 1;
+    }
+    return 0;
+  }
+  if (aside.n) {
+    *out = aside;
+    return 1;
+  }
+  return 0;
+}
+
+static int place_prep(const pl_token *t) {
+  static const char *const P[] = {"in", "at", "near", "inside", "outside",
+                                  "across", "throughout", "around", "during",
+                                  "from", "since", NULL};
+  for (int i = 0; P[i]; i++)
+    if (streq(t->lower, P[i])) return 1;
+  return 0;
+}
+
+/* First actor group after token pos, up to lim; cooperative codes do not
+ * take an actor from a place phrase ("met ... in Cairo"). */
+static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
+                        int in_aside, agroup *out) {
+  const pl_token *tk = x->tk;
+  out->n = 0;
+  int in_place_pp = 0;
+  for (uint32_t k = pos; k < lim; k++) {
+    const pl_token *t = &tk[k];
+    if ((t->syn & PL_SY_ASIDE) && !in_aside) continue;
+    if (t->chunk == PL_CH_PP) {
+      in_place_pp = place_prep(t);
+      continue;
+    }
+    if (t->chunk != PL_CH_NP) in_place_pp = 0;
+    if (t->ment >= 0 && ment_ok(x->doc, t->ment)) {
+      if (in_place_pp && !allow_place) continue;
+      uint32_t a, b;
+      np_bounds(x, k, &a, &b);
+      if (group_right(x, a, out)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- intent recoding ---- */
+static void intent_code(const char *code, char out[6]) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  const char *r = NULL;
+  char c2 = code[2];
+  switch (root) {
+  case 4:
+    r = c2 == '5' ? "039" : "036";
+    break;
+  case 5:
+    r = c2 == '7' ? "030" : "032";
+    break;
+  case 6:
+    r = c2 == '1' ? "0311" : c2 == '2' ? "0312" : c2 == '3' ? "0313"
+        : c2 == '4' ? "0314" : "031";
+    break;
+  case 7:
+    r = c2 == '1' ? "0331" : c2 == '2' ? "0332" : c2 == '3' ? "0333"
+        : c2 == '4' ? "0334" : "033";
+    break;
+  case 8:
+    r = c2 == '1' ? "0351" : c2 == '2' ? "0352" : c2 == '3' ? "034"
+        : c2 == '4' ? "0353" : c2 == '5' ? "0354" : c2 == '6' ? "0355"
+        : c2 == '7' ? "0356" : "035";
+    break;
+  case 16: r = "131"; break;
+  case 17: r = c2 == '3' ? "137" : "130"; break;
+  case 15: case 18: case 19: case 20: r = "138"; break;
+  default: r = NULL;
+  }
+  snprintf(out, 6, "%s", r ? r : code);
+}
+
+/* Codes a compound subject without a target reads as mutual. */
+static int reciprocal(const char *code, const pl_token *verb) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root >= 3 && root <= 6) return 1;
+  if (!strcmp(code, "0871") || !strcmp(code, "0841") || !strcmp(code, "190"))
+    return streq(verb->lemma, "clash") || streq(verb->lemma, "fight") ||
+           streq(verb->lemma, "exchange") || streq(verb->lemma, "agree") ||
+           streq(verb->lemma, "sign") || streq(verb->lemma, "trade") ||
+           root == 8;
+  return 0;
+}
+
+/* ---- emission ---- */
+static int same_actor(const parley_doc *doc, int32_t a, int32_t b) {
+  int32_t ra = actor_of(doc, a), rb = actor_of(doc, b);
+  if (ra < 0 || rb < 0) return 0;
+  return ra == rb;
+}
+
+static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
+                      int32_t t, uint32_t vlo, uint32_t vhi, const char *pat,
+                      uint32_t clo, uint32_t chi, uint16_t flags, int future) {
+  parley_doc *doc = x->doc;
+  if (s < 0 && t < 0) return PARLEY_OK;
+  if ((doc->ctx->flags & PL_CTX_REQUIRE_DYAD) && (s < 0 || t < 0))
+    return PARLEY_OK;
+  if (s >= 0 && t >= 0 && (s == t || same_actor(doc, s, t))) return PARLEY_OK;
+  /* one record per (sentence, code, source, target) */
+  for (uint32_t i = doc->events.n; i-- > 0;) {
+    const pl_event *e = &doc->events.v[i];
+    if (e->sent != sent) break;
+    if (!strcmp(e->code, code) && e->src == s && e->tgt == t) return PARLEY_OK;
+  }
+  pl_event *e = pl_vec_push(&doc->arena, &doc->events);
+  if (!e) return PARLEY_ENOMEM;
+  e->sent = sent;
+  snprintf(e->code, sizeof e->code, "%s", code);
+  e->src = s;
+  e->tgt = t;
+  e->vtok = vlo;
+  e->nvtok = vhi - vlo;
+  e->pattern = pat;
+  uint32_t lo = vlo, hi = vhi;
+  const int32_t ms[2] = {s, t};
+  for (int k = 0; k < 2; k++)
+    if (ms[k] >= 0) {
+      const pl_mention *m = &doc->ments.v[ms[k]];
+      if (m->sent == sent) {
+        if (m->tok < lo) lo = m->tok;
+        if (m->tok + m->ntok > hi) hi = m->tok + m->ntok;
+      }
+    }
+  const pl_token *tk = doc->toks.v;
+  e->off = tk[lo].off;
+  e->len = tk[hi - 1].off + tk[hi - 1].len - tk[lo].off;
+  e->date = pl_date_for(doc, sent, clo, chi, future);
+  e->place = pl_place_for(doc, sent, clo, chi);
+  e->flags = flags;
+  return PARLEY_OK;
+}
+
+static parley_rc emit_pairs(mstate *x, uint32_t sent, const char *code,
+                            const agroup *S, const agroup *T, uint32_t vlo,
+                            uint32_t vhi, const char *pat, uint32_t clo,
+                            uint32_t chi, uint16_t flags, int future,
+                            int recip) {
+  parley_rc rc = PARLEY_OK;
+  if (!T->n && recip && S->n >= 2) {
+    for (int i = 0; i < S->n && !rc; i++)
+      for (int j = 0; j < S->n && !rc; j++)
+        if (i != j)
+          rc = emit(x, sent, code, S->m[i], S->m[j], vlo, vhi, pat, clo, chi,
+                    flags, future);
+    return rc;
+  }
+  int ns = S->n ? S->n : 1, nt = T->n ? T->n : 1;
+  for (int i = 0; i < ns && !rc; i++)
+    for (int j = 0; j < nt && !rc; j++)
+      rc = emit(x, sent, code, S->n ? S->m[i] : -1, T->n ? T->m[j] : -1, vlo,
+                vhi, pat, clo, chi, flags, future);
+  return rc;
+}
+
+static const char *pat_text(const pl_verbdict *vd, const match_t *m) {
+  if (m->pat) return vd->pool + m->pat->text;
+  return pl_vd_word(vd, m->form->word);
+}
+
+static const char *match_code(const match_t *m) {
+  if (m->pat) return (m->pat->flags & PL_VP_NULL) ? "" : m->pat->code;
+  return m->form->code;
+}
+
+static void mark_used(mstate *x, uint32_t lo, uint32_t hi) {
+  for (uint32_t k = lo; k < hi && k < x->t1; k++)
+    if (k >= x->t0) x->used[k - x->t0] = 1;
+}
+
+/* Is verb group g inside reported speech? */
+static int reported(const parley_doc *doc, uint32_t g) {
+  const pl_vgroup *v = &doc->vgs.v[g];
+  for (uint32_t i = 0; i < doc->vgs.n; i++) {
+    const pl_vgroup *o = &doc->vgs.v[i];
+    if (i == g || o->sent != v->sent || !(o->flags & PL_VG_SPEECH)) continue;
+    return 1;
+  }
+  return 0;
+}
+
+static parley_rc code_vg(mstate *x, uint32_t g) {
+  parley_doc *doc = x->doc;
+  const pl_vgroup *v = &doc->vgs.v[g];
+  const pl_token *tk = x->tk;
+  if (v->flags & PL_VG_ADJ) return PARLEY_OK;
+  x->passive = (v->flags & PL_VG_PASSIVE) != 0;
+  x->lim = v->chi > v->hi ? v->chi : x->t1;
+  if (x->lim < v->hi) x->lim = v->hi;
+  x->lolim = v->clo;
+  /* candidates: the head, and the first verb of an intent chain */
+  match_t mh, mf;
+  memset(&mh, 0, sizeof mh);
+  memset(&mf, 0, sizeof mf);
+  int neg_chain = streq(tk[v->first].lemma, "refuse") ||
+                  streq(tk[v->first].lemma, "fail") ||
+                  streq(tk[v->first].lemma, "decline") ||
+                  streq(tk[v->first].lemma, "reject");
+  int gh = 0, gf = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    x->relaxed = pass;
+    if (!neg_chain && !gh) gh = match_at(x, v->head, 'v', &mh);
+    if (v->first != v->head && !gf) {
+      x->passive = 0;
+      gf = match_at(x, v->first, 'v', &mf);
+      x->passive = (v->flags & PL_VG_PASSIVE) != 0;
+    }
+    if ((gh && mh.score > 1) || (gf && mf.score > 2)) break;
+  }
+  if (!gh && !gf) return PARLEY_OK;
+  const match_t *m;
+  int at_head;
+  if (gh && (!gf || mh.score + 2 >= mf.score)) {
+    m = &mh;
+    at_head = 1;
+  } else {
+    m = &mf;
+    at_head = 0;
+  }
+  uint32_t mlo = m->begin < v->lo ? m->begin : v->lo;
+  uint32_t mhi = m->end > v->hi ? m->end : v->hi;
+  mark_used(x, v->lo, mhi);
+  if (v->flags & PL_VG_NEG) return PARLEY_OK;
+  const char *code = match_code(m);
+  const char *rcode = m->pat ? m->pat->rcode : "";
+  if (!code[0] && !rcode[0]) return PARLEY_OK;
+  if (m->relaxed_used) {
+    /* a `+` that matched a non-actor phrase needs an actor later on */
+    agroup t;
+    if (!target_after(x, mhi, x->lim, 1, 0, &t)) return PARLEY_OK;
+  }
+  int root = code[0] ? (code[0] - '0') * 10 + (code[1] - '0')
+                     : (rcode[0] - '0') * 10 + (rcode[1] - '0');
+  /* source and target */
+  agroup S = m->src, T = m->tgt;
+  int in_aside = (tk[v->lo].syn & PL_SY_ASIDE) != 0;
+  agroup subj;
+  x->subj_event = 0;
+  int has_subj = subject_of(x, g, &subj, 0);
+  int passive = at_head && (v->flags & PL_VG_PASSIVE);
+  if (passive) {
+    if (!S.n) {
+      /* "by" agent after the verb */
+      for (uint32_t k = v->hi; k + 1 < x->lim; k++)
+        if (streq(tk[k].lower, "by") && !(tk[k].syn & PL_SY_ASIDE)) {
+          agroup a;
+          uint32_t q = k + 1;
+          while (q < x->lim && tk[q].chunk == PL_CH_NP && tk[q].ment < 0 &&
+                 !(tk[q].syn & PL_SY_NPSTART && q > k + 1))
+            q++;
+          if (target_after(x, k + 1, x->lim, 1, in_aside, &a)) S = a;
+          if (mhi < k + 1) mhi = S.n ? S.hi : mhi;
+          break;
+        }
+    }
+    if (!T.n && has_subj) T = subj;
+  } else {
+    if (!S.n && has_subj) S = subj;
+    if (!T.n && !m->tgt_passive) {
+      int allow_place = root >= 18 || m->relaxed_used || root == 0;
+      agroup t;
+      if (target_after(x, mhi, x->lim, allow_place || root >= 15, in_aside, &t))
+        T = t;
+    }
+  }
+  /* "An airstrike on X killed two people": the nominal event carries the
+   * dyad; the verb adds nothing without a target of its own */
+  if (!passive && !T.n && !m->src.n && x->subj_event) return PARLEY_OK;
+  uint16_t fl = 0;
+  int future = (v->flags & (PL_VG_FUTURE | PL_VG_INTENT | PL_VG_MODAL)) != 0;
+  if (passive) fl |= PL_EF_PASSIVE;
+  if (reported(doc, g)) fl |= PL_EF_REPORTED;
+  if (future) fl |= PL_EF_INTENT;
+  uint32_t vlo = v->lo, vhi = v->hi;
+  if (tk[vlo].tag == PL_T_TO && vhi > vlo + 1) vlo++;
+  (void)mlo;
+  parley_rc rc = PARLEY_OK;
+  for (int dir = 0; dir < 2 && !rc; dir++) {
+    const char *cd = dir ? rcode : code;
+    if (!cd[0]) continue;
+    char c[6];
+    snprintf(c, sizeof c, "%s", cd);
+    if (future && at_head && !(cd[0] == '0' && cd[1] == '3'))
+      intent_code(cd, c);
+    rc = emit_pairs(x, v->sent, c, dir ? &T : &S, dir ? &S : &T, vlo, vhi,
+                    pat_text(x->vd, m), v->clo, v->chi, fl, future,
+                    reciprocal(c, &tk[v->head]) && !passive);
+  }
+  return rc;
+}
+
+/* Nominal event heads not consumed by a verb pattern. */
+static parley_rc code_nominal(mstate *x, uint32_t i) {
+  parley_doc *doc = x->doc;
+  const pl_token *tk = x->tk;
+  if (x->used[i - x->t0]) return PARLEY_OK;
+  /* the clause it sits in: the verb group before it (or after, for a
+   * subject NP) */
+  int32_t g = -1;
+  for (uint32_t k = i; k-- > x->t0;)
+    if (tk[k].vg >= 0) { g = tk[k].vg; break; }
+  int32_t gnext = -1;
+  for (uint32_t k = i + 1; k < x->t1; k++)
+    if (tk[k].vg >= 0) { gnext = tk[k].vg; break; }
+  uint32_t clo = x->t0, chi = x->t1;
+  if (g >= 0) {
+    const pl_vgroup *v = &doc->vgs.v[g];
+    if (v->flags & PL_VG_NEG) return PARLEY_OK;
+    clo = v->clo;
+    chi = v->chi > i ? v->chi : x->t1;
+  } else if (gnext >= 0) {
+    chi = doc->vgs.v[gnext].lo;
+  }
+  x->passive = 0;
+  x->relaxed = 0;
+  x->lim = chi > i + 1 ? chi : x->t1;
+  x->lolim = x->t0;
+  match_t m;
+  memset(&m, 0, sizeof m);
+  if (!match_at(x, i, 'n', &m)) return PARLEY_OK;
+  const char *code = match_code(&m);
+  if (!code[0]) return PARLEY_OK;
+  agroup S = m.src, T = m.tgt;
+  uint32_t a, b;
+  np_bounds(x, i, &a, &b);
+  if (!S.n) {
+    /* premodifier actor: "Iran's missile attack", "Israeli strikes" */
+    for (uint32_t k = i; k-- > a;)
+      if (tk[k].ment >= 0 && ment_ok(doc, tk[k].ment)) {
+        group_left(x, k, &S);
+        break;
+      }
+  }
+  if (!T.n) {
+    /* "on/against/in X" right after the head (within a few tokens) */
+    uint32_t e = m.end > i + 1 ? m.end : i + 1;
+    for (uint32_t k = e; k < x->lim && k < e + 3; k++) {
+      if (tk[k].chunk == PL_CH_PP) {
+        if (streq(tk[k].lower, "on") || streq(tk[k].lower, "against") ||
+            streq(tk[k].lower, "in") || streq(tk[k].lower, "into") ||
+            streq(tk[k].lower, "of") || streq(tk[k].lower, "near")) {
+          uint32_t q = k + 1;
+          agroup t;
+          if (target_after(x, q, q + 6 < x->lim ? q + 6 : x->lim, 1, 0, &t) &&
+              t.lo <= q + 4) {
+            T = t;
+          }
+        }
+        break;
+      }
+    }
+  }
+  if (!S.n && !T.n) return PARLEY_OK;
+  /* a "by" agent: "the killing of X by Y" */
+  if (!S.n || 1) {
+    for (uint32_t k = m.end; k + 1 < x->lim && k < m.end + 6; k++)
+      if (streq(tk[k].lower, "by")) {
+        agroup s2;
+        if (target_after(x, k + 1, k + 6 < x->lim ? k + 6 : x->lim, 1, 0,
+                         &s2))
+          S = s2;
+        break;
+      }
+  }
+  return emit_pairs(x, tk[i].sent, code, &S, &T, i, i + 1, pat_text(x->vd, &m),
+                    clo, chi, PL_EF_NOMINAL, 0, 0);
+}
+
+parley_rc pl_events_run(parley_doc *doc) {
+  const pl_verbdict *vd = doc->ctx->verbs;
+  if (!vd || !vd->npats || !doc->toks.n) return PARLEY_OK;
+  mstate x;
+  memset(&x, 0, sizeof x);
+  x.doc = doc;
+  x.vd = vd;
+  x.tk = doc->toks.v;
+  uint32_t g = 0;
+  for (uint32_t s = 0; s < doc->sents.n; s++) {
+    const pl_sentence *se = &doc->sents.v[s];
+    if (!se->ntok) continue;
+    x.t0 = se->tok0;
+    x.t1 = se->tok0 + se->ntok;
+    uint32_t *tw = pl_alloc(&doc->arena, (size_t)se->ntok * 3 * sizeof *tw);
+    uint8_t *used = pl_calloc(&doc->arena, se->ntok, 1);
+    if (!tw || !used) return PARLEY_ENOMEM;
+    int any_ment = 0;
+    for (uint32_t i = x.t0; i < x.t1; i++) {
+      const pl_token *t = &doc->toks.v[i];
+      uint32_t *w = tw + (size_t)(i - x.t0) * 3;
+      const char *lo = t->lower ? t->lower : "";
+      const char *le = t->lemma ? t->lemma : lo;
+      const char *ke = t->key ? t->key : lo;
+      w[1] = pl_vd_word_find(vd, lo, strlen(lo));
+      w[0] = le == lo || !strcmp(le, lo) ? w[1] : pl_vd_word_find(vd, le, strlen(le));
+      w[2] = ke == lo || !strcmp(ke, lo) ? w[1] : pl_vd_word_find(vd, ke, strlen(ke));
+      if (t->ment >= 0) any_ment = 1;
+    }
+    x.tw = tw;
+    x.used = used;
+    while (g < doc->vgs.n && doc->vgs.v[g].sent < s) g++;
+    if (!any_ment) continue; /* no actor: no event */
+    for (uint32_t k = g; k < doc->vgs.n && doc->vgs.v[k].sent == s; k++) {
+      parley_rc rc = code_vg(&x, k);
+      if (rc) return rc;
+    }
+    for (uint32_t i = x.t0; i < x.t1; i++) {
+      const pl_token *t = &doc->toks.v[i];
+      if (t->chunk != PL_CH_NP || !PL_IS_NOUN(t->tag)) continue;
+      parley_rc rc = code_nominal(&x, i);
+      if (rc) return rc;
+    }
+  }
+  return PARLEY_OK;
 }

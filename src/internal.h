@@ -143,7 +143,42 @@ typedef struct pl_token {
   uint8_t chunk;       /* syntax.c: chunk role */
   uint32_t sent;       /* sentence index */
   int32_t ment;        /* actors.c: mention covering this token, or -1 */
+  uint16_t syn;        /* syntax.c: PL_SY_* */
+  int32_t vg;          /* syntax.c: verb group (doc->vgs) or -1 */
 } pl_token;
+
+/* syntax.c: token chunk roles (pl_token.chunk) and flags (pl_token.syn). */
+enum pl_chunk { PL_CH_O = 0, PL_CH_NP, PL_CH_VG, PL_CH_PP };
+enum pl_synflag {
+  PL_SY_NPSTART = 1,  /* first token of a noun-phrase chunk */
+  PL_SY_ASIDE = 2,    /* inside a comma/paren aside (appositive, relative) */
+  PL_SY_CONJ = 4,     /* "and"/","/"or" joining two actor NPs (compound) */
+  PL_SY_COMP = 8,     /* complementizer / subordinator opening a clause */
+  PL_SY_REL = 16,     /* relative pronoun (who, which, that) */
+  PL_SY_BOUND = 32,   /* clause boundary (; : or a speech-tail comma) */
+  PL_SY_NEG = 64      /* negation word inside a verb group */
+};
+/* syntax.c: a verb group ("has not yet been attacked", "plans to meet"). */
+enum pl_vgflag {
+  PL_VG_NEG = 1,       /* not / n't / never / no longer */
+  PL_VG_PASSIVE = 2,   /* be/get + VBN */
+  PL_VG_FUTURE = 4,    /* will / shall / would / going to / is to */
+  PL_VG_INTENT = 8,    /* plans to, intends to, is expected/set to, ... */
+  PL_VG_MODAL = 16,    /* may / might / could / should / must */
+  PL_VG_SPEECH = 32,   /* head is a speech verb (say, tell, announce...) */
+  PL_VG_INF = 64,      /* to-infinitive opening its own group */
+  PL_VG_PART = 128,    /* participle clause after a comma (", killing") */
+  PL_VG_REL = 256,     /* opens a relative clause (subject = antecedent) */
+  PL_VG_ADJ = 512      /* used as a noun modifier; not a predicate */
+};
+typedef struct pl_vgroup {
+  uint32_t sent;
+  uint32_t lo, hi;     /* tokens [lo, hi) of the group */
+  uint32_t head;       /* main (last lexical) verb */
+  uint32_t first;      /* first lexical verb: "plans" in "plans to meet" */
+  uint32_t clo, chi;   /* clause tokens [clo, chi) */
+  uint16_t flags;      /* PL_VG_* */
+} pl_vgroup;
 
 typedef struct pl_sentence {
   uint32_t off, len;   /* span in doc->text (trimmed) */
@@ -283,6 +318,7 @@ struct parley_doc {
   PL_VEC(pl_sentence) sents;
   PL_VEC(pl_token) toks;
   PL_VEC(pl_mention) ments;
+  PL_VEC(pl_vgroup) vgs;   /* syntax.c */
   PL_VEC(pl_place) places;
   PL_VEC(pl_event) events;
   PL_VEC(pl_quote) quotes;
@@ -355,6 +391,9 @@ parley_rc pl_actors_load_file(parley_ctx *ctx, const char *path,
 /* events.c: loads a verb file (parley native or PETRARCH/TABARI verbs). */
 parley_rc pl_verbs_load_file(parley_ctx *ctx, const char *path,
                              size_t *nentries, size_t *nwarnings);
+/* verbs.c: drops every verb pattern (built-in ones too), so that only
+ * files loaded afterwards apply (PETRARCH validation dictionaries). */
+parley_rc pl_verbs_clear(parley_ctx *ctx);
 
 /* dates.c: the date for something said or done in sentence sent between
  * tokens [lo, hi) (the clause of a verb); future is 1 when the clause is

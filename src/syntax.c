@@ -1,7 +1,531 @@
 /*
- * syntax.c - stage: shallow syntax (chunks, clauses, voice, negation).
- * (placeholder: filled in by its stage's issue)
+ * syntax.c - stage: shallow syntax over the tagged tokens.
+ *
+ * Inputs: tokens with tag/lemma (tag.c) and actor mentions (actors.c).
+ * Outputs, per token: chunk (PL_CH_NP / VG / PP / O), syn flags (noun-phrase
+ * starts, comma asides, compound conjunctions, complementizers, relative
+ * pronouns, clause boundaries) and vg (its verb group); per document:
+ * doc->vgs, the verb groups with tense/voice/negation/modality flags and
+ * their clause range.
+ *
+ * This is a finite-state chunker in the TABARI tradition, not a parser: one
+ * left-to-right pass for verb groups, one for noun phrases, one for asides
+ * and one for clause ranges.  It never allocates per token; cost is a few
+ * hundred nanoseconds per sentence.
+ * Invariants: every token gets vg = -1 unless it is inside a group; the
+ * groups of a sentence are in token order and do not overlap;
+ * clo <= lo < hi <= chi within the sentence.
  */
 #include "internal.h"
 
-parley_rc pl_syntax_run(parley_doc *doc) { (void)doc; return PARLEY_OK; }
+static int eq(const char *a, const char *b) { return a && !strcmp(a, b); }
+
+static int in_list(const char *w, const char *const *list) {
+  if (!w) return 0;
+  for (; *list; list++)
+    if (!strcmp(w, *list)) return 1;
+  return 0;
+}
+
+static const char *lem(const pl_token *t) {
+  return t->lemma ? t->lemma : t->lower;
+}
+
+static const char *const NEG_WORDS[] = {"not", "n't", "never", "nt", NULL};
+static const char *const SPEECH[] = {
+    "say",     "tell",  "announce", "report",  "state",  "add",
+    "claim",   "note",  "insist",   "stress",  "write",  "explain",
+    "argue",   "suggest", "allege", "assert", "reiterate", "confirm",
+    "indicate", "believe", "think", "predict", "acknowledge", NULL};
+/* verbs that take a to-infinitive and stay in one group: "plans to meet" */
+static const char *const INTENT_CHAIN[] = {
+    "plan",   "intend", "expect", "aim",    "seek",   "want",   "hope",
+    "prepare", "decide", "agree", "pledge", "promise", "vow",   "offer",
+    "set",    "schedule", "due",  "go",     "about",  "ready",  "threaten",
+    "vote",   "wish",   "mean",   "propose", "resolve", "commit", "poise",
+    "slate",  "likely", NULL};
+static const char *const OTHER_CHAIN[] = {
+    "try",    "attempt", "begin", "start",  "continue", "resume", "move",
+    "refuse", "fail",    "decline", "need", "have",    "manage", "seem",
+    "appear", "help",    "able",  "unable", "reluctant", "willing", "ask",
+    "urge",   NULL};
+static const char *const REL_WORDS[] = {"who", "whom", "whose", "which",
+                                        NULL};
+static const char *const SUBORD[] = {
+    "after",  "before", "while", "because", "although", "though", "since",
+    "when",   "whereas", "until", "as",     "if",       "unless", "whether",
+    "once",   NULL};
+
+static int is_neg(const pl_token *t) { return in_list(t->lower, NEG_WORDS); }
+
+static int is_aux_lemma(const char *l) {
+  return eq(l, "be") || eq(l, "have") || eq(l, "do") || eq(l, "get");
+}
+
+static int is_be_form(const pl_token *t) {
+  const char *l = lem(t);
+  return eq(l, "be") || eq(l, "get") || eq(t->lower, "been") ||
+         eq(t->lower, "being") || eq(t->lower, "got") ||
+         eq(t->lower, "gotten");
+}
+
+static int verbish(const pl_token *t) { return PL_IS_VERB(t->tag); }
+
+/* Is there (RB)* VERB starting at j (< end)? Returns the verb index or 0. */
+static uint32_t verb_after(const pl_token *tk, uint32_t j, uint32_t end) {
+  int nrb = 0;
+  while (j < end && (tk[j].tag == PL_T_RB || is_neg(&tk[j])) && nrb < 3)
+    j++, nrb++;
+  return j < end && (verbish(&tk[j]) || tk[j].tag == PL_T_MD) ? j : 0;
+}
+
+/* Noun-phrase premodifier position: a VBN/VBG between a determiner-like
+ * token and a noun ("the detained soldiers", "the ruling party"). */
+static int adj_participle(const pl_token *tk, uint32_t i, uint32_t t0,
+                          uint32_t t1) {
+  if (tk[i].tag != PL_T_VBN && tk[i].tag != PL_T_VBG) return 0;
+  if (i + 1 >= t1) return 0;
+  int nexty = PL_IS_NOUN(tk[i + 1].tag) || tk[i + 1].tag == PL_T_JJ ||
+              tk[i + 1].ment >= 0;
+  if (!nexty) return 0;
+  if (i == t0) return tk[i].tag == PL_T_VBN && tk[i + 1].ment < 0 ? 0 : 0;
+  int p = tk[i - 1].tag;
+  return p == PL_T_DT || p == PL_T_PRPS || p == PL_T_JJ || p == PL_T_CD ||
+         p == PL_T_POS || (tk[i - 1].flags & PL_TF_POSS) || p == PL_T_PDT;
+}
+
+/* NN/NNS "plans"/"plan" used as a verb: "Modi plans to visit". */
+static int noun_as_chain_verb(const pl_token *tk, uint32_t i, uint32_t t0,
+                              uint32_t t1) {
+  if (!PL_IS_NOUN(tk[i].tag) || i == t0 || i + 2 >= t1) return 0;
+  if (!(eq(tk[i].lower, "plans") || eq(tk[i].lower, "hopes") ||
+        eq(tk[i].lower, "aims") || eq(tk[i].lower, "vows") ||
+        eq(tk[i].lower, "pledges") || eq(tk[i].lower, "promises") ||
+        eq(tk[i].lower, "intends") || eq(tk[i].lower, "wants") ||
+        eq(tk[i].lower, "offers") || eq(tk[i].lower, "threatens")))
+    return 0;
+  if (tk[i + 1].tag != PL_T_TO && !eq(tk[i + 1].lower, "to")) return 0;
+  if (!verb_after(tk, i + 2, t1)) return 0;
+  return tk[i - 1].ment >= 0 || PL_IS_NOUN(tk[i - 1].tag);
+}
+
+static const char *chain_lemma(const pl_token *t) {
+  const char *l = lem(t);
+  if (eq(t->lower, "plans")) return "plan";
+  return l;
+}
+
+/* Builds one verb group starting at i; returns the index after it. */
+static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
+                         uint32_t t1) {
+  pl_token *tk = doc->toks.v;
+  uint32_t j = i, head = UINT32_MAX, first = UINT32_MAX;
+  uint16_t fl = 0;
+  int be_before = 0; /* a be/get aux stands right before the current verb */
+  if (tk[j].tag == PL_T_TO || eq(tk[j].lower, "to")) {
+    fl |= PL_VG_INF;
+    j++;
+  }
+  while (j < t1) {
+    pl_token *t = &tk[j];
+    if (t->tag == PL_T_MD) {
+      const char *w = t->lower;
+      if (eq(w, "will") || eq(w, "shall") || eq(w, "would") ||
+          eq(w, "'ll") || eq(w, "wo") || eq(w, "ll"))
+        fl |= PL_VG_FUTURE;
+      else if (!eq(w, "can") && !eq(w, "ca"))
+        fl |= PL_VG_MODAL;
+      j++;
+      continue;
+    }
+    if (is_neg(t) || (t->tag == PL_T_RB && head == UINT32_MAX) ||
+        (eq(t->lower, "no") && j + 1 < t1 && eq(tk[j + 1].lower, "longer"))) {
+      /* adverbs inside the group only when a verb follows */
+      uint32_t k = j;
+      int neg = 0;
+      while (k < t1 && k < j + 4) {
+        if (is_neg(&tk[k])) neg = 1;
+        else if (eq(tk[k].lower, "no") && k + 1 < t1 &&
+                 eq(tk[k + 1].lower, "longer")) {
+          neg = 1;
+          tk[k].syn |= PL_SY_NEG;
+          k++;
+        } else if (tk[k].tag != PL_T_RB)
+          break;
+        if (is_neg(&tk[k])) tk[k].syn |= PL_SY_NEG;
+        k++;
+      }
+      if (k < t1 && (verbish(&tk[k]) || tk[k].tag == PL_T_MD) &&
+          (head == UINT32_MAX || be_before || neg)) {
+        if (neg) fl |= PL_VG_NEG;
+        j = k;
+        continue;
+      }
+      if (neg && head != UINT32_MAX) { /* "is not", trailing "not" */
+        fl |= PL_VG_NEG;
+        j = k;
+      }
+      break;
+    }
+    if (verbish(t) && !(head != UINT32_MAX && !be_before && head + 1 != j &&
+                        0)) {
+      if (head != UINT32_MAX && !be_before) break; /* two lexical verbs */
+      const char *l = lem(t);
+      uint32_t nx = verb_after(tk, j + 1, t1);
+      if (is_aux_lemma(l) && nx && !(tk[nx].tag == PL_T_MD)) {
+        be_before = is_be_form(t);
+        if (eq(l, "be") && tk[nx].tag == PL_T_VBG && eq(tk[nx].lower, "going"))
+          fl |= PL_VG_FUTURE;
+        j++;
+        continue;
+      }
+      if (head != UINT32_MAX && be_before == 0) break;
+      if (be_before && (t->tag == PL_T_VBN || t->tag == PL_T_VBD) &&
+          !eq(l, "be"))
+        fl |= PL_VG_PASSIVE;
+      else if (t->tag != PL_T_VBN || !be_before)
+        fl &= (uint16_t)~PL_VG_PASSIVE;
+      be_before = 0;
+      head = j;
+      if (first == UINT32_MAX) first = j;
+      j++;
+    } else if (head == UINT32_MAX && noun_as_chain_verb(tk, j, t0, t1)) {
+      head = first = j;
+      j++;
+    } else if (head != UINT32_MAX && be_before &&
+               (t->tag == PL_T_JJ) &&
+               (eq(t->lower, "due") || eq(t->lower, "set") ||
+                eq(t->lower, "ready") || eq(t->lower, "likely") ||
+                eq(t->lower, "able") || eq(t->lower, "unable") ||
+                eq(t->lower, "about") || eq(t->lower, "willing"))) {
+      head = j; /* "is due to", "is ready to" */
+      if (first == UINT32_MAX) first = j;
+      be_before = 0;
+      j++;
+    } else if (head != UINT32_MAX && eq(tk[head].lower, "is") &&
+               (t->tag == PL_T_TO || eq(t->lower, "to")) &&
+               verb_after(tk, j + 1, t1)) {
+      fl |= PL_VG_FUTURE; /* "is to meet" */
+      j++;
+      head = UINT32_MAX;
+      continue;
+    } else {
+      break;
+    }
+    /* to-infinitive chain after the verb just taken */
+    if (j + 1 < t1 && (tk[j].tag == PL_T_TO || eq(tk[j].lower, "to")) &&
+        verb_after(tk, j + 1, t1) && head != UINT32_MAX) {
+      const char *cl = chain_lemma(&tk[head]);
+      if (in_list(cl, INTENT_CHAIN) || eq(tk[head].lower, "going")) {
+        fl |= eq(cl, "go") || eq(tk[head].lower, "going") ? PL_VG_FUTURE
+                                                           : PL_VG_INTENT;
+        fl &= (uint16_t)~PL_VG_PASSIVE;
+      } else if (!in_list(cl, OTHER_CHAIN)) {
+        break; /* "travelled to" + verb is rare; keep groups apart */
+      }
+      j++;      /* the "to" */
+      be_before = 1; /* allow the next lexical verb */
+      head = head; /* keep until replaced */
+      /* the next verb becomes the head */
+      uint32_t nv = verb_after(tk, j, t1);
+      while (j < nv) {
+        if (is_neg(&tk[j])) { fl |= PL_VG_NEG; tk[j].syn |= PL_SY_NEG; }
+        j++;
+      }
+      be_before = 0;
+      head = UINT32_MAX;
+      /* next loop iteration takes the verb as head (first is kept) */
+      if (j < t1 && verbish(&tk[j])) {
+        const char *l2 = lem(&tk[j]);
+        uint32_t nx2 = verb_after(tk, j + 1, t1);
+        if (eq(l2, "be") && nx2) { /* "to be released" */
+          be_before = 1;
+          j++;
+          if (j < nx2) j = nx2;
+        }
+        head = j;
+        if (be_before && (tk[j].tag == PL_T_VBN || tk[j].tag == PL_T_VBD))
+          fl |= PL_VG_PASSIVE;
+        be_before = 0;
+        j++;
+        /* allow a further chain: "agreed to try to meet" */
+        if (j + 1 < t1 && (tk[j].tag == PL_T_TO || eq(tk[j].lower, "to")) &&
+            verb_after(tk, j + 1, t1) &&
+            (in_list(lem(&tk[head]), INTENT_CHAIN) ||
+             in_list(lem(&tk[head]), OTHER_CHAIN))) {
+          uint32_t v3 = verb_after(tk, j + 1, t1);
+          j = v3;
+          head = j;
+          j++;
+        }
+      }
+      break;
+    }
+  }
+  if (head == UINT32_MAX) {
+    /* a group with no lexical verb: a lone aux ("is", "has") is the head */
+    uint32_t k = j;
+    while (k > i && !verbish(&tk[k - 1])) k--;
+    if (k == i) return i + 1; /* nothing verbal: not a group */
+    head = k - 1;
+    if (first == UINT32_MAX) first = head;
+  }
+  if (first == UINT32_MAX) first = head;
+  if (j <= i) j = i + 1;
+  pl_vgroup *g = pl_vec_push(&doc->arena, &doc->vgs);
+  if (!g) return t1;
+  g->sent = tk[i].sent;
+  g->lo = i;
+  g->hi = j;
+  g->head = head;
+  g->first = first;
+  g->flags = fl;
+  if (in_list(lem(&tk[head]), SPEECH)) g->flags |= PL_VG_SPEECH;
+  for (uint32_t k = i; k < j; k++) {
+    tk[k].chunk = PL_CH_VG;
+    tk[k].vg = (int32_t)(doc->vgs.n - 1);
+  }
+  return j;
+}
+
+static int np_tag(const pl_token *t) {
+  int g = t->tag;
+  return PL_IS_NOUN(g) || g == PL_T_DT || g == PL_T_PDT || g == PL_T_PRPS ||
+         g == PL_T_PRP || g == PL_T_JJ || g == PL_T_JJR || g == PL_T_JJS ||
+         g == PL_T_CD || g == PL_T_POS || g == PL_T_FW ||
+         (t->flags & PL_TF_POSS) || t->ment >= 0;
+}
+
+static int is_comma(const pl_token *t) { return eq(t->lower, ","); }
+
+static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
+  pl_token *tk = doc->toks.v;
+  uint32_t t0 = s->tok0, t1 = s->tok0 + s->ntok;
+  uint32_t vg0 = doc->vgs.n;
+  for (uint32_t i = t0; i < t1; i++) {
+    tk[i].chunk = PL_CH_O;
+    tk[i].syn = 0;
+    tk[i].vg = -1;
+  }
+  /* 1. verb groups */
+  for (uint32_t i = t0; i < t1;) {
+    pl_token *t = &tk[i];
+    int start = 0;
+    if (t->ment >= 0 && !verbish(t)) start = 0;
+    else if (t->tag == PL_T_MD) start = 1;
+    else if (verbish(t) && !adj_participle(tk, i, t0, t1)) start = 1;
+    else if ((t->tag == PL_T_TO || eq(t->lower, "to")) &&
+             verb_after(tk, i + 1, t1) == i + 1)
+      start = 1;
+    else if ((is_neg(t) || t->tag == PL_T_RB) && verb_after(tk, i + 1, t1))
+      start = 1;
+    else if (noun_as_chain_verb(tk, i, t0, t1))
+      start = 1;
+    if (!start) {
+      i++;
+      continue;
+    }
+    uint32_t before = doc->vgs.n;
+    uint32_t nx = build_vg(doc, i, t0, t1);
+    if (doc->vgs.n == before || nx <= i) nx = i + 1;
+    i = nx;
+  }
+  /* 2. noun phrases and prepositions */
+  for (uint32_t i = t0; i < t1; i++) {
+    pl_token *t = &tk[i];
+    if (t->chunk == PL_CH_VG) continue;
+    if (np_tag(t) || adj_participle(tk, i, t0, t1)) {
+      int cont = i > t0 && tk[i - 1].chunk == PL_CH_NP &&
+                 !(tk[i - 1].flags & PL_TF_PUNCT) &&
+                 !(t->tag == PL_T_DT && !(tk[i - 1].flags & PL_TF_POSS) &&
+                   tk[i - 1].tag != PL_T_POS && tk[i - 1].tag != PL_T_PDT);
+      /* a new mention after a complete mention starts a new NP, unless
+       * the first is a possessor or adjective */
+      if (cont && t->ment >= 0 && tk[i - 1].ment >= 0 &&
+          tk[i - 1].ment != t->ment) {
+        const pl_mention *pm = &doc->ments.v[tk[i - 1].ment];
+        if (!(pm->flags & (PL_MF_ADJ | PL_MF_POSS)) &&
+            !(tk[i - 1].flags & PL_TF_POSS) && tk[i - 1].tag != PL_T_POS)
+          cont = 0;
+      }
+      t->chunk = PL_CH_NP;
+      if (!cont) t->syn |= PL_SY_NPSTART;
+    } else if (t->tag == PL_T_IN || t->tag == PL_T_TO) {
+      t->chunk = PL_CH_PP;
+    }
+  }
+  /* 3. compounds: "X and Y", "X, Y and Z", "Israeli and American" */
+  for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
+    pl_token *t = &tk[i];
+    int conj = eq(t->lower, "and") || eq(t->lower, "or") || is_comma(t) ||
+               eq(t->lower, "&");
+    if (!conj || t->chunk == PL_CH_VG) continue;
+    /* left: an NP with a mention ends right here */
+    uint32_t l = i - 1;
+    if (tk[l].chunk != PL_CH_NP) continue;
+    int lm = 0;
+    for (uint32_t k = l + 1; k-- > t0 && tk[k].chunk == PL_CH_NP;) {
+      if (tk[k].ment >= 0) { lm = 1; break; }
+      if (tk[k].syn & PL_SY_NPSTART) break;
+    }
+    /* right: "and" may follow a comma ("X, Y, and Z") */
+    uint32_t r = i + 1;
+    if (is_comma(t) && r < t1 && (eq(tk[r].lower, "and") ||
+                                  eq(tk[r].lower, "or")))
+      r++;
+    int rm = 0;
+    for (uint32_t k = r; k < t1 && tk[k].chunk == PL_CH_NP; k++) {
+      if (tk[k].ment >= 0) { rm = 1; break; }
+      if (k > r && (tk[k].syn & PL_SY_NPSTART)) break;
+    }
+    if (!lm || !rm) continue;
+    /* a comma only joins when a list continues with and/or later on and
+     * the right side is not an appositive ("X, a senior official,") */
+    if (is_comma(t) && r == i + 1) {
+      if (tk[r].tag == PL_T_DT) continue;
+      int ok = 0;
+      for (uint32_t k = r; k < t1 && k < r + 12; k++) {
+        if (tk[k].chunk == PL_CH_VG) break;
+        if (eq(tk[k].lower, "and") || eq(tk[k].lower, "or")) { ok = 1; break; }
+        if (tk[k].chunk != PL_CH_NP && !is_comma(&tk[k])) break;
+      }
+      if (!ok) continue;
+    }
+    t->syn |= PL_SY_CONJ;
+    if (r > i + 1) tk[i + 1].syn |= PL_SY_CONJ;
+  }
+  /* 4. relative pronouns, complementizers, boundaries */
+  for (uint32_t i = t0; i < t1; i++) {
+    pl_token *t = &tk[i];
+    if (eq(t->lower, ";") || eq(t->lower, ":") || eq(t->lower, "--") ||
+        eq(t->lower, "\xe2\x80\x94")) {
+      t->syn |= PL_SY_BOUND;
+    } else if (in_list(t->lower, REL_WORDS) && i > t0) {
+      t->syn |= PL_SY_REL;
+    } else if (eq(t->lower, "that") && i > t0) {
+      /* after a speech verb (or its object): complementizer; after a noun
+       * and before a verb group: relative pronoun */
+      pl_token *p = &tk[i - 1];
+      uint32_t nv = i + 1 < t1 ? verb_after(tk, i + 1, t1) : 0;
+      if (p->chunk == PL_CH_VG ||
+          (p->chunk == PL_CH_NP && i >= t0 + 2 && tk[i - 2].vg >= 0 &&
+           (doc->vgs.v[tk[i - 2].vg].flags & PL_VG_SPEECH)))
+        t->syn |= PL_SY_COMP;
+      else if (p->chunk == PL_CH_NP && nv == i + 1)
+        t->syn |= PL_SY_REL;
+      else
+        t->syn |= PL_SY_COMP;
+    } else if (in_list(t->lower, SUBORD) && t->tag != PL_T_RB &&
+               t->chunk != PL_CH_VG) {
+      /* a subordinator opens a clause when a verb group follows before
+       * the next punctuation */
+      for (uint32_t k = i + 1; k < t1 && k < i + 12; k++) {
+        if (tk[k].flags & PL_TF_PUNCT) break;
+        if (tk[k].chunk == PL_CH_VG) {
+          if (k > i + 1 && !(tk[k].tag == PL_T_VBG && k == i + 1))
+            t->syn |= PL_SY_COMP;
+          break;
+        }
+      }
+    }
+  }
+  /* 5. asides between commas (appositives, non-restrictive relatives) and
+   * parentheses */
+  for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
+    pl_token *t = &tk[i];
+    if (eq(t->lower, "(")) {
+      uint32_t k = i + 1;
+      while (k < t1 && !eq(tk[k].lower, ")") && k < i + 30) k++;
+      if (k < t1 && eq(tk[k].lower, ")"))
+        for (uint32_t m = i; m <= k; m++) tk[m].syn |= PL_SY_ASIDE;
+      continue;
+    }
+    if (!is_comma(t) || (t->syn & PL_SY_CONJ)) continue;
+    if (tk[i - 1].chunk != PL_CH_NP) continue;
+    pl_token *n = &tk[i + 1];
+    int rel = (n->syn & PL_SY_REL) != 0;
+    int app = !rel && n->chunk == PL_CH_NP && !(n->syn & PL_SY_CONJ);
+    if (!rel && !app) continue;
+    uint32_t k = i + 1;
+    int hasvg = 0;
+    while (k < t1 && k < i + 30 && !is_comma(&tk[k]) &&
+           !(tk[k].syn & PL_SY_BOUND) &&
+           !(tk[k].flags & PL_TF_PUNCT && eq(tk[k].lower, "."))) {
+      if (tk[k].chunk == PL_CH_VG) hasvg = 1;
+      k++;
+    }
+    if (app && hasvg) continue; /* "X, Y attacked Z": not an aside */
+    if (k >= t1 || !is_comma(&tk[k])) {
+      if (rel) /* relative clause running to the end */
+        for (uint32_t m = i; m < t1; m++) tk[m].syn |= PL_SY_ASIDE;
+      continue;
+    }
+    if (k + 1 < t1 && (eq(tk[k + 1].lower, "and") || eq(tk[k + 1].lower, "or")))
+      continue; /* a list, not an aside */
+    if (app && k + 1 < t1 && tk[k + 1].chunk == PL_CH_NP) {
+      /* ", Y, Z ..." : "Y" then another NP: a list of names */
+      int next_vg = 0;
+      for (uint32_t m = k + 1; m < t1 && m < k + 8; m++)
+        if (tk[m].chunk == PL_CH_VG) { next_vg = 1; break; }
+      if (!next_vg) continue;
+    }
+    for (uint32_t m = i; m <= k; m++) tk[m].syn |= PL_SY_ASIDE;
+    i = k - 1;
+  }
+  /* 6. group flags that need context, clause ranges */
+  for (uint32_t g = vg0; g < doc->vgs.n; g++) {
+    pl_vgroup *v = &doc->vgs.v[g];
+    if (v->lo > t0) {
+      const pl_token *p = &tk[v->lo - 1];
+      if (p->syn & PL_SY_REL) v->flags |= PL_VG_REL;
+      if (is_comma(p) && tk[v->head].tag == PL_T_VBG &&
+          !(v->flags & PL_VG_INF))
+        v->flags |= PL_VG_PART;
+    }
+    /* start: after the previous group (or a boundary) */
+    uint32_t clo = t0;
+    if (g > vg0) clo = doc->vgs.v[g - 1].hi;
+    for (uint32_t k = v->lo; k-- > clo;)
+      if (tk[k].syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) {
+        clo = k + 1;
+        break;
+      }
+    if ((v->flags & (PL_VG_INF | PL_VG_PART)) && g > vg0)
+      clo = doc->vgs.v[g - 1].clo; /* shares its governor's clause */
+    v->clo = clo;
+    /* end: before the next group's subject or a boundary */
+    uint32_t chi = t1;
+    if (g + 1 < doc->vgs.n) {
+      const pl_vgroup *nv = &doc->vgs.v[g + 1];
+      chi = nv->lo;
+      if (!(nv->flags & PL_VG_INF)) {
+        uint32_t k = chi;
+        while (k > v->hi && (tk[k - 1].chunk == PL_CH_NP ||
+                             (tk[k - 1].syn & PL_SY_ASIDE)))
+          k--;
+        if (k < chi && k > v->hi) {
+          const pl_token *p = &tk[k - 1];
+          if (is_comma(p) || eq(p->lower, "and") || eq(p->lower, "but") ||
+              (p->syn & (PL_SY_COMP | PL_SY_REL)))
+            chi = k - 1 + (is_comma(p) ? 0 : 0);
+        }
+      }
+    }
+    for (uint32_t k = v->hi; k < chi; k++)
+      if (tk[k].syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) {
+        chi = k;
+        break;
+      }
+    if (chi < v->hi) chi = v->hi;
+    v->chi = chi;
+  }
+}
+
+parley_rc pl_syntax_run(parley_doc *doc) {
+  doc->vgs.n = 0;
+  for (uint32_t s = 0; s < doc->sents.n; s++) {
+    sentence_syntax(doc, &doc->sents.v[s]);
+    if (doc->arena.failed) return PARLEY_ENOMEM;
+  }
+  return PARLEY_OK;
+}
