@@ -164,7 +164,11 @@ int main(void) {
       map_check(ctx, texts[i], strlen(texts[i]));
     /* the seed article, when the shared folder is there */
     size_t n = 0;
-    char *seed = h_slurp(PL_SHARED_DIR "/seed/000_66d7c634845008a1.txt", &n);
+    char path[1024];
+    const char *dir = getenv("PARLEY_SHARED_DIR");
+    snprintf(path, sizeof path, "%s/seed/000_66d7c634845008a1.txt",
+             dir ? dir : PL_SHARED_DIR);
+    char *seed = h_slurp(path, &n);
     if (seed) map_check(ctx, seed, n);
     free(seed);
   }
