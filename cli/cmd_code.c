@@ -32,7 +32,8 @@ static const char help[] =
     "  --dict FILE         layer a dictionary on the built-in one (repeatable)\n"
     "  --max-bytes N       largest article coded (default 4194304)\n"
     "  -j N, --jobs N      code on N threads (output order and bytes as -j 1)\n"
-    "  --quiet             no progress or warnings on stderr\n"
+    "  --quiet, -q         no progress, summary or warnings on stderr (records\n"
+    "                      that are skipped are still reported)\n"
     "  --stats             print throughput and peak memory on stderr at the end\n"
     "  --no-output         code but write no records (for benchmarks)\n"
     "\n"
@@ -40,7 +41,16 @@ static const char help[] =
     "  parley code story.txt --date 2024-10-24 --source AP\n"
     "  parley code feed.jsonl --db parley.db\n"
     "  cat feed.jsonl | parley code --input jsonl | jq 'select(.type==\"event\")'\n"
-    "  parley code story.txt --format pretty\n";
+    "  parley code story.txt --format pretty\n"
+    "  parley code --input jsonl < feed.txt > records.jsonl\n"
+    "\n"
+    "Progress (articles, sentences, records, rate) is shown on stderr when\n"
+    "it is a terminal.  A bad record (malformed JSON line, bad date...) is\n"
+    "reported as FILE:LINE: reason; skipped records do not stop the run.\n"
+    "\n"
+    "exit status: 0 input coded (some records may have been skipped),\n"
+    "             1 nothing could be coded or the store failed,\n"
+    "             2 bad command line.\n";
 
 typedef struct {
   parley_article defaults;
@@ -121,6 +131,7 @@ typedef struct {
   parley_rc rc;
   const char *out;      /* rendered output (owned by doc) */
   size_t out_len;
+  char where[320];      /* "FILE:LINE" of the record, for messages */
 } slot_t;
 
 typedef struct {
@@ -196,15 +207,17 @@ static void batch_code(batch_t *b) {
 /* Writes and stores one coded slot.  Returns -1 on a fatal error. */
 static int slot_finish(slot_t *s, parley_store *st, const char *name,
                        opts_t *o) {
+  (void)name;
   if (s->rc == PARLEY_ENOMEM || s->rc == PARLEY_EMISUSE) {
-    cli_err("%s: %s", name, parley_doc_errmsg(s->doc));
+    cli_err("%s: %s", s->where, parley_doc_errmsg(s->doc));
     o->failed++;
     return 0;
   }
   if (s->rc && !o->quiet) /* ETOOBIG / EFORMAT: reported, still coded */
-    cli_err("%s: %s: %s", name, s->a.id, parley_doc_errmsg(s->doc));
+    cli_err("%s: %s: %s (coded anyway)", s->where, s->a.id,
+            parley_doc_errmsg(s->doc));
   if (!s->out) {
-    cli_err("%s: %s: out of memory rendering output", name, s->a.id);
+    cli_err("%s: %s: out of memory rendering output", s->where, s->a.id);
     o->failed++;
     return 0;
   }
@@ -224,7 +237,8 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
   if (st) {
     int skipped = 0;
     if (parley_store_put(st, s->doc, o->recode, &skipped)) {
-      cli_err("%s: %s: store: %s", name, s->a.id, parley_store_errmsg(st));
+      cli_err("%s: %s: store: %s", s->where, s->a.id,
+              parley_store_errmsg(st));
       return -1;
     }
     if (skipped) o->skipped++;
@@ -252,17 +266,19 @@ static int code_input(parley_ctx *ctx, batch_t *b, size_t nslots,
       rc = parley_reader_next(r, &a);
       if (rc == PARLEY_EOF) { eof = 1; break; }
       if (rc) {
-        if (!o->quiet || rc == PARLEY_EIO)
-          cli_err("%s", parley_reader_errmsg(r));
+        /* a skipped record is an error, shown even with --quiet */
+        cli_err("%s", parley_reader_errmsg(r));
         o->failed++;
         if (rc == PARLEY_EIO || rc == PARLEY_ENOMEM) { eof = 1; break; }
         continue;
       }
       if (slot_fill(&b->slots[b->n], &a)) {
-        cli_err("%s: out of memory", name);
+        cli_err("%s: out of memory", parley_reader_where(r));
         o->failed++;
         continue;
       }
+      snprintf(b->slots[b->n].where, sizeof b->slots[b->n].where, "%s",
+               parley_reader_where(r));
       b->n++;
     }
     batch_code(b);
@@ -353,8 +369,10 @@ int cli_cmd_code(int argc, char **argv) {
     /* validate early: a bad --date is a usage error */
     int y, m, d;
     char extra;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (sscanf(o.defaults.date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
-        m < 1 || m > 12 || d < 1 || d > 31) {
+        m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+        (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)))) {
       cli_err("--date: '%s' is not a date (YYYY-MM-DD)", o.defaults.date);
       goto usage;
     }

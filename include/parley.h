@@ -120,6 +120,10 @@ parley_rc parley_reader_next(parley_reader *r, parley_article *out);
 const char *parley_reader_errmsg(const parley_reader *r);
 /* Line (JSONL/XML) of the record last returned, 1-based. */
 size_t parley_reader_line(const parley_reader *r);
+/* Where the record last returned came from, for messages: "NAME:LINE" for
+ * JSON Lines and XML, "NAME" for text.  Owned by the reader, valid until
+ * the next call on it. */
+const char *parley_reader_where(const parley_reader *r);
 /* Bytes of invalid UTF-8 and other oddities are not errors; see docs. */
 void parley_reader_free(parley_reader *r);
 

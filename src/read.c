@@ -36,7 +36,9 @@ struct parley_reader {
   int done;
   char *pending;          /* XML: a line that starts the next record */
   json_t *json;           /* current JSON record (freed on next) */
+  size_t nrec;            /* records found so far (good or bad) */
   char err[512];
+  char where[600];        /* parley_reader_where text */
 };
 
 static char *dupz(const char *s) {
@@ -108,6 +110,11 @@ const char *parley_reader_errmsg(const parley_reader *r) {
 
 size_t parley_reader_line(const parley_reader *r) { return r ? r->recline : 0; }
 
+const char *parley_reader_where(const parley_reader *r) {
+  return r ? r->where : "";
+}
+
+
 static parley_rc rerr(parley_reader *r, parley_rc rc, const char *fmt,
                       const char *a) {
   char msg[400];
@@ -117,6 +124,20 @@ static parley_rc rerr(parley_reader *r, parley_rc rc, const char *fmt,
   else
     snprintf(r->err, sizeof r->err, "%s:%zu: %s", r->name, r->recline, msg);
   return rc;
+}
+
+/* At the end of a JSON Lines or XML stream that held no record at all,
+ * one EFORMAT "empty" error (so an empty file is reported like an empty
+ * text file), then EOF. */
+static parley_rc at_end(parley_reader *r, const char *what) {
+  if (r->nrec || r->done) return PARLEY_EOF;
+  r->done = 1;
+  r->recline = r->lineno;
+  if (r->lineno == 0) { /* no line at all: name the file only */
+    snprintf(r->err, sizeof r->err, "%s: empty file", r->name);
+    return PARLEY_EFORMAT;
+  }
+  return rerr(r, PARLEY_EFORMAT, "%s", what);
 }
 
 /* Reads one line (without the newline) into r->line.  Lines longer than
@@ -210,6 +231,45 @@ static parley_rc jstr(parley_reader *r, json_t *o, const char *key,
   return rerr(r, PARLEY_EFORMAT, "field \"%s\" is not a string", key);
 }
 
+static int hexval(const char *p, unsigned *v) {
+  *v = 0;
+  for (int i = 0; i < 4; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (!isxdigit(c)) return -1;
+    *v = *v * 16 + (unsigned)(isdigit(c) ? c - '0' : (tolower(c) - 'a' + 10));
+  }
+  return 0;
+}
+
+/* Rewrites, in place, escapes of lone UTF-16 surrogates ("\ud800" without
+ * its pair, as JavaScript string truncation leaves them) to "\ufffd":
+ * jansson refuses them, but strange text is data, not an error.  Returns
+ * the number of escapes rewritten. */
+static int fix_surrogates(char *p, size_t n) {
+  int fixed = 0;
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (p[i] != '\\') continue;
+    if (p[i + 1] != 'u' || i + 6 > n) {
+      i++; /* skip the escaped character (it may be a backslash) */
+      continue;
+    }
+    unsigned v, w;
+    if (hexval(p + i + 2, &v)) continue;
+    if (v >= 0xD800 && v <= 0xDBFF && i + 12 <= n && p[i + 6] == '\\' &&
+        p[i + 7] == 'u' && !hexval(p + i + 8, &w) && w >= 0xDC00 &&
+        w <= 0xDFFF) {
+      i += 11; /* a valid pair */
+      continue;
+    }
+    if (v >= 0xD800 && v <= 0xDFFF) {
+      memcpy(p + i + 2, "fffd", 4);
+      fixed++;
+    }
+    i += 5;
+  }
+  return fixed;
+}
+
 static parley_rc next_jsonl(parley_reader *r, parley_article *a) {
   size_t max = r->ctx->lim.max_doc_bytes * 2 + 4096;
   if (r->json) {
@@ -220,15 +280,22 @@ static parley_rc next_jsonl(parley_reader *r, parley_article *a) {
     int toolong = 0;
     int got = read_line(r, max, &toolong);
     if (got < 0) return rerr(r, PARLEY_EIO, "cannot read: %s", strerror(errno));
-    if (got == 0) return PARLEY_EOF;
+    if (got == 0) return at_end(r, "empty input: no JSON records");
     r->recline = r->lineno;
+    r->nrec++;
     if (toolong)
       return rerr(r, PARLEY_ETOOBIG, "line longer than %s bytes, skipped",
                   "the limit");
-    if (is_blank(r->line.p, r->line.len)) continue;
+    if (is_blank(r->line.p, r->line.len)) {
+      r->nrec--; /* blank lines are not records */
+      continue;
+    }
     json_error_t je;
     json_t *o = json_loadb(r->line.p, r->line.len,
                            JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    if (!o && fix_surrogates(r->line.p, r->line.len))
+      o = json_loadb(r->line.p, r->line.len,
+                     JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
     if (!o) return rerr(r, PARLEY_EFORMAT, "malformed JSON: %s", je.text);
     r->json = o;
     if (!json_is_object(o))
@@ -371,7 +438,7 @@ static parley_rc next_xml(parley_reader *r, parley_article *a) {
         int toolong = 0;
         int got = read_line(r, max, &toolong);
         if (got < 0) return rerr(r, PARLEY_EIO, "cannot read: %s", strerror(errno));
-        if (got == 0) return PARLEY_EOF;
+        if (got == 0) return at_end(r, "no <Sentence> records in the input");
       }
       l = r->line.p;
       ln = r->line.len;
@@ -392,6 +459,7 @@ static parley_rc next_xml(parley_reader *r, parley_article *a) {
       if (in_comment) continue;
       if (st && (st[9] == ' ' || st[9] == '>' || st[9] == '\t' || st[9] == 0)) {
         r->recline = r->lineno;
+        r->nrec++;
         pl_buf_add(&r->rec, st, ln - (size_t)(st - l));
         pl_buf_addc(&r->rec, '\n');
         break;
@@ -463,9 +531,15 @@ static parley_rc next_xml(parley_reader *r, parley_article *a) {
 parley_rc parley_reader_next(parley_reader *r, parley_article *a) {
   if (!r || !a) return PARLEY_EMISUSE;
   r->err[0] = 0;
+  parley_rc rc;
   switch (r->kind) {
-  case PARLEY_INPUT_JSONL: return next_jsonl(r, a);
-  case PARLEY_INPUT_XML: return next_xml(r, a);
-  default: return next_text(r, a);
+  case PARLEY_INPUT_JSONL: rc = next_jsonl(r, a); break;
+  case PARLEY_INPUT_XML: rc = next_xml(r, a); break;
+  default: rc = next_text(r, a); break;
   }
+  if (r->kind == PARLEY_INPUT_TEXT)
+    snprintf(r->where, sizeof r->where, "%s", r->name);
+  else
+    snprintf(r->where, sizeof r->where, "%s:%zu", r->name, r->recline);
+  return rc;
 }
