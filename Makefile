@@ -6,7 +6,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= 2
 DEB_PKGS = build-essential cmake pkg-config libsqlite3-dev libjansson-dev \
-           libutf8proc-dev
+           libutf8proc-dev sqlite3 time  # sqlite3, time: used by tests/cli
 EXAMPLE = examples/ceasefire_talks.txt
 EXAMPLE_DATE = 2024-10-24
 

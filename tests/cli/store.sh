@@ -53,10 +53,15 @@ for i in $(seq 1 30000); do
 done > "$tmp/kill.jsonl"
 "$bin" code "$tmp/kill.jsonl" --db "$tmp/k.db" --quiet > /dev/null 2>&1 &
 pid=$!
-sleep 0.3
+# wait until a first batch is committed (start-up is slow under ASan)
+db="$tmp/k.db"
+for i in $(seq 1 200); do
+  n=$(q 'select count(*) from documents' 2> /dev/null || echo 0)
+  [ "${n:-0}" -gt 0 ] && break
+  sleep 0.05
+done
 kill -9 $pid 2> /dev/null
 wait $pid 2> /dev/null
-db="$tmp/k.db"
 nd=$(q 'select count(*) from documents' 2> /dev/null || echo 0)
 echo "documents stored before the kill: $nd"
 check "store readable after a kill" "q 'pragma integrity_check' | grep -qx ok"
