@@ -10,5 +10,4 @@ static int not_yet(const char *name) {
   return CLI_FAIL;
 }
 
-int cli_cmd_validate(int argc, char **argv) { (void)argc; (void)argv; return not_yet("validate"); }
 int cli_cmd_dict(int argc, char **argv) { (void)argc; (void)argv; return not_yet("dict"); }

@@ -53,6 +53,30 @@ typedef struct parley_ctx parley_ctx;
 parley_ctx *parley_ctx_new(void);
 void parley_ctx_free(parley_ctx *ctx);
 
+/* Flags for parley_ctx_new_opts. */
+enum {
+  /* Start with empty actor, agent and verb dictionaries (the lexicon, the
+   * CAMEO table and the gazetteer stay): only files loaded afterwards with
+   * parley_ctx_load_dict apply, as a PETRARCH validation run needs. */
+  PARLEY_CTX_NO_DEFAULT_DICTS = 1
+};
+/* Like parley_ctx_new, with PARLEY_CTX_* flags.  NULL only on OOM. */
+parley_ctx *parley_ctx_new_opts(unsigned flags);
+
+/* Sets a PETRARCH-style coding switch (the <Config option= value=> of a
+ * validation file) on a context, before coding with it:
+ *   require_dyad      true/false: drop events lacking a source or target
+ *   new_actor_length  0..N: an unknown noun phrase of at most N words may
+ *                     stand as an actor, coded by its text (0 = never)
+ *   comma_min, comma_max    length limits (words) of comma-delimited
+ *   comma_bmin, comma_bmax  clauses skipped by the coder: anywhere, at the
+ *   comma_emin, comma_emax  beginning, at the end of a sentence (max 0 =
+ *                           never skip)
+ * Values: "true"/"false" in any case, or a decimal integer 0..1000.
+ * Unknown names and bad values give PARLEY_EMISUSE with parley_errmsg. */
+parley_rc parley_ctx_set_option(parley_ctx *ctx, const char *name,
+                                const char *value);
+
 /* Last error detail for this context (static or ctx-owned text). */
 const char *parley_errmsg(const parley_ctx *ctx);
 

@@ -7,6 +7,7 @@
  * succeeded (as jq runs its next compile step only while nerrors == 0).
  */
 #include "internal.h"
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -33,11 +34,18 @@ const char *const *parley_stage_names(void) {
 }
 
 /* ---- context ---- */
-parley_ctx *parley_ctx_new(void) {
+parley_ctx *parley_ctx_new(void) { return parley_ctx_new_opts(0); }
+
+parley_ctx *parley_ctx_new_opts(unsigned flags) {
   parley_ctx *ctx = calloc(1, sizeof *ctx);
   if (!ctx) return NULL;
   ctx->lim.max_doc_bytes = PL_DEFAULT_MAX_DOC_BYTES;
   ctx->lim.max_sent_tokens = PL_DEFAULT_MAX_SENT_TOKENS;
+  /* the load_builtin hooks read this flag: with it they leave their
+   * dictionary empty (see PL_CTX_NO_DEFAULTS in internal.h) */
+  if (flags & PARLEY_CTX_NO_DEFAULT_DICTS) ctx->flags |= PL_CTX_NO_DEFAULTS;
+  ctx->comma_min = ctx->comma_max = ctx->comma_bmin = ctx->comma_bmax =
+      ctx->comma_emin = ctx->comma_emax = -1;
   pl_buf_init(&ctx->warnings, (size_t)1 << 20);
   pl_buf_init(&ctx->scratch, 0);
   parley_rc rc = pl_lex_load_builtin(ctx);
@@ -71,6 +79,63 @@ const char *parley_errmsg(const parley_ctx *ctx) {
 
 const char *parley_ctx_warnings(const parley_ctx *ctx) {
   return ctx && ctx->warnings.p ? ctx->warnings.p : "";
+}
+
+/* PETRARCH <Config> switches.  Values follow PETRARCH's reader: booleans
+ * are true/false in any case; numbers are small non-negative integers. */
+static int opt_int(const char *v, int *out) {
+  long n = 0;
+  if (!*v) return -1;
+  for (const char *p = v; *p; p++) {
+    if (*p < '0' || *p > '9' || n > 1000) return -1;
+    n = n * 10 + (*p - '0');
+  }
+  if (n > 1000) return -1;
+  *out = (int)n;
+  return 0;
+}
+
+parley_rc parley_ctx_set_option(parley_ctx *ctx, const char *name,
+                                const char *value) {
+  if (!ctx) return PARLEY_EMISUSE;
+  if (!name || !value) {
+    pl_ctx_err(ctx, "set_option: name and value are required");
+    return PARLEY_EMISUSE;
+  }
+  if (!strcmp(name, "require_dyad")) {
+    if (pl_strcaseeq(value, "true")) ctx->flags |= PL_CTX_REQUIRE_DYAD;
+    else if (pl_strcaseeq(value, "false")) ctx->flags &= ~PL_CTX_REQUIRE_DYAD;
+    else {
+      pl_ctx_err(ctx, "option require_dyad: want true or false, not \"%.64s\"",
+                 value);
+      return PARLEY_EMISUSE;
+    }
+    return PARLEY_OK;
+  }
+  static const struct { const char *name; size_t off; } ints[] = {
+      {"new_actor_length", offsetof(parley_ctx, new_actor_length)},
+      {"comma_min", offsetof(parley_ctx, comma_min)},
+      {"comma_max", offsetof(parley_ctx, comma_max)},
+      {"comma_bmin", offsetof(parley_ctx, comma_bmin)},
+      {"comma_bmax", offsetof(parley_ctx, comma_bmax)},
+      {"comma_emin", offsetof(parley_ctx, comma_emin)},
+      {"comma_emax", offsetof(parley_ctx, comma_emax)},
+  };
+  for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+    if (strcmp(name, ints[i].name)) continue;
+    int n;
+    if (opt_int(value, &n)) {
+      pl_ctx_err(ctx, "option %s: want an integer 0..1000, not \"%.64s\"",
+                 name, value);
+      return PARLEY_EMISUSE;
+    }
+    *(int *)((char *)ctx + ints[i].off) = n;
+    return PARLEY_OK;
+  }
+  pl_ctx_err(ctx, "unknown option \"%.64s\" (known: require_dyad, "
+                  "new_actor_length, comma_min, comma_max, comma_bmin, "
+                  "comma_bmax, comma_emin, comma_emax)", name);
+  return PARLEY_EMISUSE;
 }
 
 void parley_ctx_get_limits(const parley_ctx *ctx, parley_limits *out) {

@@ -287,8 +287,22 @@ struct parley_ctx {
   pl_gazetteer *gaz;
   pl_cameo *cameo;
   unsigned flags;        /* PL_CTX_* coding switches */
+  /* PETRARCH <Config> switches (parley_ctx_set_option, doc.c), honoured by
+   * the actor and event stages.  new_actor_length: an unknown noun phrase
+   * of at most this many words may be an actor, coded by its upper-cased
+   * text in double quotes ('"INJURY TOLL"'); 0 = never (the default).
+   * comma_*: word-count limits of comma-delimited clauses the coder skips
+   * (min/max anywhere, b* at the sentence beginning, e* at its end; max 0 =
+   * skip none of that kind); -1 = not set: parley's own clause rules. */
+  int new_actor_length;
+  int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
 };
-enum { PL_CTX_REQUIRE_DYAD = 1 };
+/* PL_CTX_NO_DEFAULTS: the context was made by parley_ctx_new_opts with
+ * PARLEY_CTX_NO_DEFAULT_DICTS.  Contract for pl_actors_load_builtin and
+ * pl_verbs_load_builtin: when it is set they create their dictionary
+ * EMPTY (so the file loaders have one to add to) and load no built-in
+ * entries. */
+enum { PL_CTX_REQUIRE_DYAD = 1, PL_CTX_NO_DEFAULTS = 2 };
 
 void pl_ctx_err(parley_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
