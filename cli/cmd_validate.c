@@ -498,7 +498,7 @@ static void apply_config(vrun *r, const char *opt, const char *val,
     cli_err("%s:%zu: %s (ignored)", r->file, line, parley_errmsg(r->ctx));
     return;
   }
-  if (!strcmp(opt, "new_actor_length")) r->new_actor_length = atoi(val);
+  if (!strcmp(opt, "new_actor_length")) r->new_actor_length = (int)strtol(val, NULL, 10);
 }
 
 typedef struct {
