@@ -407,6 +407,10 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
       q = "between";
     }
     if (b < s1 && (pl_xw(T(d, b)) & PL_XW_UNIT)) continue;
+    /* a number inside a compound modifier: a 500-page report */
+    if (b + 1 < s1 && T(d, b)->lower[0] == '-' && T(d, b)->len == 1 &&
+        !(T(d, b)->flags & PL_TF_SPACE) && (T(d, b + 1)->flags & PL_TF_WORD))
+      continue;
     /* N-passive: N [of] [victims] [aux] KIND */
     uint32_t k = b, va = b;
     if (k < s1 && is_w(d, k, "of")) k++;

@@ -532,22 +532,36 @@ static int np_tok(const pl_token *t) {
   if (t->flags & PL_TF_PUNCT)
     return t->len == 1 && t->lower[0] == '-' && !(t->flags & PL_TF_SPACE);
   if (!(t->flags & PL_TF_WORD)) return 0;
-  if (t->flags & PL_TF_CAP) {
-    /* a capitalised cue or time word is not a name ("Said", "Thursday") */
-    uint32_t c = pl_xw(t);
-    return !(c & (PL_XW_CUE | PL_XW_TIME | PL_XW_MONTH));
-  }
-  return (pl_xw(t) & PL_XW_NP) != 0;
+  uint32_t c = pl_xw(t);
+  /* a cue or time word is not part of a name ("Said", "Thursday") */
+  if (c & (PL_XW_CUE | PL_XW_TIME | PL_XW_MONTH)) return 0;
+  if (t->flags & PL_TF_CAP) return 1;
+  if (c & PL_XW_NP) return 1;
+  if (c & (PL_XW_AUX | PL_XW_PRON)) return 0;
+  /* nouns and adjectives by their tag: "the UN refugee agency" */
+  return t->tag == PL_T_NN || t->tag == PL_T_NNS || t->tag == PL_T_JJ;
+}
+
+static int head_tok(const pl_token *t) {
+  if (!(t->flags & PL_TF_WORD)) return 0;
+  if (t->flags & PL_TF_CAP) return 1;
+  if (!strcmp(t->lower, "the") || !strcmp(t->lower, "a") ||
+      !strcmp(t->lower, "an"))
+    return 0;
+  return (pl_xw(t) & PL_XW_NP) || t->tag == PL_T_NN || t->tag == PL_T_NNS;
+}
+
+/* Prepositions that join two noun phrases into one speaker phrase:
+ * "a spokesman for the army", "sources in Pakistan". */
+static int np_prep(const pl_token *t) {
+  return !strcmp(t->lower, "of") || !strcmp(t->lower, "for") ||
+         !strcmp(t->lower, "in") || !strcmp(t->lower, "at") ||
+         !strcmp(t->lower, "from");
 }
 
 static int has_head(const parley_doc *doc, uint32_t a, uint32_t b) {
-  for (uint32_t i = a; i < b; i++) {
-    const pl_token *t = &doc->toks.v[i];
-    if ((t->flags & PL_TF_WORD) && ((t->flags & PL_TF_CAP) ||
-        (pl_xw(t) & PL_XW_NP && strcmp(t->lower, "the") &&
-         strcmp(t->lower, "a") && strcmp(t->lower, "an"))))
-      return 1;
-  }
+  for (uint32_t i = a; i < b; i++)
+    if (head_tok(&doc->toks.v[i])) return 1;
   return 0;
 }
 
@@ -591,6 +605,13 @@ int pl_subject_span(const parley_doc *doc, uint32_t lo, uint32_t v,
   /* the phrase cannot start with a possessive mark or a hyphen */
   while (k < j && (tv[k].flags & (PL_TF_POSS | PL_TF_PUNCT))) k++;
   if (k >= j || !has_head(doc, k, j)) return 0;
+  /* "sources in neighbouring Pakistan": one more phrase before "in" */
+  if (k > lo + 1 && np_prep(&tv[k - 1]) && np_tok(&tv[k - 2])) {
+    uint32_t k2 = k - 1;
+    while (k2 > lo && np_tok(&tv[k2 - 1]) && j - k2 < 16) k2--;
+    while (k2 < k - 1 && (tv[k2].flags & (PL_TF_POSS | PL_TF_PUNCT))) k2++;
+    if (k2 < k - 1 && has_head(doc, k2, k - 1)) k = k2;
+  }
   *a = k;
   *b = j;
   return 1;

@@ -110,7 +110,21 @@ int main(void) {
     STR_EQ(src(c), "local monitors", "citing");
   }
 
+  /* a reporting cue's subject with nouns the lexicon tags */
+  c = one("Gunmen killed at least 9 villagers, the regional relief agency "
+          "reported.",
+          "killed", 9, 9, "at least", "verb-N");
+  if (c) STR_EQ(src(c), "the regional relief agency", "tagged nouns");
+  c = one("Five workers were kidnapped, security sources in the provincial "
+          "capital said.",
+          "kidnapped", 5, 5, "", NULL);
+  if (c)
+    STR_EQ(src(c), "security sources in the provincial capital",
+           "phrase with a preposition");
+
   /* not counts: dates, years, ordinals, durations, percentages */
+  code("A 300-page report released on Monday blamed the army.");
+  INT_EQ(doc->counts.n, 0, "compound modifier");
   code("On May 31 the talks resumed for the 11th time after 12 days, and "
        "in 2023 turnout rose 40 percent.");
   INT_EQ(doc->counts.n, 0, "no counts");
