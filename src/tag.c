@@ -39,6 +39,8 @@ typedef struct lexent {
   uint32_t hash;
   uint8_t ntag;
   uint8_t tags[7];           /* most likely first */
+  uint8_t over;              /* index + 1 in overrides[], 0 = none */
+  uint16_t cls;              /* WC_* word-class bits for the rules */
 } lexent;
 
 struct pl_lexicon {
@@ -73,14 +75,40 @@ static const lexent *lex_find(const pl_lexicon *lx, const char *s,
   }
 }
 
-/* Penn tag name -> enum; -1 when not one of ours. */
-static int tag_from_name(const char *s, size_t n) {
+/* Penn tag name -> enum; -1 when not one of ours.  Names are at most 5
+ * bytes ("PUNCT"), so each is packed into an integer once and the lookup
+ * is a scan of ~40 integer compares (this runs ~120k times per load). */
+static uint64_t pack_name(const char *s, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < n && i < 8; i++) k = (k << 8) | (unsigned char)s[i];
+  return k;
+}
+
+/* 64-slot open-addressing table from packed name to tag. */
+typedef struct tagtab { uint64_t key[64]; uint8_t tag[64]; } tagtab;
+static unsigned tagtab_slot(uint64_t k) {
+  return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 58);
+}
+static void tagtab_init(tagtab *tt) {
+  memset(tt, 0, sizeof *tt);
   for (int t = 1; t < PL_T__N; t++) {
     const char *nm = pl_tag_name(t);
-    if (strlen(nm) == n && !memcmp(nm, s, n)) return t;
+    uint64_t k = pack_name(nm, strlen(nm));
+    unsigned i = tagtab_slot(k);
+    while (tt->key[i]) i = (i + 1) & 63;
+    tt->key[i] = k;
+    tt->tag[i] = (uint8_t)t;
   }
+}
+static int tag_from_name(const char *s, size_t n, const tagtab *tt) {
+  if (n == 0 || n > 5) return -1;
+  uint64_t k = pack_name(s, n);
+  for (unsigned i = tagtab_slot(k); tt->key[i]; i = (i + 1) & 63)
+    if (tt->key[i] == k) return tt->tag[i];
   return -1;
 }
+
+static void mark_classes(pl_lexicon *lx);
 
 parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
   const pl_blob *b = pl_builtin("lexicon");
@@ -112,6 +140,8 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
   memcpy(pool + 1, b->data, b->len);
   pool[b->len + 1] = 0;
   lx->pool = pool;
+  tagtab tt;
+  tagtab_init(&tt);
   char *p = pool + 1, *end = pool + 1 + b->len;
   while (p < end) {
     char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -119,15 +149,16 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
     *le = 0;
     char *f[4] = {p, NULL, NULL, NULL};
     int nf = 1;
-    for (char *q = p; q < le && nf < 4; q++)
-      if (*q == '\t') {
-        *q = 0;
-        f[nf++] = q + 1;
-      }
+    for (char *q = p; nf < 4; nf++) {
+      q = memchr(q, '\t', (size_t)(le - q));
+      if (!q) break;
+      *q++ = 0;
+      f[nf] = q;
+    }
     if (nf == 4 && *f[0] && *f[0] != '#') {
       lexent *en = &lx->ents[lx->n];
       memset(en, 0, sizeof *en);
-      size_t wl = strlen(f[0]);
+      size_t wl = (size_t)(f[1] - 1 - f[0]);
       en->word = (uint32_t)(f[0] - pool);
       en->hash = hash_str(f[0], wl);
       en->vlem = strcmp(f[2], "-") ? (uint32_t)(f[2] - pool) : NOSTR;
@@ -135,7 +166,7 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
       for (char *t = f[1]; *t && en->ntag < sizeof en->tags;) {
         char *te = t;
         while (*te && *te != ' ') te++;
-        int tg = tag_from_name(t, (size_t)(te - t));
+        int tg = tag_from_name(t, (size_t)(te - t), &tt);
         if (tg > 0) en->tags[en->ntag++] = (uint8_t)tg;
         t = *te ? te + 1 : te;
       }
@@ -155,6 +186,7 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
     }
     p = le + 1;
   }
+  mark_classes(lx);
   ctx->lex = lx;
   return PARLEY_OK;
 }
@@ -184,6 +216,7 @@ typedef struct cand {
   uint8_t gstrip;      /* guessed suffix length to strip for the lemma */
   uint8_t gadd_e;      /* guessed lemma needs a final 'e' back */
   uint8_t va;          /* a likely finite verb lies in [this, clause end) */
+  uint16_t wc;         /* WC_* word classes */
 } cand;
 
 /* Closed-class words whose generated lexicon tags are noisy, and clitics.
@@ -299,6 +332,45 @@ static const char *const SUBJ_PL[] = {"they", "we", "you", "i", "these",
                                       "those", NULL};
 static const char *const OBJ_PRP[] = {"him", "her", "them", "us", "me", NULL};
 
+/* Word classes, precomputed per lexicon entry at load so that the rules
+ * test a bit instead of scanning word lists per token. */
+static const char *const CLAUSE[] = {"that", "which", "who", "whom", "whose",
+                                     "if", "because", "whether", "when",
+                                     "while", "where", "although", "though",
+                                     "unless", NULL};
+static const char *const SUBORD[] = {"since", "after", "before", "until",
+                                     "as", NULL};
+static const char *const TIME[] = {"monday", "tuesday", "wednesday",
+                                   "thursday", "friday", "saturday", "sunday",
+                                   "today", "yesterday", "tomorrow",
+                                   "tonight", NULL};
+enum { WC_BE = 1, WC_HAVE = 2, WC_DO = 4, WC_GET = 8, WC_SUBJ_PL = 16,
+       WC_OBJ = 32, WC_CLAUSE = 64, WC_SUB = 128, WC_TIME = 256 };
+static const struct { const char *const *l; uint16_t bit; } wclasses[] = {
+    {BE, WC_BE}, {HAVE, WC_HAVE}, {DO, WC_DO}, {GET, WC_GET},
+    {SUBJ_PL, WC_SUBJ_PL}, {OBJ_PRP, WC_OBJ}, {CLAUSE, WC_CLAUSE},
+    {SUBORD, WC_SUB}, {TIME, WC_TIME}};
+
+static unsigned classes_of(const char *w) {
+  unsigned b = 0;
+  for (size_t k = 0; k < sizeof wclasses / sizeof wclasses[0]; k++)
+    if (in_list(w, wclasses[k].l)) b |= wclasses[k].bit;
+  return b;
+}
+
+static void mark_classes(pl_lexicon *lx) {
+  for (size_t k = 0; k < sizeof wclasses / sizeof wclasses[0]; k++)
+    for (const char *const *l = wclasses[k].l; *l; l++) {
+      lexent *e = (lexent *)lex_find(lx, *l, strlen(*l));
+      if (e) e->cls |= wclasses[k].bit;
+    }
+  for (size_t i = 0; i < NOVER; i++) {
+    lexent *e = (lexent *)lex_find(lx, overrides[i].w, strlen(overrides[i].w));
+    if (e) e->over = (uint8_t)(i + 1);
+  }
+}
+
+
 /* Left-context classes. */
 enum lc {
   LC_START, LC_MODAL, LC_TO, LC_HAVE, LC_BE, LC_DET, LC_SUBJ_SG,
@@ -335,6 +407,9 @@ typedef struct run {
 
 static pl_token *T(run *r, uint32_t i) { return &r->doc->toks.v[i]; }
 
+/* Word-class bits of token i (set by lexical()). */
+static unsigned WC(run *r, uint32_t i) { return r->c[i].wc; }
+
 /* Index of the nearest earlier token that is not an adverb ("will not
  * meet", "has already left"), or UINT32_MAX. */
 static uint32_t prev_sig(run *r, uint32_t i) {
@@ -368,10 +443,11 @@ static enum lc left_class(run *r, uint32_t i) {
   pl_token *qt = T(r, q);
   const char *w = qt->lower;
   tg = qt->tag;
-  if (tg == PL_T_MD || (in_list(w, DO) && PL_IS_VERB(tg))) return LC_MODAL;
+  unsigned wc = WC(r, q);
+  if (tg == PL_T_MD || ((wc & WC_DO) && PL_IS_VERB(tg))) return LC_MODAL;
   if (tg == PL_T_TO) return LC_TO;
-  if (in_list(w, HAVE) && PL_IS_VERB(tg)) return LC_HAVE;
-  if ((in_list(w, BE) || in_list(w, GET)) && PL_IS_VERB(tg)) return LC_BE;
+  if ((wc & WC_HAVE) && PL_IS_VERB(tg)) return LC_HAVE;
+  if ((wc & (WC_BE | WC_GET)) && PL_IS_VERB(tg)) return LC_BE;
   if (!strcmp(w, "'s") && tg == PL_T_VBZ) return LC_BE;
   if (tg == PL_T_WDT || tg == PL_T_WP) return LC_WH;
   if (q != p) { /* an adverb between: only verbal contexts count */
@@ -381,8 +457,8 @@ static enum lc left_class(run *r, uint32_t i) {
       return LC_OTHER;
   }
   if (tg == PL_T_PRP) {
-    if (in_list(w, SUBJ_PL)) return LC_SUBJ_PL;
-    if (in_list(w, OBJ_PRP)) return LC_VERB; /* "told him" acts like verb */
+    if (wc & WC_SUBJ_PL) return LC_SUBJ_PL;
+    if (wc & WC_OBJ) return LC_VERB; /* "told him" acts like a verb */
     return LC_SUBJ_SG;
   }
   if (tg == PL_T_NNP) {
@@ -409,9 +485,10 @@ static int objectish(run *r, uint32_t i) {
   cand *c = &r->c[i];
   if (c->fixed) return c->first == PL_T_NNP || c->first == PL_T_CD;
   if (t->flags & PL_TF_NUM) return 1;
+  if (c->wc & WC_TIME) return 0; /* "released Tuesday": an adverbial */
   int f = c->first;
   return f == PL_T_DT || f == PL_T_PRPS || f == PL_T_NNP || f == PL_T_CD ||
-         (f == PL_T_PRP && in_list(t->lower, OBJ_PRP));
+         (f == PL_T_PRP && (c->wc & WC_OBJ));
 }
 
 /* Wider: anything that can follow a verb as its complement ("seek
@@ -422,7 +499,7 @@ static int complementish(run *r, uint32_t i) {
   int f = r->c[i].first;
   const char *w = T(r, i)->lower;
   return f == PL_T_NNS || f == PL_T_NN || f == PL_T_JJ || f == PL_T_TO ||
-         f == PL_T_PRP || is_word(w, "with");
+         f == PL_T_PRP || f == PL_T_RP || is_word(w, "with");
 }
 
 /* Does token i start like a noun a modifier could precede? */
@@ -432,7 +509,8 @@ static int nounish(run *r, uint32_t i) {
   int f = r->c[i].first;
   if (t->flags & (PL_TF_PUNCT | PL_TF_QUOTE | PL_TF_POSS)) return 0;
   return f == PL_T_NN || f == PL_T_NNS || f == PL_T_NNP || f == PL_T_NNPS ||
-         f == PL_T_JJ || f == PL_T_CD || (t->flags & PL_TF_NUM);
+         f == PL_T_JJ || f == PL_T_CD || (t->flags & PL_TF_NUM) ||
+         (!r->c[i].fixed && (r->c[i].m & M_NOUN));
 }
 
 static int could_be_verb_next(run *r, uint32_t i) {
@@ -453,8 +531,9 @@ static void mark_verbs_ahead(run *r) {
   for (uint32_t i = r->hi; i-- > r->lo;) {
     pl_token *t = T(r, i);
     cand *c = &r->c[i];
-    if ((t->flags & PL_TF_PUNCT) && !(t->flags & PL_TF_QUOTE)) {
-      va = 0;
+    if (((t->flags & PL_TF_PUNCT) && !(t->flags & PL_TF_QUOTE)) ||
+        (c->wc & WC_CLAUSE)) {
+      va = 0; /* a verb after "that"/"who"/"if" belongs to another clause */
     } else if (!c->fixed) {
       int f = c->first;
       if (f == PL_T_VBD || f == PL_T_VBZ || f == PL_T_VBP || f == PL_T_MD ||
@@ -540,7 +619,7 @@ static uint8_t decide(run *r, uint32_t i) {
                                           "back", "apart", NULL};
   if ((m & M(PL_T_RP)) && pt && PL_IS_VERB(pt->tag) &&
       in_list(w, PARTICLES) &&
-      !in_list(pt->lower, BE) && !in_list(pt->lower, HAVE))
+      !(WC(r, pv) & (WC_BE | WC_HAVE)))
     return PL_T_RP;
   /* prepositions stay prepositions except as verb particles' bases
    * ("would like to") */
@@ -552,9 +631,23 @@ static uint8_t decide(run *r, uint32_t i) {
        is_word(pt->lower, "those") || is_word(pt->lower, "that")))
     return PL_T_MD;
 
+  /* first part of a hyphen compound is a modifier: "war-torn",
+   * "ceasefire-related" */
+  if (nx != UINT32_MAX && is_word(nw, "-") &&
+      !(T(r, nx)->flags & PL_TF_SPACE) && (m & (M_NOUN | M(PL_T_JJ))) &&
+      nx + 1 < r->hi && !(T(r, nx + 1)->flags & PL_TF_SPACE))
+    return (m & M(PL_T_JJ)) && c->first == PL_T_JJ ? PL_T_JJ
+           : (m & M(PL_T_NN))                     ? PL_T_NN
+           : (m & M(PL_T_NNS))                    ? PL_T_NNS
+                                                  : PL_T_JJ;
+
   /* hyphen compounds: "U.S.-led", "state-run" */
+  static const char *const PREFIXES[] = {"re", "co", "pre", "un", "non",
+                                         "counter", "over", "under", "out",
+                                         NULL};
   if (pt && (m & M(PL_T_VBN)) && !(t->flags & PL_TF_SPACE) &&
-      is_word(pt->lower, "-"))
+      is_word(pt->lower, "-") &&
+      !(pv > r->lo && in_list(T(r, pv - 1)->lower, PREFIXES)))
     return PL_T_VBN;
 
   /* "Biden on May 31 announced plans": a date before the first verb */
@@ -609,8 +702,13 @@ static uint8_t decide(run *r, uint32_t i) {
     /* "seized the building and shot two guards", "to end the war and
      * free the hostages" */
     int lf = last_verb(r, i - 1);
-    if (lf && (m & M(lf)) && complementish(r, i + 1)) return (uint8_t)lf;
-    if ((ct == PL_T_NN || ct == PL_T_NNS) && (m & M_NOUN))
+    if (lf && (m & M(lf)) &&
+        (complementish(r, i + 1) ||
+         (nx != UINT32_MAX && r->c[nx].first == PL_T_IN &&
+          !is_word(nw, "of"))))
+      return (uint8_t)lf;
+    if ((ct == PL_T_NN || ct == PL_T_NNS) && (m & M_NOUN) &&
+        (c->first == PL_T_NN || c->first == PL_T_NNS || c->first == PL_T_JJ))
       return (m & M(ct)) ? (uint8_t)ct : pick(m, prefs[LC_DET]);
   }
 
@@ -621,7 +719,8 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* noun compounds: "ceasefire talks in", "hostage release deal" */
   if (lc == LC_NOUN && (m & M_NOUN) && !objectish(r, i + 1) &&
-      (c->first == PL_T_NN || c->first == PL_T_NNS) &&
+      (c->first == PL_T_NN || c->first == PL_T_NNS ||
+       (c->first == PL_T_VBZ && (m & M(PL_T_NNS)))) &&
       ((!(m & (M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) &&
         !is_word(nw, "to")) ||
        verb_ahead(r, i + 1) || clause_verb(r, i, 0))) {
@@ -682,6 +781,47 @@ static uint8_t decide(run *r, uint32_t i) {
 
 /* ---- lemmas ---- */
 
+/* Is s[0..n) a base verb the lexicon knows ("reopen")? */
+static int known_verb(const pl_lexicon *lx, const char *s, size_t n) {
+  const lexent *e = lex_find(lx, s, n);
+  if (!e) return 0;
+  for (int k = 0; k < e->ntag; k++)
+    if (e->tags[k] == PL_T_VB || e->tags[k] == PL_T_VBP) return 1;
+  return 0;
+}
+
+/* Lemma of an unknown inflected word: strip the suffix, then prefer a
+ * stem the lexicon knows as a verb (stem, stem+e, undoubled stem), else
+ * spelling rules ("ies"/"ied" -> y, doubled consonant -> single). */
+static const char *guess_lemma(run *r, const char *w, size_t strip) {
+  const pl_lexicon *lx = r->doc->ctx->lex;
+  size_t n = strlen(w);
+  if (n <= strip + 1 || n > 64) return w;
+  char buf[72];
+  size_t k = n - strip;
+  memcpy(buf, w, k);
+  buf[k] = 0;
+  int ies = n > 3 && (!strcmp(w + n - 3, "ies") || !strcmp(w + n - 3, "ied"));
+  if (ies && strip >= 2) {
+    k = n - 3;
+    buf[k++] = 'y';
+    buf[k] = 0;
+  } else if (strip >= 2) { /* -ed / -ing */
+    int dbl = k >= 3 && buf[k - 1] == buf[k - 2] &&
+              !strchr("aeiouy", buf[k - 1]);
+    if (lx && known_verb(lx, buf, k)) {
+      /* the stem itself */
+    } else if (lx && k < sizeof buf - 2 &&
+               (buf[k] = 'e', buf[k + 1] = 0, known_verb(lx, buf, k + 1))) {
+      k++;
+    } else {
+      buf[k] = 0;
+      if (dbl && !strchr("lsz", buf[k - 1])) buf[--k] = 0;
+    }
+  }
+  return pl_strndup(&r->doc->arena, buf, k);
+}
+
 static const char *lemma_of(run *r, uint32_t i) {
   pl_token *t = T(r, i);
   cand *c = &r->c[i];
@@ -696,19 +836,8 @@ static const char *lemma_of(run *r, uint32_t i) {
   }
   if (c->gstrip && (PL_IS_VERB(tg) || tg == PL_T_NNS) &&
       tg != PL_T_VB && tg != PL_T_VBP) {
-    size_t n = strlen(t->lower);
-    size_t strip = c->gstrip;
-    int add_y = 0;
-    if (strip == 3 && n > 3 && !strcmp(t->lower + n - 3, "ies"))
-      add_y = 1; /* agencies -> agency */
-    if (n <= strip + 1) return t->lower;
-    char *s = pl_alloc(&r->doc->arena, n + 2);
-    if (!s) return t->lower;
-    size_t k = n - strip;
-    memcpy(s, t->lower, k);
-    if (add_y) s[k++] = 'y';
-    s[k] = 0;
-    return s;
+    const char *g = guess_lemma(r, t->lower, c->gstrip);
+    return g ? g : t->lower;
   }
   return t->lower;
 }
@@ -748,9 +877,16 @@ static void lexical(run *r, uint32_t i, int headline) {
     c->m = M(c->first);
     return;
   }
-  const struct over *o = find_over(w);
   size_t wl = strlen(w);
   c->e = lex_find(lx, w, wl);
+  /* overrides are marked on their lexicon entries at load; clitics ('re
+   * n't) are not in the lexicon, and without a lexicon all are searched */
+  const struct over *o =
+      c->e ? (c->e->over ? &overrides[c->e->over - 1] : NULL)
+      : (!lx || w[0] == '\'' || (w[0] == 'n' && w[1] == '\'')) ? find_over(w)
+                                                          : NULL;
+  c->wc = (uint16_t)(c->e ? c->e->cls : (!lx || w[0] == '\'') ? classes_of(w)
+                                                             : 0);
   if (o) {
     for (int k = 0; k < 3 && o->tags[k]; k++) c->m |= M(o->tags[k]);
     c->first = o->tags[0];
@@ -758,6 +894,9 @@ static void lexical(run *r, uint32_t i, int headline) {
   } else if (c->e) {
     for (int k = 0; k < c->e->ntag; k++) c->m |= M(c->e->tags[k]);
     c->first = c->e->tags[0];
+    /* base form and non-3rd-person present share their spelling: the
+     * lexicon often lists only one ("finance NN VBP") */
+    if (c->m & (M(PL_T_VB) | M(PL_T_VBP))) c->m |= M(PL_T_VB) | M(PL_T_VBP);
   }
   int cap = (fl & PL_TF_CAP) != 0;
   int allcap = (fl & PL_TF_ALLCAP) && !headline;
@@ -787,6 +926,20 @@ static void lexical(run *r, uint32_t i, int headline) {
       guess(c, w, wl);
     }
   }
+}
+
+/* Does a capitalised adjective look like a nationality or region
+ * adjective ("Israeli", "Lebanese", "Turkish", "Islamic", "Western")
+ * rather than a capitalised name word ("August", "Asia")? */
+static int demonym(const pl_token *t) {
+  static const char *const suf[] = {"an", "ese", "ish", "i", "ic", "ch",
+                                    "ss", "ai", "ek", "ab", "ern", NULL};
+  size_t n = strlen(t->lower);
+  for (const char *const *s = suf; *s; s++) {
+    size_t k = strlen(*s);
+    if (n > k + 2 && !strcmp(t->lower + n - k, *s)) return 1;
+  }
+  return 0;
 }
 
 /* Step 2: capitalisation.  initial = the token opens the sentence (or a
@@ -835,7 +988,7 @@ static void capitals(run *r, uint32_t i, int headline) {
   if (!initial) {
     /* "Israeli strike", "Palestinian officials": a capitalised adjective
      * before a common word stays an adjective; "White House" is a name */
-    if (c->first == PL_T_JJ && !acronym && i + 1 < r->hi &&
+    if (c->first == PL_T_JJ && !acronym && i + 1 < r->hi && demonym(t) &&
         (T(r, i + 1)->flags & PL_TF_WORD) &&
         !(T(r, i + 1)->flags & (PL_TF_CAP | PL_TF_ALLCAP))) {
       c->m = M(PL_T_JJ);
@@ -922,7 +1075,7 @@ parley_rc pl_tag_run(parley_doc *doc) {
           tg == PL_T_VBP) {
         r.lv = r.cv = tg;
         if (tg != PL_T_VB) r.lf = r.cf = tg;
-      } else if (tg == PL_T_QUOTE ||
+      } else if (tg == PL_T_QUOTE || (c->wc & (WC_CLAUSE | WC_SUB)) ||
                  (tg == PL_T_PUNCT && strchr(",;:", *t->lower))) {
         r.cv = r.cf = 0;
       }
