@@ -107,6 +107,11 @@ parley_rc parley_ctx_load_dict(parley_ctx *ctx, const char *path,
                                size_t *nwarnings);
 /* Text of the warnings of the last load (owned by ctx, "" if none). */
 const char *parley_ctx_warnings(const parley_ctx *ctx);
+/* Statistics of the loaded actor dictionary, a JSON object {"entries",
+ * "countries","actors","persons","agents","discards","phrases","words",
+ * "dated_codes","fuzzy_keys","bytes"}.  Owned by ctx, valid until the
+ * next call on ctx. NULL when out of memory. */
+const char *parley_ctx_dict_stats(parley_ctx *ctx);
 
 /* ---- articles ---- */
 typedef struct parley_article {

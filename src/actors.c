@@ -1,31 +1,605 @@
 /*
- * actors.c - stage: actor mentions from the actor dictionary.
- * (placeholder: filled in by its stage's issue)
+ * actors.c - stage: actor mentions from the actor dictionary (dict.h).
+ *
+ * Input: doc->toks (key, flags, tag), doc->sents, ctx->actors.  Output:
+ * doc->ments in token order, tok->ment for every covered token, sentence
+ * PL_SF_DISCARD flags.  No I/O; memory from doc->arena only.
+ *
+ * Per sentence, each token's key is looked up once in the word hash; the
+ * scan then tries, at each uncovered token, the phrases starting with that
+ * word (longest first).  Hyphen tokens are skipped inside phrases
+ * ("Al-Thani" = "Al Thani"); a possessive token ends a phrase and sets
+ * PL_MF_POSS.  Around a match the composition rules apply:
+ *   [country|adjective|org] ['s] [modifiers] AGENT   -> country+agent code
+ *       ("Egyptian security delegation" EGYSEC, "Qatar's prime minister"
+ *       QATGOV); an organisation keeps its own code, which already names
+ *       its sector ("Hamas leaders" PSEREBHMS);
+ *   AGENT of [the] ACTOR                              -> the same;
+ *   ... [title words] PERSON                          -> the person wins;
+ *   ... singular AGENT/title + unknown Capitalised Name -> role (how=role);
+ *   AGENT alone                                       -> empty code, agent
+ *       segment kept in pl_mention.agent for coreference.
+ * Outside dictionary phrases: pronouns (empty code, PL_MF_PRONOUN), a
+ * one-edit near miss of a distinctive person token (how=fuzzy), and
+ * unknown capitalised multiword names (empty code, how=unknown).
+ * A person's code is chosen by the article date (most recent when the
+ * date is unknown).
  */
-#include "internal.h"
+#include "dict.h"
+#include <ctype.h>
+#include <stdlib.h>
 
-struct pl_actordict { int unused; };
-parley_rc pl_actors_load_builtin(parley_ctx *ctx) { (void)ctx; return PARLEY_OK; }
-void pl_actordict_free(pl_actordict *d) { (void)d; }
-parley_rc pl_actors_run(parley_doc *doc) { (void)doc; return PARLEY_OK; }
+#define WID_HYPHEN (PL_NOWORD - 1)
+#define WID_NONE PL_NOWORD
+
+/* Phrase kind masks. */
+#define KM(k) (1u << (k))
+#define M_ALL (KM(PL_PK_NAME) | KM(PL_PK_ALIAS) | KM(PL_PK_ADJ) |           \
+               KM(PL_PK_CAPITAL) | KM(PL_PK_NOUN) | KM(PL_PK_DISCARD))
+
+typedef struct mctx {
+  parley_doc *doc;
+  const pl_actordict *d;
+  const pl_token *T;
+  uint32_t *wid;        /* word ids, indexed by token - s0 */
+  uint32_t s0, s1;      /* sentence token range */
+  int32_t day;
+  int tagged;           /* the tagger has a lexicon: trust tok->tag */
+} mctx;
+
+typedef struct hit {
+  uint32_t ph;
+  uint32_t end;
+} hit;
+
+/* ------------------------------------------------------------------ */
+/* small word lists                                                    */
+
+static int in_list(const char *k, const char *const *l) {
+  for (; *l; l++)
+    if (!strcmp(k, *l)) return 1;
+  return 0;
+}
+
+static const char *const pronouns[] = {"he", "him", "his", "she", "her",
+                                       "hers", "it", "its", "they", "them",
+                                       "their", "we", "our", "us", NULL};
+static const char *const plural_pron[] = {"they", "them", "their", "we",
+                                          "our", "us", NULL};
+
+/* Words that open or sit inside a title before a name. */
+static const char *const titles[] = {
+    "director", "chief", "head", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "minister", "secretary", "general", "gen", "deputy",
+    "envoy", "ambassador", "president", "leader", "chairman", "chairwoman",
+    "chair", "speaker", "sheikh", "sheik", "emir", "king", "queen", "prince",
+    "lt", "col", "maj", "brig", "capt", "adm", "mr", "mrs", "ms", "dr",
+    "sen", "rep", "gov", "senator", "governor", "mayor", "judge", "officer",
+    "coordinator", "negotiator", "adviser", "advisor", "representative",
+    "commissioner", "counsel", "attorney", "premier", "chancellor",
+    "foreign", "defense", "defence", "interior", "finance", "state",
+    "national", "security", "intelligence", "political", "military",
+    "senior", "top", "vice", "acting", "former", "prime", "special",
+    "executive", "operations", "affairs", "staff", "of", NULL};
+
+/* Modifiers allowed between a country/org and its agent noun. */
+static const char *const modifiers[] = {
+    "senior", "top", "former", "local", "new", "acting", "interim", "chief",
+    "deputy", "visiting", "regional", "provincial", "federal", "national",
+    "state", "ruling", "elite", "special", "foreign", "high", "ranking",
+    "high-ranking", "leading", "key", "two", "three", "several", "many",
+    "other", "some", "armed", "military", "political", "security",
+    "intelligence", "government", "army", "navy", "police", "border",
+    "naval", "ground", "occupation", "regime", "rebel", "militant",
+    "islamist", "opposition", "defence", "defense", "health", "diplomatic",
+    "civil", "official", "unnamed", "anonymous", "hardline", "moderate",
+    NULL};
+
+static const char *const stopcaps[] = {
+    "the", "a", "an", "in", "on", "at", "after", "before", "but", "and",
+    "or", "this", "that", "these", "those", "when", "while", "as", "if",
+    "for", "from", "with", "by", "of", "to", "since", "during", "under",
+    "over", "however", "meanwhile", "earlier", "later", "last", "next",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "there", "here", "it", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "its", "my", "your", "what", "who",
+    "which", "where", "why", "how", "according", "asked", "also", "not",
+    "no", "yes", "so", "then", "than", "all", "both", "each", "some", "any",
+    "one", "two", "three", "many", "most", "more", "other", "such", "only",
+    "just", "even", "still", "yet", "although", "though", "because", "until",
+    "about", "into", "through", "between", "among", "against", "without",
+    "within", "across", "despite", "following", "amid", "toward", "towards",
+    "reuters", "ap", "afp", "said", "says", "breaking", "update", "news",
+    NULL};
+
+/* ------------------------------------------------------------------ */
+/* matching                                                            */
+
+static int is_poss(const pl_token *t) { return (t->flags & PL_TF_POSS) != 0; }
+
+static uint32_t wid(const mctx *mc, uint32_t i) { return mc->wid[i - mc->s0]; }
+
+/* Longest phrase (kinds in mask) starting at token i. */
+static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
+  if (i >= mc->s1) return 0;
+  uint32_t w = wid(mc, i);
+  if (w >= WID_HYPHEN) return 0;
+  const pl_actordict *d = mc->d;
+  const pl_token *t0 = &mc->T[i];
+  for (uint32_t p = d->words[w].head; p != PL_NONE; p = d->ph[p].next) {
+    const pl_phrase *ph = &d->ph[p];
+    if (!(mask & KM(ph->kind))) continue;
+    if ((ph->flags & PL_PF_CAP) && !(t0->flags & PL_TF_CAP)) continue;
+    if ((ph->flags & PL_PF_ALLCAP) &&
+        !(t0->flags & (PL_TF_ALLCAP | PL_TF_ABBR)))
+      continue;
+    uint32_t j = i + 1;
+    uint32_t k = 1;
+    while (k < ph->n) {
+      if (j >= mc->s1) break;
+      uint32_t wj = wid(mc, j);
+      if (wj == WID_HYPHEN) {
+        j++;
+        continue;
+      }
+      if (wj != d->pw[ph->w0 + k]) break;
+      j++;
+      k++;
+    }
+    if (k < ph->n) continue;
+    h->ph = p;
+    h->end = j;
+    return 1;
+  }
+  return 0;
+}
+
+static const pl_dentry *hit_ent(const mctx *mc, const hit *h) {
+  return &mc->d->ent[mc->d->ph[h->ph].ent];
+}
+
+/* A capitalised word that can be part of an unknown name. */
+static int name_tok(const mctx *mc, uint32_t i) {
+  if (i >= mc->s1) return 0;
+  const pl_token *t = &mc->T[i];
+  if (!(t->flags & PL_TF_WORD) || !(t->flags & PL_TF_CAP)) return 0;
+  if (t->flags & PL_TF_POSS) return 0;
+  if (in_list(t->key, stopcaps)) return 0;
+  if (mc->tagged && !(t->tag == PL_T_NNP || t->tag == PL_T_NNPS ||
+                      t->tag == PL_T_UNK || t->tag == PL_T_FW ||
+                      t->tag == PL_T_NN))
+    return 0;
+  /* the start of a dictionary phrase is not an unknown name */
+  hit h;
+  if (match_at(mc, i, &h, M_ALL)) return 0;
+  return 1;
+}
+
+static int modifier_ok(const mctx *mc, uint32_t i) {
+  const pl_token *t = &mc->T[i];
+  if (!(t->flags & (PL_TF_WORD | PL_TF_NUM))) return 0;
+  if (in_list(t->key, modifiers)) return 1;
+  if (mc->tagged)
+    return t->tag == PL_T_JJ || t->tag == PL_T_JJS || t->tag == PL_T_JJR ||
+           t->tag == PL_T_VBN;
+  return 0;
+}
+
+static int title_ok(const mctx *mc, uint32_t i) {
+  const pl_token *t = &mc->T[i];
+  return (t->flags & PL_TF_WORD) && in_list(t->key, titles);
+}
+
+/* ------------------------------------------------------------------ */
+/* resolution                                                          */
+
+typedef struct res {
+  const char *code;
+  const char *name;
+  uint8_t how;
+  uint16_t flags;
+  char agent[8];
+  uint32_t end;            /* exclusive */
+  const char *base_code;   /* country code agents compose with, or NULL */
+  int composed;
+} res;
+
+static const char *cat_code(parley_doc *doc, const char *a, const char *b) {
+  size_t na = strlen(a), nb = strlen(b);
+  char *p = pl_alloc(&doc->arena, na + nb + 1);
+  if (!p) return "";
+  memcpy(p, a, na);
+  memcpy(p + na, b, nb);
+  p[na + nb] = 0;
+  return p;
+}
+
+static void set_agent(res *r, const char *code) {
+  size_t n = strlen(code);
+  if (n > sizeof r->agent - 1) n = sizeof r->agent - 1;
+  memcpy(r->agent, code, n);
+  r->agent[n] = 0;
+}
+
+static void apply_agent(mctx *mc, res *r, const pl_dentry *a,
+                        const pl_phrase *ap) {
+  if (!r->agent[0]) set_agent(r, a->code);
+  if (ap->flags & PL_PF_PLURAL) r->flags |= PL_MF_PLURAL;
+  else r->flags &= (uint16_t)~PL_MF_PLURAL;
+  if (r->composed) return; /* "Israeli military spokesman": first agent */
+  if (r->base_code) {
+    r->code = a->prefix ? cat_code(mc->doc, a->code, r->base_code)
+                        : cat_code(mc->doc, r->base_code, a->code);
+    r->composed = 1;
+    r->name = NULL;
+  } else if (!r->code || !r->code[0]) {
+    r->code = "";
+  }
+  r->composed = 1;
+  r->how = PL_HOW_AGENT;
+  r->flags &= (uint16_t)~(PL_MF_COUNTRY | PL_MF_ADJ);
+}
+
+static void set_person(mctx *mc, res *r, const hit *h) {
+  const pl_dentry *e = hit_ent(mc, h);
+  const pl_phrase *p = &mc->d->ph[h->ph];
+  r->code = pl_dict_code(mc->d, e, mc->day, NULL);
+  r->name = e->name;
+  r->how = p->kind == PL_PK_NAME ? PL_HOW_EXACT : PL_HOW_SYNONYM;
+  r->flags = PL_MF_PERSON;
+  r->end = h->end;
+}
+
+/* After a base or agent ending at r->end: more agents, title words, then
+ * a known person (wins) or an unknown name (role). */
+static void tail(mctx *mc, res *r, uint32_t j, int titled) {
+  uint32_t steps = 0;
+  while (j < mc->s1 && steps < 6) {
+    steps++;
+    if (wid(mc, j) == WID_HYPHEN) {
+      j++;
+      continue;
+    }
+    hit h;
+    if (match_at(mc, j, &h, M_ALL)) {
+      const pl_dentry *e = hit_ent(mc, &h);
+      if (e->kind == PL_EK_AGENT) {
+        apply_agent(mc, r, e, &mc->d->ph[h.ph]);
+        titled = !(mc->d->ph[h.ph].flags & PL_PF_PLURAL);
+        r->end = h.end;
+        j = h.end;
+        continue;
+      }
+      if (e->kind == PL_EK_PERSON && titled) {
+        set_person(mc, r, &h);
+        return;
+      }
+      break;
+    }
+    if (title_ok(mc, j) && (mc->T[j].flags & PL_TF_CAP)) {
+      titled = 1;
+      j++;
+      continue;
+    }
+    if (!r->composed && modifier_ok(mc, j)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (!titled) return;
+  /* unknown capitalised name after a title: it takes the role's code */
+  uint32_t k = j, nn = 0;
+  while (nn < 4 && name_tok(mc, k)) {
+    k++;
+    nn++;
+    while (k < mc->s1 && wid(mc, k) == WID_HYPHEN && name_tok(mc, k + 1)) k++;
+  }
+  if (!nn) return;
+  r->end = k;
+  r->how = PL_HOW_ROLE;
+  r->name = NULL;
+  r->flags = (uint16_t)((r->flags & PL_MF_POSS) | PL_MF_PERSON);
+}
+
+/* The mention starting at token i, or r->end == i when none. */
+static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
+  memset(r, 0, sizeof *r);
+  r->end = i;
+  hit h;
+  if (!match_at(mc, i, &h, M_ALL)) return;
+  const pl_dentry *e = hit_ent(mc, &h);
+  const pl_phrase *p = &mc->d->ph[h.ph];
+  r->end = h.end;
+  switch (e->kind) {
+  case PL_EK_DISCARD:
+    return;
+  case PL_EK_PERSON:
+    set_person(mc, r, &h);
+    return;
+  case PL_EK_AGENT: {
+    apply_agent(mc, r, e, p);
+    r->composed = 0; /* an "of" phrase may still give it a country */
+    uint32_t j = h.end;
+    /* AGENT of [the] ACTOR */
+    if (depth == 0 && j + 1 < mc->s1 && !strcmp(mc->T[j].key, "of")) {
+      uint32_t k = j + 1;
+      if (k < mc->s1 && !strcmp(mc->T[k].key, "the")) k++;
+      hit h2;
+      if (match_at(mc, k, &h2, M_ALL)) {
+        const pl_dentry *e2 = hit_ent(mc, &h2);
+        if (e2->kind == PL_EK_COUNTRY || e2->kind == PL_EK_ACTOR) {
+          res in;
+          resolve(mc, k, &in, depth + 1);
+          if (in.end > k && in.code && in.code[0]) {
+            if (!in.composed && in.base_code) {
+              r->code = e->prefix ? cat_code(mc->doc, e->code, in.base_code)
+                                  : cat_code(mc->doc, in.base_code, e->code);
+            } else {
+              r->code = in.code;
+              if (in.agent[0]) set_agent(r, in.agent);
+            }
+            r->name = in.how == PL_HOW_AGENT ? NULL : in.name;
+            r->how = PL_HOW_AGENT;
+            if (in.flags & PL_MF_PERSON) {
+              r->flags = in.flags;
+              r->how = in.how;
+              r->name = in.name;
+            }
+            r->end = in.end;
+            r->composed = 1;
+            return;
+          }
+        }
+      }
+    }
+    r->composed = 0;
+    tail(mc, r, h.end, !(p->flags & PL_PF_PLURAL));
+    if (r->how == PL_HOW_AGENT && !r->composed) r->composed = 1;
+    return;
+  }
+  default: /* country or organisation */
+    break;
+  }
+  r->name = e->name;
+  if (e->kind == PL_EK_COUNTRY) {
+    r->base_code = e->code;
+    r->code = e->code;
+    r->flags = PL_MF_COUNTRY;
+    switch (p->kind) {
+    case PL_PK_ADJ:
+      r->how = PL_HOW_ADJECTIVE;
+      r->flags |= PL_MF_ADJ;
+      if (p->flags & PL_PF_PLURAL) r->flags |= PL_MF_PLURAL;
+      break;
+    case PL_PK_CAPITAL:
+      r->how = PL_HOW_METONYM;
+      r->code = cat_code(mc->doc, e->code, "GOV");
+      r->flags = 0;
+      break;
+    case PL_PK_NAME: r->how = PL_HOW_EXACT; break;
+    default: r->how = PL_HOW_SYNONYM; break;
+    }
+  } else {
+    r->code = pl_dict_code(mc->d, e, mc->day, NULL);
+    r->how = p->kind == PL_PK_NAME ? PL_HOW_EXACT : PL_HOW_SYNONYM;
+    if (strlen(r->code) == 3) r->base_code = r->code;
+  }
+  uint32_t j = h.end;
+  if (j < mc->s1 && is_poss(&mc->T[j])) j++;
+  res save = *r;
+  tail(mc, r, j, 0);
+  if (!r->composed && r->how != PL_HOW_ROLE && !(r->flags & PL_MF_PERSON)) {
+    /* nothing joined: the bare base */
+    *r = save;
+    r->end = h.end;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* the stage                                                           */
+
+static int32_t doc_day(const parley_doc *doc) {
+  const pl_date *d = &doc->date;
+  if (!d->y || d->prec == PL_PREC_NONE) return PL_DAY_MIN;
+  int m = d->m ? d->m : 7, dd = d->d ? d->d : (d->m ? 15 : 1);
+  if (!pl_date_valid(d->y, m, dd)) return PL_DAY_MIN;
+  return (int32_t)pl_date_days(d->y, m, dd);
+}
+
+static int emit(mctx *mc, uint32_t sent, uint32_t i, const res *r) {
+  parley_doc *doc = mc->doc;
+  pl_mention *m = pl_vec_push(&doc->arena, &doc->ments);
+  if (!m) return -1;
+  uint32_t mi = doc->ments.n - 1;
+  m->sent = sent;
+  m->tok = i;
+  m->ntok = r->end - i;
+  m->a.code = r->code ? r->code : "";
+  m->a.name = r->name;
+  m->a.how = r->how;
+  m->ante = -1;
+  m->flags = r->flags;
+  memcpy(m->agent, r->agent, sizeof m->agent);
+  if (r->end < mc->s1 && is_poss(&mc->T[r->end])) m->flags |= PL_MF_POSS;
+  for (uint32_t k = i; k < r->end; k++) doc->toks.v[k].ment = (int32_t)mi;
+  return 0;
+}
+
+static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
+  parley_doc *doc = mc->doc;
+  pl_sentence *s = &doc->sents.v[si];
+  mc->s0 = s->tok0;
+  mc->s1 = s->tok0 + s->ntok;
+  for (uint32_t i = mc->s0; i < mc->s1; i++) {
+    const pl_token *t = &mc->T[i];
+    mc->wid[i - mc->s0] = (t->key[0] == '-' && !t->key[1])
+                              ? WID_HYPHEN
+                              : pl_dict_word(mc->d, t->key);
+  }
+  uint32_t i = mc->s0;
+  while (i < mc->s1) {
+    const pl_token *t = &mc->T[i];
+    res r;
+    resolve(mc, i, &r, 0);
+    if (r.end > i) {
+      hit h;
+      if (match_at(mc, i, &h, M_ALL) &&
+          hit_ent(mc, &h)->kind == PL_EK_DISCARD) {
+        s->flags |= PL_SF_DISCARD;
+        if (mc->d->ph[h.ph].flags & PL_PF_STORY) *story_discard = 1;
+        i = r.end;
+        continue;
+      }
+      if (emit(mc, si, i, &r)) return PARLEY_ENOMEM;
+      i = r.end;
+      continue;
+    }
+    if ((t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ALLCAP) &&
+        in_list(t->key, pronouns)) {
+      memset(&r, 0, sizeof r);
+      r.end = i + 1;
+      r.flags = PL_MF_PRONOUN;
+      if (in_list(t->key, plural_pron)) r.flags |= PL_MF_PLURAL;
+      if (emit(mc, si, i, &r)) return PARLEY_ENOMEM;
+      i++;
+      continue;
+    }
+    if (name_tok(mc, i)) {
+      /* unknown capitalised name: maybe a near miss of a known person */
+      uint32_t k = i, nn = 0;
+      uint32_t fz = PL_NONE;
+      while (nn < 5 && name_tok(mc, k)) {
+        const pl_token *tk = &mc->T[k];
+        if (fz == PL_NONE && tk->len >= 5 &&
+            !(tk->flags & (PL_TF_ALLCAP | PL_TF_SSTART)))
+          fz = pl_dict_fuzzy(mc->d, tk->key);
+        k++;
+        nn++;
+        while (k < mc->s1 && wid(mc, k) == WID_HYPHEN && name_tok(mc, k + 1))
+          k++;
+      }
+      memset(&r, 0, sizeof r);
+      r.end = k;
+      if (fz != PL_NONE) {
+        const pl_dentry *e = &mc->d->ent[fz];
+        r.code = pl_dict_code(mc->d, e, mc->day, NULL);
+        r.name = e->name;
+        r.how = PL_HOW_FUZZY;
+        r.flags = PL_MF_PERSON;
+      } else if (nn >= 2) {
+        r.code = "";
+        r.how = PL_HOW_UNKNOWN;
+      } else {
+        i++;
+        continue;
+      }
+      if (emit(mc, si, i, &r)) return PARLEY_ENOMEM;
+      i = k;
+      continue;
+    }
+    i++;
+  }
+  return PARLEY_OK;
+}
+
+parley_rc pl_actors_run(parley_doc *doc) {
+  const pl_actordict *d = doc->ctx->actors;
+  if (!d || !d->nwords) return PARLEY_OK;
+  mctx mc;
+  memset(&mc, 0, sizeof mc);
+  mc.doc = doc;
+  mc.d = d;
+  mc.T = doc->toks.v;
+  mc.day = doc_day(doc);
+  mc.tagged = doc->ctx->lex != NULL;
+  uint32_t maxn = 0;
+  for (uint32_t s = 0; s < doc->sents.n; s++)
+    if (doc->sents.v[s].ntok > maxn) maxn = doc->sents.v[s].ntok;
+  mc.wid = pl_alloc(&doc->arena, ((size_t)maxn + 1) * sizeof *mc.wid);
+  if (!mc.wid) return PARLEY_ENOMEM;
+  int story = 0;
+  for (uint32_t s = 0; s < doc->sents.n; s++) {
+    parley_rc rc = run_sentence(&mc, s, &story);
+    if (rc) return rc;
+  }
+  if (story)
+    for (uint32_t s = 0; s < doc->sents.n; s++)
+      doc->sents.v[s].flags |= PL_SF_DISCARD;
+  return PARLEY_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* one phrase                                                          */
+
 const char *parley_actor_json(parley_ctx *ctx, const char *text,
                               const char *date) {
-  (void)date;
   if (!ctx || !text) return NULL;
-  pl_buf_clear(&ctx->scratch);
-  pl_buf_adds(&ctx->scratch, "{\"text\":");
-  pl_buf_json_str(&ctx->scratch, text, strlen(text));
-  pl_buf_adds(&ctx->scratch, ",\"code\":\"\",\"country\":\"\",\"sector\":\"\","
-                             "\"name\":null,\"how\":\"unknown\"}");
-  return ctx->scratch.failed ? NULL : ctx->scratch.p;
-}
-parley_rc parley_ctx_load_dict(parley_ctx *ctx, const char *path,
-                               parley_dict_kind kind, size_t *nentries,
-                               size_t *nwarnings) {
-  (void)kind;
-  if (!ctx || !path) return PARLEY_EMISUSE;
-  if (nentries) *nentries = 0;
-  if (nwarnings) *nwarnings = 0;
-  pl_ctx_err(ctx, "%s: dictionary loading is not built yet", path);
-  return PARLEY_EFORMAT;
+  parley_doc *doc = parley_doc_new(ctx);
+  if (!doc) {
+    pl_ctx_err(ctx, "out of memory");
+    return NULL;
+  }
+  parley_article a;
+  memset(&a, 0, sizeof a);
+  a.id = "actor";
+  a.date = date && *date ? date : NULL;
+  a.text = text;
+  a.text_len = strlen(text);
+  parley_rc rc = parley_doc_code_until(doc, &a, "actors");
+  if (rc && rc != PARLEY_ETOOBIG) {
+    pl_ctx_err(ctx, "%s", parley_doc_errmsg(doc));
+    parley_doc_free(doc);
+    return NULL;
+  }
+  /* the widest coded mention stands for the phrase */
+  int32_t best = -1;
+  for (uint32_t m = 0; m < doc->ments.n; m++) {
+    const pl_mention *mt = &doc->ments.v[m];
+    if (best < 0) {
+      best = (int32_t)m;
+      continue;
+    }
+    const pl_mention *b = &doc->ments.v[best];
+    int bc = b->a.code && b->a.code[0], mcd = mt->a.code && mt->a.code[0];
+    if ((mcd && !bc) || (mcd == bc && mt->ntok > b->ntok)) best = (int32_t)m;
+  }
+  pl_buf *o = &ctx->scratch;
+  pl_buf_clear(o);
+  pl_buf_adds(o, "{\"text\":");
+  pl_buf_json_str(o, text, strlen(text));
+  const char *code = "", *name = NULL, *how = "unknown";
+  if (best >= 0) {
+    const pl_mention *mt = &doc->ments.v[best];
+    code = mt->a.code ? mt->a.code : "";
+    name = mt->a.name;
+    how = pl_how_name(mt->a.how);
+  }
+  char ctry[4], sect[4];
+  pl_actor_parts(code, ctry, sect);
+  if (best >= 0 && !sect[0] && doc->ments.v[best].agent[0] && !code[0]) {
+    memcpy(sect, doc->ments.v[best].agent, 3);
+    sect[3] = 0;
+  }
+  pl_buf_adds(o, ",\"code\":");
+  pl_buf_json_str(o, code, strlen(code));
+  pl_buf_adds(o, ",\"country\":");
+  pl_buf_json_str(o, ctry, strlen(ctry));
+  pl_buf_adds(o, ",\"sector\":");
+  pl_buf_json_str(o, sect, strlen(sect));
+  pl_buf_adds(o, ",\"name\":");
+  if (name) pl_buf_json_str(o, name, strlen(name));
+  else pl_buf_adds(o, "null");
+  pl_buf_adds(o, ",\"how\":\"");
+  pl_buf_adds(o, how);
+  pl_buf_adds(o, "\"}");
+  parley_doc_free(doc);
+  if (o->failed) {
+    pl_ctx_err(ctx, "out of memory");
+    return NULL;
+  }
+  return o->p;
 }

@@ -186,7 +186,9 @@ typedef struct pl_sentence {
   uint16_t flags;      /* PL_SF_* */
 } pl_sentence;
 enum { PL_SF_CUT = 1, /* forced cut (too long) */
-       PL_SF_FRAGMENT = 2 /* no verb / broken fragment */ };
+       PL_SF_FRAGMENT = 2, /* no verb / broken fragment */
+       PL_SF_DISCARD = 4 /* actors.c: a discard phrase matched (sentence or
+                            story level): events are not coded here */ };
 
 /* ---- actors ---- */
 enum pl_how {
@@ -212,6 +214,9 @@ typedef struct pl_mention {
   pl_actor a;          /* resolution */
   int32_t ante;        /* coref.c: antecedent mention, or -1 */
   uint16_t flags;      /* PL_MF_* */
+  char agent[8];       /* actors.c: agent segment of an agent noun in the
+                          mention ("GOV", "MIL"), "" when none: kept even
+                          when the code is empty ("the militants") */
 } pl_mention;
 
 /* ---- places ---- */

@@ -1,0 +1,1263 @@
+/*
+ * dict.c - actor dictionary loaders: parley's native format (the built-in
+ * image in data/actors/ and user files) and the field's PETRARCH/TABARI
+ * actors, agents and discard files, read unchanged.
+ *
+ * Input: text (a built-in blob or a file).  Output: ctx->actors, the
+ * compiled dictionary of dict.h.  Lines that cannot be read are reported
+ * in ctx->warnings as "file:line: reason" and skipped; loading never stops
+ * at a bad line.  Formats are documented in docs/FORMATS.md ("Actor
+ * dictionaries").
+ *
+ * Invariants: phrase word lists mirror the tokenizer (token.c): words are
+ * lower-cased, periods dropped, hyphens and underscores separate words,
+ * a trailing 's / ' is its own word, other punctuation is a word of its own.
+ * So a phrase matches exactly the token keys of the same text in a document.
+ */
+#include "dict.h"
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+/* ------------------------------------------------------------------ */
+/* growable arrays                                                     */
+
+static int grow(void **v, uint32_t *cap, uint32_t need, size_t elem) {
+  if (need <= *cap) return 0;
+  uint32_t nc = *cap ? *cap : 64;
+  while (nc < need) {
+    if (nc > UINT32_MAX / 2) return -1;
+    nc *= 2;
+  }
+  void *p = realloc(*v, (size_t)nc * elem);
+  if (!p) return -1;
+  *v = p;
+  *cap = nc;
+  return 0;
+}
+#define GROW(d, arr, n, capf, need)                                        \
+  grow((void **)&(d)->arr, &(d)->capf, (need), sizeof(*(d)->arr))
+
+/* ------------------------------------------------------------------ */
+/* the word table                                                      */
+
+static uint32_t hash_key(const char *k, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)k[i];
+    h *= 16777619u;
+  }
+  return h ? h : 1;
+}
+
+uint32_t pl_dict_word(const pl_actordict *d, const char *key) {
+  if (!d || !d->wcap) return PL_NOWORD;
+  size_t n = strlen(key);
+  uint32_t h = hash_key(key, n), m = d->wcap - 1;
+  for (uint32_t i = h & m;; i = (i + 1) & m) {
+    uint32_t s = d->wtab[i];
+    if (!s) return PL_NOWORD;
+    const pl_word *w = &d->words[s - 1];
+    if (w->hash == h && !strcmp(w->key, key)) return s - 1;
+  }
+}
+
+static int rehash(pl_actordict *d, uint32_t cap) {
+  uint32_t *t = calloc(cap, sizeof *t);
+  if (!t) return -1;
+  for (uint32_t i = 0; i < d->nwords; i++) {
+    uint32_t j = d->words[i].hash & (cap - 1);
+    while (t[j]) j = (j + 1) & (cap - 1);
+    t[j] = i + 1;
+  }
+  free(d->wtab);
+  d->wtab = t;
+  d->wcap = cap;
+  return 0;
+}
+
+/* Interns key[0..n); returns its word id or PL_NOWORD on OOM. */
+static uint32_t intern(pl_actordict *d, const char *key, size_t n) {
+  if ((d->nwords + 1) * 2 > d->wcap &&
+      rehash(d, d->wcap ? d->wcap * 2 : 4096))
+    return PL_NOWORD;
+  uint32_t h = hash_key(key, n), m = d->wcap - 1, i;
+  for (i = h & m; d->wtab[i]; i = (i + 1) & m) {
+    const pl_word *w = &d->words[d->wtab[i] - 1];
+    if (w->hash == h && !strncmp(w->key, key, n) && !w->key[n])
+      return d->wtab[i] - 1;
+  }
+  if (GROW(d, words, nwords, capwords, d->nwords + 1)) return PL_NOWORD;
+  char *k = pl_strndup(&d->arena, key, n);
+  if (!k) return PL_NOWORD;
+  pl_word *w = &d->words[d->nwords];
+  w->key = k;
+  w->hash = h;
+  w->head = PL_NONE;
+  d->wtab[i] = ++d->nwords;
+  return d->nwords - 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* phrases                                                             */
+
+/* Appends the match key of s[0..n) (lower case, '.' dropped) to out. */
+static size_t key_of(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0, i = 0;
+  while (i < n && o + 4 < cap) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (c != '.') out[o++] = (char)tolower(c);
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t k = pl_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL);
+    uint32_t lc = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+    char enc[4];
+    size_t el = pl_utf8_encode(lc, enc);
+    if (el > k) {
+      memcpy(enc, s + i, k);
+      el = k;
+    }
+    memcpy(out + o, enc, el);
+    o += el;
+    i += k;
+  }
+  out[o] = 0;
+  return o;
+}
+
+static int is_wordch(unsigned char c) {
+  return isalnum(c) || c >= 0x80 || c == '.' || c == '\'';
+}
+
+/* Splits text into match words (see the file comment).  Returns the
+ * number of words (<= maxw) with their spans in ws/wl, or -1 if too many. */
+static int split_words(const char *t, size_t n, const char **ws, size_t *wl,
+                       int maxw) {
+  int nw = 0;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == ' ' || c == '_' || c == '\t' || c == '-' || c == '\r') {
+      i++;
+      continue;
+    }
+    size_t s = i;
+    if (is_wordch(c) && c != '\'') {
+      while (i < n && is_wordch((unsigned char)t[i])) i++;
+      size_t e = i;
+      /* a trailing possessive is its own word, as in the tokenizer */
+      size_t pe = e;
+      if (e - s > 2 && (t[e - 1] == 's' || t[e - 1] == 'S') && t[e - 2] == '\'')
+        pe = e - 2;
+      else if (e - s > 1 && t[e - 1] == '\'')
+        pe = e - 1;
+      /* trailing periods of a plain word ("Inc.") keep nothing in the key */
+      if (nw >= maxw) return -1;
+      ws[nw] = t + s;
+      wl[nw++] = pe - s;
+      if (pe < e) {
+        if (nw >= maxw) return -1;
+        ws[nw] = t + pe;
+        wl[nw++] = e - pe;
+      }
+    } else {
+      i++;
+      if (nw >= maxw) return -1;
+      ws[nw] = t + s;
+      wl[nw++] = 1;
+    }
+  }
+  return nw;
+}
+
+static int plural_word(const char *k) {
+  static const char *const pl[] = {"people", "men", "women", "children",
+                                   "police", "personnel", "staff", "clergy",
+                                   "militia", "authorities", NULL};
+  size_t n = strlen(k);
+  for (const char *const *p = pl; *p; p++)
+    if (!strcmp(k, *p)) return 1;
+  if (n < 4 || k[n - 1] != 's') return 0;
+  return !(k[n - 2] == 's' || k[n - 2] == 'u' || k[n - 2] == 'i');
+}
+
+/* Adds one phrase.  native: flags derived from the spelling (acronyms and
+ * capitalised single words must be capitalised in the text).  Returns 1
+ * added, 0 nothing to add (empty), -1 OOM. */
+static int add_phrase(pl_actordict *d, const char *text, size_t n,
+                      uint8_t kind, uint32_t ent, uint8_t flags, int native) {
+  const char *ws[64];
+  size_t wl[64];
+  while (n && isspace((unsigned char)*text)) { text++; n--; }
+  while (n && isspace((unsigned char)text[n - 1])) n--;
+  int nw = split_words(text, n, ws, wl, 64);
+  if (nw <= 0) return nw < 0 ? 0 : 0;
+  uint32_t ids[64];
+  int k = 0;
+  char key[PL_MAX_TOKEN_BYTES + 8];
+  for (int i = 0; i < nw; i++) {
+    size_t kl = key_of(ws[i], wl[i], key, sizeof key);
+    if (!kl) continue; /* a lone "." */
+    uint32_t id = intern(d, key, kl);
+    if (id == PL_NOWORD) return -1;
+    ids[k++] = id;
+  }
+  if (!k) return 0;
+  if (native && k == 1 && (kind != PL_PK_NOUN)) {
+    int up = 0, lo = 0;
+    for (size_t i = 0; i < wl[0]; i++) {
+      unsigned char c = (unsigned char)ws[0][i];
+      if (isupper(c)) up++;
+      else if (islower(c)) lo++;
+    }
+    if (up >= 2 && !lo) flags |= PL_PF_ALLCAP;
+    else if (isupper((unsigned char)ws[0][0])) flags |= PL_PF_CAP;
+  }
+  if ((kind == PL_PK_NOUN || kind == PL_PK_ADJ) &&
+      plural_word(d->words[ids[k - 1]].key))
+    flags |= PL_PF_PLURAL;
+  if (GROW(d, pw, npw, cappw, d->npw + (uint32_t)k) ||
+      GROW(d, ph, nph, capph, d->nph + 1))
+    return -1;
+  uint32_t pi = d->nph++;
+  pl_phrase *p = &d->ph[pi];
+  p->w0 = d->npw;
+  p->n = (uint16_t)k;
+  p->kind = kind;
+  p->flags = flags;
+  p->ent = ent;
+  memcpy(d->pw + d->npw, ids, (size_t)k * sizeof *ids);
+  d->npw += (uint32_t)k;
+  /* insert into the first word's list: longest first, newest first */
+  pl_word *w = &d->words[ids[0]];
+  uint32_t prev = PL_NONE, q = w->head;
+  while (q != PL_NONE && d->ph[q].n > k) {
+    prev = q;
+    q = d->ph[q].next;
+  }
+  p->next = q;
+  if (prev == PL_NONE) w->head = pi;
+  else d->ph[prev].next = pi;
+  return 1;
+}
+
+static const char *dstr(pl_actordict *d, const char *s, size_t n) {
+  return pl_strndup(&d->arena, s, n);
+}
+
+/* Upper-cased copy of a code. */
+static const char *dcode(pl_actordict *d, const char *s, size_t n) {
+  char *p = pl_strndup(&d->arena, s, n);
+  if (p)
+    for (size_t i = 0; i < n; i++) p[i] = (char)toupper((unsigned char)p[i]);
+  return p;
+}
+
+static uint32_t add_entry(pl_actordict *d, uint8_t kind, const char *name,
+                          size_t nn, const char *code, size_t cn) {
+  if (GROW(d, ent, nent, capent, d->nent + 1)) return PL_NONE;
+  pl_dentry *e = &d->ent[d->nent];
+  memset(e, 0, sizeof *e);
+  e->kind = kind;
+  e->name = dstr(d, name, nn);
+  e->code = dcode(d, code ? code : "", code ? cn : 0);
+  e->dc0 = d->ndc;
+  if (!e->name || !e->code) return PL_NONE;
+  return d->nent++;
+}
+
+/* Dated codes of an entry must be contiguous in d->dc: entries are
+ * written one at a time, so a code is appended only to the last entry. */
+static int add_dcode(pl_actordict *d, uint32_t ent, const char *code,
+                     size_t cn, int32_t from, int32_t to) {
+  if (ent != d->nent - 1) return -1;
+  if (GROW(d, dc, ndc, capdc, d->ndc + 1)) return -1;
+  pl_dcode *c = &d->dc[d->ndc++];
+  c->code = dcode(d, code, cn);
+  c->from = from;
+  c->to = to;
+  d->ent[ent].ndc++;
+  return c->code ? 0 : -1;
+}
+
+const char *pl_dict_code(const pl_actordict *d, const pl_dentry *e,
+                         int32_t day, int *dated) {
+  const pl_dcode *best = NULL;
+  if (dated) *dated = 0;
+  for (uint32_t i = 0; i < e->ndc; i++) {
+    const pl_dcode *c = &d->dc[e->dc0 + i];
+    if (day == PL_DAY_MIN) {
+      /* unknown date: the most recent code */
+      if (!best || c->to > best->to ||
+          (c->to == best->to && c->from > best->from))
+        best = c;
+    } else if (day >= c->from && day <= c->to) {
+      /* on a handover day the incoming code wins */
+      if (!best || c->from > best->from) best = c;
+    }
+  }
+  if (best) {
+    if (dated) *dated = 1;
+    return best->code;
+  }
+  return e->code;
+}
+
+size_t pl_dict_bytes(const pl_actordict *d) {
+  if (!d) return 0;
+  return d->arena.total + (size_t)d->capwords * sizeof *d->words +
+         (size_t)d->wcap * sizeof *d->wtab +
+         (size_t)d->capph * sizeof *d->ph + (size_t)d->cappw * sizeof *d->pw +
+         (size_t)d->capent * sizeof *d->ent +
+         (size_t)d->capdc * sizeof *d->dc + (size_t)d->capfz * sizeof *d->fz +
+         sizeof *d;
+}
+
+/* ------------------------------------------------------------------ */
+/* fuzzy index: distinctive person tokens                              */
+
+static void fz_add(pl_actordict *d, uint32_t word, uint32_t ent, int tier,
+                   uint8_t *tiers) {
+  const char *k = d->words[word].key;
+  size_t n = strlen(k);
+  if (n < 5) return;
+  for (uint32_t i = 0; i < d->nfz; i++) {
+    if (d->fz[i].key != k) continue;
+    if (d->fz[i].ent == ent) return;
+    if (tiers[i] < tier) return;          /* an alias beats a surname */
+    if (tiers[i] > tier) {
+      d->fz[i].ent = ent;
+      tiers[i] = (uint8_t)tier;
+    } else {
+      d->fz[i].ent = PL_NONE;             /* two people: ambiguous */
+    }
+    return;
+  }
+  if (GROW(d, fz, nfz, capfz, d->nfz + 1)) return;
+  d->fz[d->nfz].key = k;
+  d->fz[d->nfz].len = (uint32_t)n;
+  d->fz[d->nfz].ent = ent;
+  tiers[d->nfz] = (uint8_t)tier;
+  d->nfz++;
+}
+
+void pl_dict_fuzzy_build(pl_actordict *d) {
+  if (!d || !d->fuzzy_dirty) return;
+  d->fuzzy_dirty = 0;
+  d->nfz = 0;
+  uint8_t *tiers = malloc(d->nph + 1);
+  if (!tiers) return;
+  /* words that begin a non-person phrase are not distinctive */
+  for (int tier = 0; tier < 2; tier++) {
+    for (uint32_t i = 0; i < d->nph; i++) {
+      const pl_phrase *p = &d->ph[i];
+      if (d->ent[p->ent].kind != PL_EK_PERSON) continue;
+      if (tier == 0 && p->n == 1) fz_add(d, d->pw[p->w0], p->ent, 0, tiers);
+      if (tier == 1 && p->n > 1) {
+        uint32_t w = d->pw[p->w0 + p->n - 1];
+        uint32_t h = d->words[w].head;
+        int other = 0;
+        for (; h != PL_NONE; h = d->ph[h].next)
+          if (d->ent[d->ph[h].ent].kind != PL_EK_PERSON) other = 1;
+        if (!other) fz_add(d, w, p->ent, 1, tiers);
+      }
+    }
+  }
+  free(tiers);
+}
+
+/* 1 when a and b (lengths na, nb) differ by exactly one edit. */
+static int one_edit(const char *a, size_t na, const char *b, size_t nb) {
+  if (na > nb) {
+    const char *t = a; a = b; b = t;
+    size_t tn = na; na = nb; nb = tn;
+  }
+  if (nb - na > 1) return 0;
+  size_t i = 0;
+  while (i < na && a[i] == b[i]) i++;
+  if (na == nb) {
+    if (i == na) return 0;
+    if (!strcmp(a + i + 1, b + i + 1)) return 1;
+    /* transposition counts as one edit */
+    return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           !strcmp(a + i + 2, b + i + 2);
+  }
+  return !strcmp(a + i, b + i + 1);
+}
+
+uint32_t pl_dict_fuzzy(const pl_actordict *d, const char *key) {
+  size_t n = strlen(key);
+  if (!d || n < 5) return PL_NONE;
+  uint32_t found = PL_NONE;
+  for (uint32_t i = 0; i < d->nfz; i++) {
+    const pl_fuzzy *f = &d->fz[i];
+    if (f->len + 1 < n || f->len > n + 1) continue;
+    if (!one_edit(key, n, f->key, f->len)) continue;
+    if (f->ent == PL_NONE) return PL_NONE;
+    if (found != PL_NONE && found != f->ent) return PL_NONE;
+    found = f->ent;
+  }
+  return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* line reading and warnings                                           */
+
+typedef struct rd {
+  parley_ctx *ctx;
+  pl_actordict *d;
+  const char *name;       /* file name for messages */
+  const char *p, *end;
+  size_t line;
+  size_t entries, warnings;
+  int in_xml;             /* inside a multi-line <!-- --> comment */
+} rd;
+
+static void warn(rd *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void warn(rd *r, const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  r->warnings++;
+  pl_buf_addf(&r->ctx->warnings, "%s:%zu: %s\n", r->name, r->line, msg);
+}
+
+/* Next raw line into [*s, *e); returns 0 at the end. */
+static int next_line(rd *r, const char **s, const char **e) {
+  if (r->p >= r->end) return 0;
+  const char *q = memchr(r->p, '\n', (size_t)(r->end - r->p));
+  if (!q) q = r->end;
+  *s = r->p;
+  *e = q;
+  r->p = q < r->end ? q + 1 : q;
+  r->line++;
+  while (*e > *s && ((*e)[-1] == '\r' || (*e)[-1] == '\n')) (*e)--;
+  return 1;
+}
+
+/* Removes <!-- ... --> comments (possibly spanning lines) from a line,
+ * in place in buf; returns the remaining length. */
+static size_t strip_xml(rd *r, char *buf, size_t n) {
+  size_t o = 0, i = 0;
+  while (i < n) {
+    if (r->in_xml) {
+      if (i + 3 <= n && !memcmp(buf + i, "-->", 3)) {
+        r->in_xml = 0;
+        i += 3;
+      } else {
+        i++;
+      }
+    } else if (i + 4 <= n && !memcmp(buf + i, "<!--", 4)) {
+      r->in_xml = 1;
+      i += 4;
+    } else {
+      buf[o++] = buf[i++];
+    }
+  }
+  return o;
+}
+
+/* Cuts a comment: native files use '#' at the line start or after white
+ * space; PETRARCH files '#' anywhere (and ';' when semi). */
+static size_t strip_hash(char *buf, size_t n, int anywhere, int semi) {
+  for (size_t i = 0; i < n; i++) {
+    if (buf[i] == '#' && (anywhere || i == 0 ||
+                          isspace((unsigned char)buf[i - 1])))
+      return i;
+    if (semi && buf[i] == ';') return i;
+  }
+  return n;
+}
+
+static size_t rtrim(const char *s, size_t n) {
+  while (n && isspace((unsigned char)s[n - 1])) n--;
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* dates                                                               */
+
+/* "YYYY-MM-DD", "YYYYMMDD" or TABARI "YYMMDD" (00-30 = 20YY); "-" or ""
+ * open.  Returns 0 and the day number, -1 malformed. */
+static int parse_day(const char *s, size_t n, int32_t *day) {
+  char dig[16];
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (isdigit((unsigned char)s[i])) {
+      if (k < sizeof dig - 1) dig[k++] = s[i];
+    } else if (s[i] != '-' && s[i] != ' ') {
+      return -1;
+    }
+  }
+  dig[k] = 0;
+  int y, m, dd;
+  if (k >= 8) { /* as PETRARCH: the first 8 digits are YYYYMMDD */
+    y = (dig[0] - '0') * 1000 + (dig[1] - '0') * 100 + (dig[2] - '0') * 10 +
+        (dig[3] - '0');
+    m = (dig[4] - '0') * 10 + (dig[5] - '0');
+    dd = (dig[6] - '0') * 10 + (dig[7] - '0');
+  } else if (k == 6) {
+    y = (dig[0] - '0') * 10 + (dig[1] - '0');
+    y += y <= 30 ? 2000 : 1900;
+    m = (dig[2] - '0') * 10 + (dig[3] - '0');
+    dd = (dig[4] - '0') * 10 + (dig[5] - '0');
+  } else {
+    return -1;
+  }
+  if (!pl_date_valid(y, m, dd)) return -1;
+  *day = (int32_t)pl_date_days(y, m, dd);
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* parley native format                                                */
+
+static int kw_is(const char *s, size_t n, const char *kw) {
+  size_t k = strlen(kw);
+  return n >= k && !strncmp(s, kw, k) && (n == k || isspace((unsigned char)s[k]));
+}
+
+/* Adds every ';'-separated phrase of list as kind. */
+static int add_list(rd *r, const char *s, size_t n, uint8_t kind,
+                    uint32_t ent) {
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && s[j] != ';') j++;
+    if (add_phrase(r->d, s + i, j - i, kind, ent, 0, 1) < 0) return -1;
+    i = j + 1;
+  }
+  return 0;
+}
+
+static parley_rc load_native(rd *r) {
+  const char *ls, *le;
+  char buf[4096];
+  uint32_t cur = PL_NONE;
+  while (next_line(r, &ls, &le)) {
+    size_t n = (size_t)(le - ls);
+    if (n >= sizeof buf) {
+      warn(r, "line too long");
+      continue;
+    }
+    memcpy(buf, ls, n);
+    n = strip_xml(r, buf, n);
+    n = rtrim(buf, strip_hash(buf, n, 0, 0));
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)buf[i])) i++;
+    if (i == n) continue;
+    int indented = i > 0;
+    const char *s = buf + i;
+    size_t sn = n - i;
+    size_t kl = 0;
+    while (kl < sn && !isspace((unsigned char)s[kl])) kl++;
+    const char *arg = s + kl;
+    size_t an = sn - kl;
+    while (an && isspace((unsigned char)*arg)) { arg++; an--; }
+    if (!indented) {
+      uint8_t kind = kw_is(s, sn, "country") ? PL_EK_COUNTRY
+                     : kw_is(s, sn, "actor") || kw_is(s, sn, "org")
+                         ? PL_EK_ACTOR
+                     : kw_is(s, sn, "person") ? PL_EK_PERSON
+                     : kw_is(s, sn, "agent") ? PL_EK_AGENT
+                                             : 0;
+      cur = PL_NONE;
+      if (!kind) {
+        warn(r, "unknown record keyword '%.*s'", (int)kl, s);
+        continue;
+      }
+      const char *code = NULL, *name = arg;
+      size_t cn = 0, nn = an;
+      if (kind != PL_EK_PERSON) {
+        code = arg;
+        while (cn < an && !isspace((unsigned char)arg[cn])) cn++;
+        name = arg + cn;
+        nn = an - cn;
+        while (nn && isspace((unsigned char)*name)) { name++; nn--; }
+        if (!cn) {
+          warn(r, "record without a code");
+          continue;
+        }
+      }
+      if (!nn) {
+        warn(r, "record without a name");
+        continue;
+      }
+      cur = add_entry(r->d, kind, name, nn, code, cn);
+      if (cur == PL_NONE) return PARLEY_ENOMEM;
+      /* an agent's name is a label ("Government"), not a phrase */
+      if (kind != PL_EK_AGENT &&
+          add_phrase(r->d, name, nn, PL_PK_NAME, cur, 0, 1) < 0)
+        return PARLEY_ENOMEM;
+      r->entries++;
+      continue;
+    }
+    if (cur == PL_NONE) {
+      warn(r, "indented line outside a record");
+      continue;
+    }
+    uint8_t ek = r->d->ent[cur].kind;
+    if (kw_is(s, sn, "alias")) {
+      if (add_list(r, arg, an, PL_PK_ALIAS, cur)) return PARLEY_ENOMEM;
+    } else if (kw_is(s, sn, "adj") && ek == PL_EK_COUNTRY) {
+      if (add_list(r, arg, an, PL_PK_ADJ, cur)) return PARLEY_ENOMEM;
+    } else if (kw_is(s, sn, "capital") && ek == PL_EK_COUNTRY) {
+      if (add_list(r, arg, an, PL_PK_CAPITAL, cur)) return PARLEY_ENOMEM;
+    } else if (kw_is(s, sn, "noun") && ek == PL_EK_AGENT) {
+      if (add_list(r, arg, an, PL_PK_NOUN, cur)) return PARLEY_ENOMEM;
+    } else if (kw_is(s, sn, "code")) {
+      /* code CODE [FROM [TO]]: '-' or absent = open */
+      const char *f[3];
+      size_t fl[3];
+      int nf = 0;
+      size_t k = 0;
+      while (k < an && nf < 4) {
+        while (k < an && isspace((unsigned char)arg[k])) k++;
+        if (k >= an) break;
+        size_t st = k;
+        while (k < an && !isspace((unsigned char)arg[k])) k++;
+        if (nf < 3) { f[nf] = arg + st; fl[nf] = k - st; }
+        nf++;
+      }
+      if (nf < 1 || nf > 3) {
+        warn(r, "code line needs CODE [FROM [TO]]");
+        continue;
+      }
+      if (nf == 1) {
+        const char *c = dcode(r->d, f[0], fl[0]);
+        if (!c) return PARLEY_ENOMEM;
+        r->d->ent[cur].code = c; /* the undated fallback */
+        continue;
+      }
+      int32_t from = PL_DAY_MIN, to = PL_DAY_MAX;
+      if (!(fl[1] == 1 && f[1][0] == '-') && parse_day(f[1], fl[1], &from)) {
+        warn(r, "bad date '%.*s'", (int)fl[1], f[1]);
+        continue;
+      }
+      if (nf == 3 && !(fl[2] == 1 && f[2][0] == '-') &&
+          parse_day(f[2], fl[2], &to)) {
+        warn(r, "bad date '%.*s'", (int)fl[2], f[2]);
+        continue;
+      }
+      if (to < from) {
+        warn(r, "end date before start date");
+        continue;
+      }
+      if (add_dcode(r->d, cur, f[0], fl[0], from, to)) {
+        warn(r, "dated code out of its record");
+        continue;
+      }
+    } else {
+      warn(r, "unknown keyword '%.*s' for this record", (int)kl, s);
+    }
+  }
+  return PARLEY_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* PETRARCH / TABARI actors                                            */
+
+/* Pretty name from a PETRARCH phrase: '_' -> ' ', trimmed. */
+static const char *pname(pl_actordict *d, const char *s, size_t n) {
+  while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '_')) n--;
+  char *p = pl_strndup(&d->arena, s, n);
+  if (p)
+    for (size_t i = 0; i < n; i++)
+      if (p[i] == '_') p[i] = ' ';
+  return p;
+}
+
+/* Parses "[CODE restriction]" at s (s[0] == '['). */
+static void petr_restriction(rd *r, uint32_t cur, const char *s, size_t n) {
+  const char *close = memchr(s, ']', n);
+  if (!close) {
+    warn(r, "missing ']' in code");
+    return;
+  }
+  const char *c = s + 1;
+  while (c < close && isspace((unsigned char)*c)) c++;
+  const char *ce = c;
+  while (ce < close && !isspace((unsigned char)*ce)) ce++;
+  if (ce == c) {
+    warn(r, "empty code");
+    return;
+  }
+  const char *rest = ce;
+  while (rest < close && isspace((unsigned char)*rest)) rest++;
+  size_t rn = (size_t)(close - rest);
+  pl_actordict *d = r->d;
+  if (!rn) { /* default code */
+    const char *code = dcode(d, c, (size_t)(ce - c));
+    if (code) d->ent[cur].code = code;
+    return;
+  }
+  int32_t from = PL_DAY_MIN, to = PL_DAY_MAX;
+  const char *lt = memchr(rest, '<', rn), *gt = memchr(rest, '>', rn);
+  if (lt || gt) {
+    const char *q = (lt ? lt : gt) + 1;
+    int32_t day;
+    if (parse_day(q, (size_t)(close - q), &day)) {
+      warn(r, "date restriction could not be read");
+      return;
+    }
+    if (lt) to = day;
+    else from = day;
+  } else {
+    const char *dash = memchr(rest, '-', rn);
+    if (!dash || parse_day(rest, (size_t)(dash - rest), &from) ||
+        parse_day(dash + 1, (size_t)(close - dash - 1), &to)) {
+      warn(r, "date restriction could not be read");
+      return;
+    }
+    if (to < from) {
+      warn(r, "end date before start date");
+      return;
+    }
+  }
+  if (add_dcode(d, cur, c, (size_t)(ce - c), from, to))
+    warn(r, "date restriction out of its record");
+}
+
+static parley_rc load_petr_actors(rd *r) {
+  const char *ls, *le;
+  char buf[4096];
+  uint32_t cur = PL_NONE;
+  while (next_line(r, &ls, &le)) {
+    size_t n = (size_t)(le - ls);
+    if (n >= sizeof buf) {
+      warn(r, "line too long");
+      continue;
+    }
+    memcpy(buf, ls, n);
+    n = strip_xml(r, buf, n);
+    n = rtrim(buf, strip_hash(buf, n, 1, 1));
+    if (!n) continue;
+    if (strstr(buf, "---STOP---")) break;
+    if (isspace((unsigned char)buf[0])) {
+      size_t i = 0;
+      while (i < n && isspace((unsigned char)buf[i])) i++;
+      if (i == n) continue;
+      const char *br = memchr(buf, '[', n);
+      if (!br) {
+        warn(r, "indented line without a [code]");
+        continue;
+      }
+      if (cur == PL_NONE) {
+        warn(r, "code restriction outside a record");
+        continue;
+      }
+      if (buf + i != br) warn(r, "text before the code restriction ignored");
+      petr_restriction(r, cur, br, (size_t)(buf + n - br));
+      continue;
+    }
+    if (buf[0] == '+') {
+      if (cur == PL_NONE) {
+        warn(r, "synonym outside a record");
+        continue;
+      }
+      const char *br = memchr(buf, '[', n);
+      size_t pn = br ? (size_t)(br - buf) : n;
+      int rc = add_phrase(r->d, buf + 1, pn - 1, PL_PK_ALIAS, cur, 0, 0);
+      if (rc < 0) return PARLEY_ENOMEM;
+      if (!rc) {
+        warn(r, "empty synonym");
+        continue;
+      }
+      if (br) petr_restriction(r, cur, br, (size_t)(buf + n - br));
+      r->entries++;
+      continue;
+    }
+    const char *br = memchr(buf, '[', n);
+    size_t pn = br ? (size_t)(br - buf) : n;
+    const char *nm = pname(r->d, buf, pn);
+    if (!nm) return PARLEY_ENOMEM;
+    cur = add_entry(r->d, PL_EK_ACTOR, nm, strlen(nm), NULL, 0);
+    if (cur == PL_NONE) return PARLEY_ENOMEM;
+    int rc = add_phrase(r->d, buf, pn, PL_PK_NAME, cur, 0, 0);
+    if (rc < 0) return PARLEY_ENOMEM;
+    if (!rc) {
+      warn(r, "record without a phrase");
+      cur = PL_NONE;
+      continue;
+    }
+    if (br) petr_restriction(r, cur, br, (size_t)(buf + n - br));
+    r->entries++;
+  }
+  /* a bare 3-letter code is a country: agents compose with it */
+  for (uint32_t i = 0; i < r->d->nent; i++) {
+    pl_dentry *e = &r->d->ent[i];
+    if (e->kind == PL_EK_ACTOR && strlen(e->code) == 3 &&
+        isalpha((unsigned char)e->code[0]))
+      e->kind = PL_EK_COUNTRY;
+  }
+  return PARLEY_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* PETRARCH agents                                                     */
+
+typedef struct subset {
+  char name[64];
+  char items[1024];      /* NUL-separated */
+  int n;
+} subset;
+
+static int add_agent_phrase(rd *r, uint32_t ent, const char *s, size_t n,
+                            const char *plural, size_t pln, int auto_plural) {
+  int rc = add_phrase(r->d, s, n, PL_PK_NOUN, ent, 0, 0);
+  if (rc < 0) return -1;
+  if (plural) return add_phrase(r->d, plural, pln, PL_PK_NOUN, ent, 0, 0) < 0
+                         ? -1
+                         : rc;
+  if (!auto_plural) return rc;
+  char pb[1100];
+  while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '_')) n--;
+  if (!n || n + 4 >= sizeof pb) return rc;
+  memcpy(pb, s, n);
+  char last = (char)toupper((unsigned char)s[n - 1]);
+  size_t k = n;
+  if (last == 'Y') {
+    k--;
+    memcpy(pb + k, "IES", 3);
+    k += 3;
+  } else if (last == 'S') {
+    memcpy(pb + k, "ES", 2);
+    k += 2;
+  } else {
+    pb[k++] = 'S';
+  }
+  if (add_phrase(r->d, pb, k, PL_PK_NOUN, ent, PL_PF_PLURAL, 0) < 0) return -1;
+  return rc;
+}
+
+static parley_rc load_petr_agents(rd *r) {
+  const char *ls, *le;
+  char buf[4096];
+  subset sets[32];
+  int nsets = 0;
+  while (next_line(r, &ls, &le)) {
+    size_t n = (size_t)(le - ls);
+    if (n >= sizeof buf - 1) {
+      warn(r, "line too long");
+      continue;
+    }
+    memcpy(buf, ls, n);
+    n = strip_xml(r, buf, n);
+    n = rtrim(buf, strip_hash(buf, n, 1, 0));
+    buf[n] = 0;
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)buf[i])) i++;
+    if (i == n) continue;
+    if (memchr(buf, '!', n) && memchr(buf, '=', n)) { /* !X! = a, b */
+      const char *a = memchr(buf, '!', n);
+      const char *b = memchr(a + 1, '!', (size_t)(buf + n - a - 1));
+      const char *eq = memchr(buf, '=', n);
+      if (!b || eq < b || b - a - 1 >= 63 || nsets >= 32) {
+        warn(r, "substitution set incorrectly defined");
+        continue;
+      }
+      subset *ss = &sets[nsets++];
+      memcpy(ss->name, a + 1, (size_t)(b - a - 1));
+      ss->name[b - a - 1] = 0;
+      ss->n = 0;
+      size_t o = 0;
+      const char *p = eq + 1, *end = buf + n;
+      while (p < end) {
+        const char *c = memchr(p, ',', (size_t)(end - p));
+        if (!c) c = end;
+        const char *x = p, *y = c;
+        while (x < y && isspace((unsigned char)*x)) x++;
+        while (y > x && isspace((unsigned char)y[-1])) y--;
+        if (y > x && o + (size_t)(y - x) + 1 < sizeof ss->items) {
+          memcpy(ss->items + o, x, (size_t)(y - x));
+          o += (size_t)(y - x);
+          ss->items[o++] = 0;
+          ss->n++;
+        }
+        p = c + 1;
+      }
+      r->entries++;
+      continue;
+    }
+    const char *br = memchr(buf, '[', n);
+    if (!br) {
+      warn(r, "agent without a [code]");
+      continue;
+    }
+    const char *bc = memchr(br, ']', (size_t)(buf + n - br));
+    if (!bc) {
+      warn(r, "missing ']' in code");
+      continue;
+    }
+    const char *c = br + 1, *ce = bc;
+    while (c < ce && isspace((unsigned char)*c)) c++;
+    while (ce > c && isspace((unsigned char)ce[-1])) ce--;
+    int prefix = 0;
+    if (c < ce && *c == '~') c++;
+    else if (c < ce && ce[-1] == '~') { ce--; prefix = 1; }
+    if (ce <= c) {
+      warn(r, "empty agent code");
+      continue;
+    }
+    const char *ph = buf + i;
+    size_t phn = (size_t)(br - ph);
+    const char *plural = NULL;
+    size_t pln = 0;
+    int auto_pl = 1;
+    const char *ob = memchr(ph, '{', phn);
+    if (ob) {
+      const char *cb = memchr(ob, '}', (size_t)(br - ob));
+      if (!cb) {
+        warn(r, "missing '}'");
+        continue;
+      }
+      plural = ob + 1;
+      pln = (size_t)(cb - ob - 1);
+      while (pln && isspace((unsigned char)*plural)) { plural++; pln--; }
+      if (!pln) plural = NULL;
+      auto_pl = 0;
+      phn = (size_t)(ob - ph);
+    }
+    const char *nm = pname(r->d, ph, phn);
+    if (!nm) return PARLEY_ENOMEM;
+    uint32_t ent = add_entry(r->d, PL_EK_AGENT, nm, strlen(nm), c,
+                             (size_t)(ce - c));
+    if (ent == PL_NONE) return PARLEY_ENOMEM;
+    r->d->ent[ent].prefix = (uint8_t)prefix;
+    const char *m1 = memchr(ph, '!', phn);
+    if (m1) {
+      const char *m2 = memchr(m1 + 1, '!', (size_t)(ph + phn - m1 - 1));
+      if (!m2) {
+        warn(r, "substitution marker syntax incorrect");
+        continue;
+      }
+      subset *ss = NULL;
+      for (int k = 0; k < nsets; k++)
+        if ((size_t)(m2 - m1 - 1) == strlen(sets[k].name) &&
+            !strncmp(sets[k].name, m1 + 1, (size_t)(m2 - m1 - 1)))
+          ss = &sets[k];
+      if (!ss) {
+        warn(r, "substitution marker !%.*s! not defined",
+             (int)(m2 - m1 - 1), m1 + 1);
+        continue;
+      }
+      const char *it = ss->items;
+      int added = 0;
+      for (int k = 0; k < ss->n; k++) {
+        char pb[1200];
+        size_t a = (size_t)(m1 - ph), il = strlen(it);
+        size_t b = (size_t)(ph + phn - m2 - 1);
+        if (a + il + b < sizeof pb) {
+          memcpy(pb, ph, a);
+          memcpy(pb + a, it, il);
+          memcpy(pb + a + il, m2 + 1, b);
+          int rc = add_phrase(r->d, pb, a + il + b, PL_PK_NOUN, ent, 0, 0);
+          if (rc < 0) return PARLEY_ENOMEM;
+          added += rc;
+        }
+        it += il + 1;
+      }
+      if (!added) {
+        warn(r, "agent without a phrase");
+        continue;
+      }
+      r->entries++;
+      continue;
+    }
+    int rc = add_agent_phrase(r, ent, ph, phn, plural, pln, auto_pl);
+    if (rc < 0) return PARLEY_ENOMEM;
+    if (!rc) {
+      warn(r, "agent without a phrase");
+      continue;
+    }
+    r->entries++;
+  }
+  return PARLEY_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* PETRARCH discards                                                   */
+
+static parley_rc load_discards(rd *r) {
+  const char *ls, *le;
+  char buf[4096];
+  uint32_t ents[2] = {PL_NONE, PL_NONE}; /* sentence, story */
+  while (next_line(r, &ls, &le)) {
+    size_t n = (size_t)(le - ls);
+    if (n >= sizeof buf) {
+      warn(r, "line too long");
+      continue;
+    }
+    memcpy(buf, ls, n);
+    n = strip_xml(r, buf, n);
+    n = rtrim(buf, strip_hash(buf, n, 1, 1));
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)buf[i])) i++;
+    if (i == n) continue;
+    int story = buf[i] == '+';
+    if (story) i++;
+    if (ents[story] == PL_NONE) {
+      const char *nm = story ? "story discard" : "sentence discard";
+      ents[story] = add_entry(r->d, PL_EK_DISCARD, nm, strlen(nm), NULL, 0);
+      if (ents[story] == PL_NONE) return PARLEY_ENOMEM;
+    }
+    int rc = add_phrase(r->d, buf + i, n - i, PL_PK_DISCARD, ents[story],
+                        story ? PL_PF_STORY : 0, 0);
+    if (rc < 0) return PARLEY_ENOMEM;
+    if (!rc) {
+      warn(r, "empty discard phrase");
+      continue;
+    }
+    r->entries++;
+  }
+  return PARLEY_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* formats and entry points                                            */
+
+/* memmem without _GNU_SOURCE */
+static const char *find_mem(const char *h, size_t hn, const char *n,
+                            size_t nn) {
+  if (nn > hn) return NULL;
+  for (size_t i = 0; i + nn <= hn; i++)
+    if (!memcmp(h + i, n, nn)) return h + i;
+  return NULL;
+}
+
+enum { F_NATIVE = 1, F_PETR_ACTORS, F_PETR_AGENTS, F_DISCARDS, F_VERBS };
+
+static int has_ci(const char *s, const char *sub) {
+  size_t n = strlen(sub);
+  for (; *s; s++)
+    if (!strncasecmp(s, sub, n)) return 1;
+  return 0;
+}
+
+/* Guesses the format from the kind, the file name and the content. */
+static int guess_format(parley_dict_kind kind, const char *path,
+                        const char *t, size_t n) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  /* first significant line */
+  int native = 0, verbs = 0, agents = 0;
+  const char *p = t, *end = t + n;
+  int xml = 0, looked = 0;
+  while (p < end && looked < 200) {
+    const char *q = memchr(p, '\n', (size_t)(end - p));
+    if (!q) q = end;
+    size_t ln = (size_t)(q - p);
+    const char *s = p;
+    p = q + 1;
+    if (xml) {
+      if (find_mem(s, ln, "-->", 3)) xml = 0;
+      continue;
+    }
+    if (ln >= 4 && !memcmp(s, "<!--", 4)) {
+      if (!find_mem(s, ln, "-->", 3)) xml = 1;
+      continue;
+    }
+    if (!ln || s[0] == '#' || s[0] == '\r') continue;
+    looked++;
+    if (isspace((unsigned char)s[0])) continue;
+    if (looked == 1) {
+      native = kw_is(s, ln, "country") || kw_is(s, ln, "actor") ||
+               kw_is(s, ln, "person") || kw_is(s, ln, "agent") ||
+               kw_is(s, ln, "org");
+    }
+    if ((ln >= 3 && !memcmp(s, "---", 3)) || (ln >= 2 && !memcmp(s, "- ", 2)) ||
+        s[0] == '&')
+      verbs = 1;
+    /* parley native verbs: "CODE v pattern" */
+    size_t k = 0;
+    while (k < ln && isdigit((unsigned char)s[k])) k++;
+    if (k >= 2 && k <= 4 && k + 2 < ln && isspace((unsigned char)s[k])) {
+      size_t j = k;
+      while (j < ln && isspace((unsigned char)s[j])) j++;
+      if (j + 1 < ln && (s[j] == 'v' || s[j] == 'n') &&
+          isspace((unsigned char)s[j + 1]))
+        verbs = 1;
+    }
+    if (find_mem(s, ln, "[~", 2) || find_mem(s, ln, "~]", 2)) agents = 1;
+  }
+  switch (kind) {
+  case PARLEY_DICT_VERBS: return F_VERBS;
+  case PARLEY_DICT_AGENTS: return native ? F_NATIVE : F_PETR_AGENTS;
+  case PARLEY_DICT_DISCARDS: return F_DISCARDS;
+  case PARLEY_DICT_ACTORS: return native ? F_NATIVE : F_PETR_ACTORS;
+  default: break;
+  }
+  if (native) return F_NATIVE;
+  if (has_ci(base, "discard")) return F_DISCARDS;
+  if (has_ci(base, "agent") || agents) return F_PETR_AGENTS;
+  if (has_ci(base, "verb") || verbs) return F_VERBS;
+  return F_PETR_ACTORS;
+}
+
+static pl_actordict *dict_new(void) {
+  pl_actordict *d = calloc(1, sizeof *d);
+  if (d) pl_arena_init(&d->arena);
+  return d;
+}
+
+void pl_actordict_free(pl_actordict *d) {
+  if (!d) return;
+  pl_arena_free(&d->arena);
+  free(d->words);
+  free(d->wtab);
+  free(d->ph);
+  free(d->pw);
+  free(d->ent);
+  free(d->dc);
+  free(d->fz);
+  free(d);
+}
+
+static parley_rc load_text(parley_ctx *ctx, const char *name, const char *t,
+                           size_t n, int fmt, size_t *ne, size_t *nw) {
+  if (!ctx->actors && !(ctx->actors = dict_new())) return PARLEY_ENOMEM;
+  rd r;
+  memset(&r, 0, sizeof r);
+  r.ctx = ctx;
+  r.d = ctx->actors;
+  r.name = name;
+  r.p = t;
+  r.end = t + n;
+  parley_rc rc;
+  switch (fmt) {
+  case F_NATIVE: rc = load_native(&r); break;
+  case F_PETR_AGENTS: rc = load_petr_agents(&r); break;
+  case F_DISCARDS: rc = load_discards(&r); break;
+  default: rc = load_petr_actors(&r); break;
+  }
+  if (r.d->arena.failed) rc = PARLEY_ENOMEM;
+  r.d->fuzzy_dirty = 1;
+  pl_dict_fuzzy_build(r.d);
+  if (ne) *ne = r.entries;
+  if (nw) *nw = r.warnings;
+  if (rc == PARLEY_ENOMEM) pl_ctx_err(ctx, "%s: out of memory", name);
+  return rc;
+}
+
+parley_rc pl_actors_load_builtin(parley_ctx *ctx) {
+  static const char *const names[] = {"countries", "orgs", "agents", "people",
+                                      NULL};
+  if (!ctx->actors && !(ctx->actors = dict_new())) return PARLEY_ENOMEM;
+  for (const char *const *nm = names; *nm; nm++) {
+    const pl_blob *b = pl_builtin(*nm);
+    if (!b) continue;
+    size_t ne, nw;
+    parley_rc rc = load_text(ctx, *nm, b->data, b->len, F_NATIVE, &ne, &nw);
+    if (rc) return rc;
+  }
+  return PARLEY_OK;
+}
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *p = malloc(cap);
+  while (p) {
+    size_t r = fread(p + n, 1, cap - n, f);
+    n += r;
+    if (n < cap) break;
+    char *q = realloc(p, cap * 2);
+    if (!q) {
+      free(p);
+      p = NULL;
+      break;
+    }
+    p = q;
+    cap *= 2;
+  }
+  int err = ferror(f);
+  fclose(f);
+  if (p && err) {
+    free(p);
+    p = NULL;
+  }
+  *len = n;
+  return p;
+}
+
+parley_rc pl_actors_load_file(parley_ctx *ctx, const char *path,
+                              parley_dict_kind kind, size_t *nentries,
+                              size_t *nwarnings) {
+  size_t n = 0;
+  char *t = slurp(path, &n);
+  if (!t) {
+    pl_ctx_err(ctx, "%s: cannot read: %s", path, strerror(errno));
+    return PARLEY_EIO;
+  }
+  int fmt = guess_format(kind, path, t, n);
+  parley_rc rc = load_text(ctx, path, t, n, fmt == F_VERBS ? F_PETR_ACTORS : fmt,
+                           nentries, nwarnings);
+  free(t);
+  if (!rc && ctx->actors) ctx->actors->nfiles++;
+  return rc;
+}
+
+parley_rc parley_ctx_load_dict(parley_ctx *ctx, const char *path,
+                               parley_dict_kind kind, size_t *nentries,
+                               size_t *nwarnings) {
+  if (!ctx || !path) return PARLEY_EMISUSE;
+  size_t ne = 0, nw = 0;
+  if (nentries) *nentries = 0;
+  if (nwarnings) *nwarnings = 0;
+  pl_buf_clear(&ctx->warnings);
+  int fmt;
+  if (kind == PARLEY_DICT_VERBS) {
+    fmt = F_VERBS;
+  } else {
+    size_t n = 0;
+    char *t = slurp(path, &n);
+    if (!t) {
+      pl_ctx_err(ctx, "%s: cannot read: %s", path, strerror(errno));
+      return PARLEY_EIO;
+    }
+    fmt = guess_format(kind, path, t, n);
+    free(t);
+  }
+  parley_rc rc;
+  if (fmt == F_VERBS)
+    rc = pl_verbs_load_file(ctx, path, &ne, &nw);
+  else
+    rc = pl_actors_load_file(ctx, path, kind, &ne, &nw);
+  if (nentries) *nentries = ne;
+  if (nwarnings) *nwarnings = nw;
+  if (!rc && ne == 0) {
+    pl_ctx_err(ctx, "%s: no dictionary entries could be read", path);
+    return PARLEY_EFORMAT;
+  }
+  return rc;
+}
+
+const char *parley_ctx_dict_stats(parley_ctx *ctx) {
+  if (!ctx) return NULL;
+  const pl_actordict *d = ctx->actors;
+  size_t kinds[PL_EK_DISCARD + 1] = {0};
+  if (d)
+    for (uint32_t i = 0; i < d->nent; i++)
+      if (d->ent[i].kind <= PL_EK_DISCARD) kinds[d->ent[i].kind]++;
+  pl_buf_clear(&ctx->scratch);
+  pl_buf_addf(&ctx->scratch,
+              "{\"entries\":%u,\"countries\":%zu,\"actors\":%zu,"
+              "\"persons\":%zu,\"agents\":%zu,\"discards\":%zu,"
+              "\"phrases\":%u,\"words\":%u,\"dated_codes\":%u,"
+              "\"fuzzy_keys\":%u,\"bytes\":%zu}",
+              d ? d->nent : 0, kinds[PL_EK_COUNTRY], kinds[PL_EK_ACTOR],
+              kinds[PL_EK_PERSON], kinds[PL_EK_AGENT], kinds[PL_EK_DISCARD],
+              d ? d->nph : 0, d ? d->nwords : 0, d ? d->ndc : 0,
+              d ? d->nfz : 0, pl_dict_bytes(d));
+  return ctx->scratch.failed ? NULL : ctx->scratch.p;
+}

@@ -1,0 +1,99 @@
+/*
+ * dict.h - the compiled actor dictionary shared by dict.c (loaders) and
+ * actors.c (the matcher).  Private to those two files.
+ *
+ * Layout: every phrase is a short array of word ids; word ids come from one
+ * open-addressing hash over the match keys of words (lower case, periods
+ * removed, hyphens split off: the same key the tokenizer gives a token).
+ * Each word keeps a list of the phrases that START with it, longest first
+ * and, among equal lengths, most recently loaded first (so a user file
+ * overrides the built-in image).  Matching a token is one hash probe for
+ * its word id plus a walk over that short list.
+ * Strings (codes, names, keys) live in one arena; the tables are a handful
+ * of realloc'd arrays.  Read-only once loaded (threads share it).
+ */
+#ifndef PL_DICT_H
+#define PL_DICT_H
+
+#include "internal.h"
+
+#define PL_NOWORD UINT32_MAX
+#define PL_NONE UINT32_MAX
+#define PL_DAY_MIN INT32_MIN
+#define PL_DAY_MAX INT32_MAX
+
+/* Entry kinds. */
+enum { PL_EK_COUNTRY = 1, PL_EK_ACTOR, PL_EK_PERSON, PL_EK_AGENT,
+       PL_EK_DISCARD };
+/* Phrase kinds: which name of its entry a phrase is. */
+enum { PL_PK_NAME = 1, PL_PK_ALIAS, PL_PK_ADJ, PL_PK_CAPITAL, PL_PK_NOUN,
+       PL_PK_DISCARD };
+/* Phrase flags. */
+enum {
+  PL_PF_CAP = 1,     /* first doc token must be capitalised ("Chad") */
+  PL_PF_ALLCAP = 2,  /* doc token must be upper case / dotted ("US", "WHO") */
+  PL_PF_PLURAL = 4,  /* plural noun ("troops", "Israelis") */
+  PL_PF_STORY = 8    /* discard: the whole story, not just the sentence */
+};
+
+typedef struct pl_dcode {
+  const char *code;
+  int32_t from, to;       /* days since 1970-01-01, inclusive */
+} pl_dcode;
+
+typedef struct pl_dentry {
+  const char *name;       /* canonical name */
+  const char *code;       /* undated / default code; "" when none */
+  uint32_t dc0, ndc;      /* dated codes in d->dc */
+  uint8_t kind;           /* PL_EK_* */
+  uint8_t prefix;         /* agent code goes before the actor ("NGO~") */
+} pl_dentry;
+
+typedef struct pl_phrase {
+  uint32_t w0;            /* first word id in d->pw */
+  uint16_t n;             /* number of words */
+  uint8_t kind;           /* PL_PK_* */
+  uint8_t flags;          /* PL_PF_* */
+  uint32_t ent;           /* entry index */
+  uint32_t next;          /* next phrase with the same first word */
+} pl_phrase;
+
+typedef struct pl_word {
+  const char *key;
+  uint32_t hash;
+  uint32_t head;          /* first phrase starting with this word */
+} pl_word;
+
+typedef struct pl_fuzzy {
+  const char *key;        /* a distinctive person token ("sinwar") */
+  uint32_t len;
+  uint32_t ent;           /* person entry, PL_NONE when ambiguous */
+} pl_fuzzy;
+
+struct pl_actordict {
+  pl_arena arena;
+  pl_word *words;  uint32_t nwords, capwords;
+  uint32_t *wtab;  uint32_t wcap;           /* word id + 1, 0 = empty */
+  pl_phrase *ph;   uint32_t nph, capph;
+  uint32_t *pw;    uint32_t npw, cappw;
+  pl_dentry *ent;  uint32_t nent, capent;
+  pl_dcode *dc;    uint32_t ndc, capdc;
+  pl_fuzzy *fz;    uint32_t nfz, capfz;
+  int fuzzy_dirty;                           /* fz needs rebuilding */
+  uint32_t nfiles;                           /* user files layered */
+};
+
+/* Word id of a match key, PL_NOWORD when no phrase uses it. */
+uint32_t pl_dict_word(const pl_actordict *d, const char *key);
+/* Chooses a dated code for day (PL_DAY_MIN = unknown date: the most
+ * recent dated code). Returns "" when the entry has none. */
+const char *pl_dict_code(const pl_actordict *d, const pl_dentry *e,
+                         int32_t day, int *dated);
+/* Rebuilds the fuzzy index (distinctive person tokens) if needed. */
+void pl_dict_fuzzy_build(pl_actordict *d);
+/* Person entry within one edit of key (len >= 5), PL_NONE otherwise. */
+uint32_t pl_dict_fuzzy(const pl_actordict *d, const char *key);
+/* Memory held by the dictionary, bytes. */
+size_t pl_dict_bytes(const pl_actordict *d);
+
+#endif /* PL_DICT_H */
