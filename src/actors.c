@@ -93,7 +93,8 @@ static const char *const modifiers[] = {
     "naval", "ground", "occupation", "regime", "rebel", "militant",
     "islamist", "opposition", "defence", "defense", "health", "diplomatic",
     "civil", "official", "unnamed", "anonymous", "hardline", "moderate",
-    NULL};
+    "caretaker", "transitional", "outgoing", "incoming", "war", "emergency",
+    "coalition", "backed", "allied", NULL};
 
 static const char *const stopcaps[] = {
     "the", "a", "an", "in", "on", "at", "after", "before", "but", "and",
@@ -184,13 +185,16 @@ static int modifier_ok(const mctx *mc, uint32_t i) {
   if (in_list(t->key, modifiers)) return 1;
   if (mc->tagged)
     return t->tag == PL_T_JJ || t->tag == PL_T_JJS || t->tag == PL_T_JJR ||
-           t->tag == PL_T_VBN;
+           t->tag == PL_T_VBN || t->tag == PL_T_NN;
   return 0;
 }
 
 static int title_ok(const mctx *mc, uint32_t i) {
   const pl_token *t = &mc->T[i];
-  return (t->flags & PL_TF_WORD) && in_list(t->key, titles);
+  if (!(t->flags & PL_TF_WORD) || !in_list(t->key, titles)) return 0;
+  /* "of" only inside a capitalised title ("Minister of Defence") */
+  return strcmp(t->key, "of") || (i + 1 < mc->s1 &&
+                                  (mc->T[i + 1].flags & PL_TF_CAP));
 }
 
 /* ------------------------------------------------------------------ */
@@ -279,7 +283,7 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
       }
       break;
     }
-    if (title_ok(mc, j) && (mc->T[j].flags & PL_TF_CAP)) {
+    if (title_ok(mc, j)) {
       titled = 1;
       j++;
       continue;
@@ -356,6 +360,19 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
         }
       }
     }
+    /* AGENT + plural demonym: "displaced Palestinians" */
+    hit h3;
+    if (depth == 0 && match_at(mc, j, &h3, KM(PL_PK_ADJ)) &&
+        (mc->d->ph[h3.ph].flags & PL_PF_PLURAL) &&
+        hit_ent(mc, &h3)->kind == PL_EK_COUNTRY) {
+      const pl_dentry *c = hit_ent(mc, &h3);
+      r->code = e->prefix ? cat_code(mc->doc, e->code, c->code)
+                          : cat_code(mc->doc, c->code, e->code);
+      r->flags |= PL_MF_PLURAL;
+      r->end = h3.end;
+      r->composed = 1;
+      return;
+    }
     r->composed = 0;
     tail(mc, r, h.end, !(p->flags & PL_PF_PLURAL));
     if (r->how == PL_HOW_AGENT && !r->composed) r->composed = 1;
@@ -366,8 +383,9 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
   }
   r->name = e->name;
   if (e->kind == PL_EK_COUNTRY) {
-    r->base_code = e->code;
-    r->code = e->code;
+    /* imported country records may carry dated codes too */
+    r->base_code = e->ndc ? pl_dict_code(mc->d, e, mc->day, NULL) : e->code;
+    r->code = r->base_code;
     r->flags = PL_MF_COUNTRY;
     switch (p->kind) {
     case PL_PK_ADJ:
@@ -377,7 +395,7 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
       break;
     case PL_PK_CAPITAL:
       r->how = PL_HOW_METONYM;
-      r->code = cat_code(mc->doc, e->code, "GOV");
+      r->code = cat_code(mc->doc, r->base_code, "GOV");
       r->flags = 0;
       break;
     case PL_PK_NAME: r->how = PL_HOW_EXACT; break;
@@ -445,6 +463,21 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
     const pl_token *t = &mc->T[i];
     res r;
     resolve(mc, i, &r, 0);
+    hit h0;
+    if (r.end > i + 1 && match_at(mc, i, &h0, M_ALL) && h0.end > i + 1) {
+      /* a longer phrase starting inside this one wins ("the U.N." vs
+       * "U.N. nuclear watchdog") */
+      hit h1;
+      for (uint32_t k = i + 1; k < h0.end; k++)
+        if (match_at(mc, k, &h1, M_ALL) && h1.end > h0.end) {
+          r.end = i;
+          break;
+        }
+      if (r.end == i) {
+        i++;
+        continue;
+      }
+    }
     if (r.end > i) {
       hit h;
       if (match_at(mc, i, &h, M_ALL) &&
