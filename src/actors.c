@@ -278,6 +278,13 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
         continue;
       }
       if (e->kind == PL_EK_PERSON && titled) {
+        /* "Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani": a longer
+         * name of the same person starting inside wins */
+        hit h1;
+        for (uint32_t k = j + 1; k < h.end; k++)
+          if (match_at(mc, k, &h1, M_ALL) && h1.end > h.end &&
+              hit_ent(mc, &h1) == e)
+            h.end = h1.end;
         set_person(mc, r, &h);
         return;
       }
@@ -507,7 +514,7 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       uint32_t fz = PL_NONE;
       while (nn < 5 && name_tok(mc, k)) {
         const pl_token *tk = &mc->T[k];
-        if (fz == PL_NONE && tk->len >= 5 &&
+        if (fz == PL_NONE && tk->len >= 5 && wid(mc, k) == WID_NONE &&
             !(tk->flags & (PL_TF_ALLCAP | PL_TF_SSTART)))
           fz = pl_dict_fuzzy(mc->d, tk->key);
         k++;

@@ -362,9 +362,9 @@ void pl_dict_fuzzy_build(pl_actordict *d) {
       if (tier == 1 && p->n > 1) {
         uint32_t w = d->pw[p->w0 + p->n - 1];
         uint32_t h = d->words[w].head;
-        int other = 0;
-        for (; h != PL_NONE; h = d->ph[h].next)
-          if (d->ent[d->ph[h].ent].kind != PL_EK_PERSON) other = 1;
+        /* a surname is distinctive only when no phrase starts with it
+         * (so not a first name like "Mohamed") */
+        int other = h != PL_NONE;
         if (!other) fz_add(d, w, p->ent, 1, tiers);
       }
     }
@@ -379,6 +379,9 @@ static int one_edit(const char *a, size_t na, const char *b, size_t nb) {
     size_t tn = na; na = nb; nb = tn;
   }
   if (nb - na > 1) return 0;
+  /* the first letter of a name is rarely misspelled; requiring it keeps
+   * "Jassim" from becoming "Qassim" */
+  if (a[0] != b[0]) return 0;
   size_t i = 0;
   while (i < na && a[i] == b[i]) i++;
   if (na == nb) {
