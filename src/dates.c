@@ -1,13 +1,649 @@
 /*
  * dates.c - stage: date expressions resolved against the article date.
- * (placeholder: filled in by its stage's issue)
+ *
+ * Input: doc->toks, doc->sents (tags from tag.c when present), doc->date.
+ * Output: doc->dates, one pl_datex per expression, in token order.
+ * Service: pl_date_for / pl_date_since pick the expression that dates a
+ * clause (events, quotes, counts call them).
+ *
+ * Recognised (case matters for month and weekday names, so the modal
+ * "may" and the noun "march" are not months):
+ *   absolute   "Oct. 7, 2023"  "October 7 2023"  "7 October 2023"
+ *              "2023-10-07"  "October 2023" (month)  "in 2022" (year,
+ *              needs a preposition: a bare 2022 is usually a count)
+ *   year-less  "on May 31"  "May 31st"  "in July"  "last July"
+ *   weekday    "on Thursday"  "Thursday"  "last Sunday"  "next Sunday"
+ *   deictic    today tonight yesterday tomorrow "this morning"
+ *              "last night" overnight; this/last/next week|month|year,
+ *              "earlier this month", "later this week"; "N days ago"
+ *              (weeks, months, years); "the past 24 hours"
+ *   "since X"  any of the above after "since" is flagged PL_DX_SINCE.
+ *
+ * Resolution rules (documented in docs/FORMATS.md, "Dates"):
+ *   - weekday: past clause -> the most recent such day not after the
+ *     article date (the article day itself counts); future clause -> the
+ *     coming one, on or after the article date.  "last X" is strictly
+ *     before, "next X" strictly after.
+ *   - month-day / month without a year: the most recent one not after the
+ *     article date, or the coming one for a future clause (a Feb 29 goes to
+ *     the nearest leap year in that direction).
+ *   - week precision: y-m-d is the Monday of the calendar week ("last
+ *     week" = the Monday of the previous week); rolling spans ("the past
+ *     week") use the first day of the 7-day span.
+ *   - "overnight", "the past 24/48 hours" -> the article date (wire stories
+ *     report the night that ends on the publication day).  "last night"
+ *     -> the day before.
+ *   - relative expressions stay unresolved (prec NONE) when the article
+ *     date is unknown; absolute ones resolve regardless.
+ * Tense of an expression's own clause: scanning back from it (then
+ * forward) inside the sentence, the first future marker (will, 'll, shall,
+ * would, won't, may, might, "expected/set/due/scheduled/plans/going to") makes it
+ * future; the first past-tense verb makes it past; default past.
+ * No allocation per token: expressions are pushed to doc->dates only.
  */
 #include "internal.h"
 
-parley_rc pl_dates_run(parley_doc *doc) { (void)doc; return PARLEY_OK; }
+typedef struct {
+  uint32_t s0, s1; /* sentence token range */
+} span_t;
+
+static const pl_token *T(const parley_doc *doc, uint32_t i) {
+  return &doc->toks.v[i];
+}
+
+static int keyis(const parley_doc *doc, uint32_t i, uint32_t end,
+                 const char *w) {
+  return i < end && !strcmp(T(doc, i)->key, w);
+}
+
+static int in_list(const char *k, const char *const *list) {
+  for (; *list; list++)
+    if (!strcmp(k, *list)) return 1;
+  return 0;
+}
+
+/* Month number of a month name or abbreviation key, 0 when none. */
+static int month_of(const char *k) {
+  static const char *const full[] = {"january", "february", "march",
+                                     "april",   "may",      "june",
+                                     "july",    "august",   "september",
+                                     "october", "november", "december"};
+  static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may",
+                                     "jun", "jul", "aug", "sep", "oct",
+                                     "nov", "dec"};
+  for (int m = 0; m < 12; m++)
+    if (!strcmp(k, full[m]) || !strcmp(k, abbr[m])) return m + 1;
+  if (!strcmp(k, "sept")) return 9;
+  return 0;
+}
+
+/* 0 = Monday .. 6 = Sunday, -1 when not a weekday name. */
+static int weekday_of(const char *k) {
+  static const char *const wd[] = {"monday", "tuesday",  "wednesday",
+                                   "thursday", "friday", "saturday",
+                                   "sunday"};
+  for (int w = 0; w < 7; w++)
+    if (!strcmp(k, wd[w])) return w;
+  return -1;
+}
+
+/* Value of a plain digit token ("31", "31st", "2023"), -1 otherwise.
+ * *ndig receives the number of digits. */
+static int digits_val(const pl_token *t, int *ndig) {
+  const char *k = t->key;
+  int v = 0, n = 0;
+  while (k[n] >= '0' && k[n] <= '9') {
+    if (n >= 6) return -1;
+    v = v * 10 + (k[n] - '0');
+    n++;
+  }
+  if (n == 0) return -1;
+  if (k[n] && strcmp(k + n, "st") && strcmp(k + n, "nd") &&
+      strcmp(k + n, "rd") && strcmp(k + n, "th"))
+    return -1;
+  if (ndig) *ndig = k[n] ? -n : n; /* negative: had an ordinal suffix */
+  return v;
+}
+
+static int day_num(const pl_token *t) {
+  int nd;
+  int v = digits_val(t, &nd);
+  return v >= 1 && v <= 31 && (nd == 1 || nd == 2 || nd == -1 || nd == -2)
+             ? v
+             : -1;
+}
+
+static int year_num(const pl_token *t) {
+  int nd;
+  int v = digits_val(t, &nd);
+  return nd == 4 && v >= 1800 && v <= 2200 ? v : -1;
+}
+
+/* Small counts for "two days ago": digits or number words. */
+static int count_num(const pl_token *t) {
+  static const char *const w[] = {"zero", "one",   "two",  "three", "four",
+                                  "five", "six",   "seven", "eight", "nine",
+                                  "ten",  "eleven", "twelve", NULL};
+  for (int i = 0; w[i]; i++)
+    if (!strcmp(t->key, w[i])) return i;
+  if (!strcmp(t->key, "a") || !strcmp(t->key, "an")) return 1;
+  int nd;
+  int v = digits_val(t, &nd);
+  return nd > 0 && v <= 1000 ? v : -1;
+}
+
+/* ---- parsed expression, before resolution ---- */
+enum { X_ABS, X_MD, X_MON, X_WD, X_DAY, X_WEEK, X_MONTH, X_YEAR, X_SPAN };
+typedef struct {
+  int type;
+  int y, m, d, prec; /* X_ABS */
+  int n;             /* offset in units (X_DAY.. X_YEAR), weekday (X_WD) */
+  int mod;           /* -1 last, +1 next, 0 plain */
+} spec_t;
+
+static long days_of(const pl_date *d) { return pl_date_days(d->y, d->m, d->d); }
+
+static pl_date mkdate(int y, int m, int d, int prec) {
+  pl_date r = {0, 0, 0, PL_PREC_NONE};
+  if (y < 1 || y > 9999) return r;
+  r.y = (int16_t)y;
+  r.m = (int8_t)(prec >= PL_PREC_MONTH ? m : 0);
+  r.d = (int8_t)(prec >= PL_PREC_WEEK ? d : 0);
+  r.prec = (uint8_t)prec;
+  return r;
+}
+
+static pl_date from_days(long z, int prec) {
+  pl_date r;
+  pl_date_from_days(z, &r);
+  r.prec = (uint8_t)prec;
+  return r;
+}
+
+/* Monday of the calendar week containing day z. */
+static long monday_of(long z) {
+  long w = (z + 3) % 7; /* 1970-01-01 was a Thursday */
+  if (w < 0) w += 7;
+  return z - w;
+}
+
+static pl_date resolve(const spec_t *s, const pl_date *art, int future) {
+  pl_date none = {0, 0, 0, PL_PREC_NONE};
+  if (s->type == X_ABS) return mkdate(s->y, s->m, s->d, s->prec);
+  if (art->prec != PL_PREC_DAY) return none;
+  long z = days_of(art);
+  int y = art->y, m = art->m, d = art->d;
+  switch (s->type) {
+  case X_MD: {
+    int dir = s->mod ? s->mod : future ? 1 : -1;
+    int yy = y;
+    /* on the article day itself: "last"/"next" move a year away */
+    int cmp = s->m != m ? s->m - m : s->d - d;
+    if (dir < 0 && (cmp > 0 || (cmp == 0 && s->mod < 0))) yy--;
+    if (dir > 0 && (cmp < 0 || (cmp == 0 && s->mod > 0))) yy++;
+    for (int k = 0; k < 8 && !pl_date_valid(yy, s->m, s->d); k++)
+      yy += dir; /* Feb 29: the nearest leap year that way */
+    if (!pl_date_valid(yy, s->m, s->d)) return none;
+    return mkdate(yy, s->m, s->d, PL_PREC_DAY);
+  }
+  case X_MON: {
+    int dir = s->mod ? s->mod : future ? 1 : -1;
+    int yy = y;
+    if (dir < 0 && (s->m > m || (s->m == m && s->mod < 0))) yy--;
+    if (dir > 0 && (s->m < m || (s->m == m && s->mod > 0))) yy++;
+    return mkdate(yy, s->m, 1, PL_PREC_MONTH);
+  }
+  case X_WD: {
+    int aw = pl_date_weekday(y, m, d);
+    long delta;
+    if (s->mod < 0 || (!s->mod && !future)) {
+      delta = (aw - s->n + 7) % 7;
+      if (delta == 0 && s->mod < 0) delta = 7;
+      return from_days(z - delta, PL_PREC_DAY);
+    }
+    delta = (s->n - aw + 7) % 7;
+    if (delta == 0 && s->mod > 0) delta = 7;
+    return from_days(z + delta, PL_PREC_DAY);
+  }
+  case X_DAY: return from_days(z + s->n, PL_PREC_DAY);
+  case X_WEEK: return from_days(monday_of(z) + 7L * s->n, PL_PREC_WEEK);
+  case X_SPAN: return from_days(z - 6, PL_PREC_WEEK);
+  case X_MONTH: {
+    int mm = m - 1 + s->n; /* 0-based, may leave [0,12) */
+    int yy = y + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
+    mm = ((mm % 12) + 12) % 12;
+    return mkdate(yy, mm + 1, 1, PL_PREC_MONTH);
+  }
+  case X_YEAR: return mkdate(y + s->n, 1, 1, PL_PREC_YEAR);
+  }
+  return none;
+}
+
+/* ---- recognisers: each returns the number of tokens matched at i ---- */
+
+static int cap(const parley_doc *doc, uint32_t i) {
+  return (T(doc, i)->flags & PL_TF_CAP) != 0;
+}
+
+static int is_comma(const parley_doc *doc, uint32_t i, uint32_t end) {
+  return i < end && T(doc, i)->len == 1 && doc->text[T(doc, i)->off] == ',';
+}
+
+static int is_dash_tight(const parley_doc *doc, uint32_t i, uint32_t end) {
+  return i + 1 < end && T(doc, i)->len == 1 &&
+         doc->text[T(doc, i)->off] == '-' &&
+         !(T(doc, i)->flags & PL_TF_SPACE) &&
+         !(T(doc, i + 1)->flags & PL_TF_SPACE);
+}
+
+/* Prepositions after which a bare month or year is a date. */
+static const char *const month_preps[] = {
+    "in",    "since", "until", "till", "by",     "during", "from",
+    "of",    "through", "before", "after", "early", "late", "mid",
+    "last",  "next",  "this",  "between", "and", "to", "throughout", NULL};
+
+/* Month-led forms: "Oct. 7, 2023", "October 7", "October 2023",
+ * "in July".  prev is the index of the token before i (or UINT32_MAX). */
+static int m_month(const parley_doc *doc, uint32_t i, uint32_t end,
+                   uint32_t prev, spec_t *s) {
+  const pl_token *t = T(doc, i);
+  int m = month_of(t->key);
+  if (!m || !cap(doc, i)) return 0;
+  if (m != 5 && !(t->flags & PL_TF_ABBR) && strlen(t->key) == 3 &&
+      !(i + 1 < end && day_num(T(doc, i + 1)) > 0))
+    return 0; /* "Jan" alone is a name more often than a month */
+  uint32_t j = i + 1;
+  int d = j < end ? day_num(T(doc, j)) : -1;
+  if (d > 0) {
+    /* "October 7" [,] [2023]  ("May 31: a title" is fine too) */
+    uint32_t k = j + 1;
+    if (is_comma(doc, k, end)) k++;
+    int y = k < end ? year_num(T(doc, k)) : -1;
+    if (y > 0) {
+      if (!pl_date_valid(y, m, d)) return 0; /* "February 29, 2023" */
+      *s = (spec_t){X_ABS, y, m, d, PL_PREC_DAY, 0, 0};
+      return (int)(k + 1 - i);
+    }
+    if (!pl_date_valid(2000, m, d)) return 0;
+    *s = (spec_t){X_MD, 0, m, d, 0, 0, 0};
+    return (int)(j + 1 - i);
+  }
+  int y = j < end ? year_num(T(doc, j)) : -1;
+  if (y > 0) { /* "October 2023" */
+    *s = (spec_t){X_ABS, y, m, 1, PL_PREC_MONTH, 0, 0};
+    return 2;
+  }
+  if (j + 1 < end && !strcmp(T(doc, j)->key, "of") &&
+      (y = year_num(T(doc, j + 1))) > 0) { /* "October of 2023" */
+    *s = (spec_t){X_ABS, y, m, 1, PL_PREC_MONTH, 0, 0};
+    return 3;
+  }
+  /* A bare month needs a preposition before it ("in July"). */
+  if (prev == UINT32_MAX) return 0;
+  const char *pk = T(doc, prev)->key;
+  if (!in_list(pk, month_preps) && !is_dash_tight(doc, prev, end)) return 0;
+  if (m == 5 && strcmp(pk, "in") && strcmp(pk, "since") &&
+      strcmp(pk, "of") && strcmp(pk, "last") && strcmp(pk, "next") &&
+      strcmp(pk, "early") && strcmp(pk, "late") && strcmp(pk, "until") &&
+      strcmp(pk, "during"))
+    return 0; /* "May" after "and"/"to"... is usually the modal or a name */
+  *s = (spec_t){X_MON, 0, m, 1, 0, 0,
+                !strcmp(pk, "last") ? -1 : !strcmp(pk, "next") ? 1 : 0};
+  return 1;
+}
+
+/* Day-led: "7 October 2023", "7 October". */
+static int m_daymonth(const parley_doc *doc, uint32_t i, uint32_t end,
+                      spec_t *s) {
+  int d = day_num(T(doc, i));
+  if (d < 0 || i + 1 >= end) return 0;
+  uint32_t j = i + 1;
+  if (!strcmp(T(doc, j)->key, "of") && j + 1 < end) j++; /* 7th of October */
+  int m = month_of(T(doc, j)->key);
+  if (!m || !cap(doc, j)) return 0;
+  int y = j + 1 < end ? year_num(T(doc, j + 1)) : -1;
+  if (y > 0) {
+    if (!pl_date_valid(y, m, d)) return 0;
+    *s = (spec_t){X_ABS, y, m, d, PL_PREC_DAY, 0, 0};
+    return (int)(j + 2 - i);
+  }
+  if (!pl_date_valid(2000, m, d)) return 0;
+  *s = (spec_t){X_MD, 0, m, d, 0, 0, 0};
+  return (int)(j + 1 - i);
+}
+
+/* ISO "2023-10-07" (tokenised as 2023 - 10 - 07). */
+static int m_iso(const parley_doc *doc, uint32_t i, uint32_t end, spec_t *s) {
+  int y = year_num(T(doc, i));
+  if (y < 0 || i + 4 >= end) return 0;
+  if (!is_dash_tight(doc, i + 1, end) || !is_dash_tight(doc, i + 3, end))
+    return 0;
+  int nd1, nd2;
+  int m = digits_val(T(doc, i + 2), &nd1), d = digits_val(T(doc, i + 4), &nd2);
+  if (nd1 != 2 || nd2 != 2 || !pl_date_valid(y, m, d)) return 0;
+  *s = (spec_t){X_ABS, y, m, d, PL_PREC_DAY, 0, 0};
+  return 5;
+}
+
+static const char *const year_preps[] = {
+    "in", "since", "until", "till", "by", "during", "from", "of", "through",
+    "before", "after", "early", "late", "mid", "throughout", "between",
+    NULL};
+
+/* Deictic and unit forms.  mod_in: -1 after "last"/"past", +1 after
+ * "next"/"coming", 0 after "this". */
+static int unit_of(const char *k) {
+  if (!strcmp(k, "week")) return X_WEEK;
+  if (!strcmp(k, "month")) return X_MONTH;
+  if (!strcmp(k, "year")) return X_YEAR;
+  return -1;
+}
+
+static int m_deictic(const parley_doc *doc, uint32_t i, uint32_t end,
+                     int after_the, spec_t *s) {
+  const char *k = T(doc, i)->key;
+  if (!strcmp(k, "today") || !strcmp(k, "tonight") ||
+      !strcmp(k, "overnight")) {
+    *s = (spec_t){X_DAY, 0, 0, 0, 0, 0, 0};
+    return 1;
+  }
+  if (!strcmp(k, "yesterday") || !strcmp(k, "tomorrow")) {
+    *s = (spec_t){X_DAY, 0, 0, 0, 0, k[0] == 'y' ? -1 : 1, 0};
+    return 1;
+  }
+  int dir = !strcmp(k, "last") || !strcmp(k, "past") ? -1
+            : !strcmp(k, "next") || !strcmp(k, "coming") ? 1
+            : !strcmp(k, "this") ? 0
+                                 : 2;
+  if (dir != 2 && i + 1 < end) {
+    const char *k2 = T(doc, i + 1)->key;
+    int u = unit_of(k2);
+    if (u > 0 && dir < 0 && after_the && u == X_WEEK) {
+      /* "the past week": a rolling 7-day span */
+      *s = (spec_t){X_SPAN, 0, 0, 0, 0, 0, 0};
+      return 2;
+    }
+    if (u > 0 && !(after_the && dir < 0)) {
+      *s = (spec_t){u, 0, 0, 0, 0, dir, 0};
+      return 2;
+    }
+    if (!strcmp(k2, "night") && dir <= 0) { /* last night, this night */
+      *s = (spec_t){X_DAY, 0, 0, 0, 0, dir < 0 ? -1 : 0, 0};
+      return 2;
+    }
+    if (dir == 0 && (!strcmp(k2, "morning") || !strcmp(k2, "afternoon") ||
+                     !strcmp(k2, "evening"))) {
+      *s = (spec_t){X_DAY, 0, 0, 0, 0, 0, 0};
+      return 2;
+    }
+    /* "the past 24 hours", "the last 48 hours" */
+    if (dir < 0 && i + 2 < end && !strcmp(T(doc, i + 2)->key, "hours") &&
+        count_num(T(doc, i + 1)) > 0) {
+      *s = (spec_t){X_DAY, 0, 0, 0, 0, 0, 0};
+      return 3;
+    }
+  }
+  /* "two days ago", "a week ago" */
+  int n = count_num(T(doc, i));
+  if (n >= 0 && i + 2 < end && !strcmp(T(doc, i + 2)->key, "ago")) {
+    const char *u = T(doc, i + 1)->key;
+    int type = !strcmp(u, "day") || !strcmp(u, "days")       ? X_DAY
+               : !strcmp(u, "week") || !strcmp(u, "weeks")   ? X_WEEK
+               : !strcmp(u, "month") || !strcmp(u, "months") ? X_MONTH
+               : !strcmp(u, "year") || !strcmp(u, "years")   ? X_YEAR
+                                                             : -1;
+    if (type < 0) return 0;
+    if (type == X_WEEK) { /* the week that held the day N weeks back */
+      *s = (spec_t){X_WEEK, 0, 0, 0, 0, -n, 0};
+    } else {
+      *s = (spec_t){type, 0, 0, 0, 0, -n, 0};
+    }
+    return 3;
+  }
+  return 0;
+}
+
+/* One expression at i (prev = token before, UINT32_MAX at sentence
+ * start).  Returns tokens consumed from i, 0 when none. */
+static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
+                    uint32_t prev, spec_t *s) {
+  const pl_token *t = T(doc, i);
+  int n;
+  if ((n = m_iso(doc, i, end, s))) return n;
+  if ((n = m_month(doc, i, end, prev, s))) return n;
+  if ((n = m_daymonth(doc, i, end, s))) return n;
+  int w = weekday_of(t->key);
+  if (w >= 0 && cap(doc, i)) {
+    int mod = 0;
+    if (prev != UINT32_MAX) {
+      const char *pk = T(doc, prev)->key;
+      mod = !strcmp(pk, "last") ? -1 : !strcmp(pk, "next") ? 1 : 0;
+    }
+    *s = (spec_t){X_WD, 0, 0, 0, 0, w, mod};
+    return 1;
+  }
+  int y = year_num(t);
+  if (y > 0 && prev != UINT32_MAX &&
+      (in_list(T(doc, prev)->key, year_preps) ||
+       is_dash_tight(doc, prev, end))) {
+    *s = (spec_t){X_ABS, y, 1, 1, PL_PREC_YEAR, 0, 0};
+    return 1;
+  }
+  int after_the = prev != UINT32_MAX && !strcmp(T(doc, prev)->key, "the");
+  return m_deictic(doc, i, end, after_the, s);
+}
+
+/* ---- tense of an expression's own clause ---- */
+
+static int future_marker(const parley_doc *doc, uint32_t i, uint32_t end) {
+  static const char *const aux[] = {"will", "'ll",  "shall", "would",
+                                    "wo",   "may", "might", NULL};
+  static const char *const to_verbs[] = {
+      "expected", "set",      "due",     "scheduled", "going", "plans",
+      "plan",     "planned",  "planning", "intends",  "intend", "intended",
+      "poised",   "slated",   NULL};
+  const char *k = T(doc, i)->lower;
+  if (in_list(k, aux)) return 1;
+  return in_list(k, to_verbs) && keyis(doc, i + 1, end, "to");
+}
+
+static int past_verb(const parley_doc *doc, uint32_t i, uint32_t s0) {
+  const pl_token *t = T(doc, i);
+  static const char *const be[] = {"be", "been", "being", NULL};
+  if (i > s0 && in_list(T(doc, i - 1)->lower, be))
+    return 0; /* passive: the auxiliary carries the tense */
+  if (t->tag == PL_T_VBD) return 1;
+  if (t->tag != PL_T_UNK && t->tag != PL_T_VBN) return 0;
+  static const char *const irr[] = {
+      "said", "met",  "told",  "was",    "were",  "had",   "did",
+      "went", "came", "took",  "gave",   "struck", "fought", "held",
+      "left", "saw",  "began", "spoke",  "sent",  "made",  "brought",
+      "fled", "shot", "hit",   "stood",  "won",   "lost",  "led",
+      "met",  "flew", "wrote", "became", "knew",  "thought", NULL};
+  const char *k = t->lower;
+  size_t n = strlen(k);
+  if (n >= 4 && k[n - 2] == 'e' && k[n - 1] == 'd' && (t->flags & PL_TF_WORD) &&
+      !(t->flags & PL_TF_CAP))
+    return 1;
+  return in_list(k, irr);
+}
+
+static int boundary(const parley_doc *doc, uint32_t i) {
+  const pl_token *t = T(doc, i);
+  if (t->flags & PL_TF_QUOTE) return 1;
+  return t->len == 1 &&
+         (doc->text[t->off] == ';' || doc->text[t->off] == ':');
+}
+
+/* 1 when the clause around tokens [a, b) reads as future. */
+static int own_future(const parley_doc *doc, span_t sp, uint32_t a,
+                      uint32_t b) {
+  for (uint32_t i = a; i-- > sp.s0;) {
+    if (boundary(doc, i)) break;
+    if (future_marker(doc, i, sp.s1)) return 1;
+    if (past_verb(doc, i, sp.s0)) return 0;
+  }
+  for (uint32_t i = b; i < sp.s1; i++) {
+    if (boundary(doc, i)) break;
+    if (future_marker(doc, i, sp.s1)) return 1;
+    if (past_verb(doc, i, sp.s0)) return 0;
+  }
+  return 0;
+}
+
+/* Words that may precede an expression and belong to it. */
+static const char *const lead_in[] = {"on", "in", "since", "earlier",
+                                      "later", "until", "by", "during",
+                                      "early", "late", "mid", NULL};
+
+parley_rc pl_dates_run(parley_doc *doc) {
+  for (uint32_t si = 0; si < doc->sents.n; si++) {
+    const pl_sentence *st = &doc->sents.v[si];
+    span_t sp = {st->tok0, st->tok0 + st->ntok};
+    for (uint32_t i = sp.s0; i < sp.s1;) {
+      spec_t s;
+      uint32_t prev = i > sp.s0 ? i - 1 : UINT32_MAX;
+      int n = match_at(doc, i, sp.s1, prev, &s);
+      if (!n) {
+        i++;
+        continue;
+      }
+      /* widen to the lead-in words ("since early", "on", "earlier") */
+      uint32_t a = i;
+      uint16_t flags = 0;
+      for (int k = 0; k < 3 && a > sp.s0; k++) {
+        const pl_token *p = T(doc, a - 1);
+        if (in_list(p->key, lead_in) || !strcmp(p->key, "last") ||
+            !strcmp(p->key, "next") || !strcmp(p->key, "the") ||
+            is_dash_tight(doc, a - 1, sp.s1)) {
+          if (!strcmp(p->key, "since")) flags |= PL_DX_SINCE;
+          a--;
+          if (!strcmp(p->key, "since") || !strcmp(p->key, "on")) break;
+        } else {
+          break;
+        }
+      }
+      if (a > sp.s0 && !strcmp(T(doc, a - 1)->key, "since"))
+        flags |= PL_DX_SINCE, a--;
+      uint32_t b = i + (uint32_t)n;
+      if (s.type != X_ABS) flags |= PL_DX_RELATIVE;
+      int fut = own_future(doc, sp, a, b);
+      if (fut) flags |= PL_DX_FUTURE;
+      int tensed = (s.type == X_MD || s.type == X_MON || s.type == X_WD) &&
+                   s.mod == 0;
+      if (tensed) flags |= PL_DX_TENSED;
+      if (flags & PL_DX_SINCE) fut = 0; /* "since" looks back */
+      pl_datex *dx = pl_vec_push(&doc->arena, &doc->dates);
+      if (!dx) return PARLEY_ENOMEM;
+      dx->sent = si;
+      dx->tok = a;
+      dx->ntok = b - a;
+      dx->date = resolve(&s, &doc->date, fut);
+      dx->alt = tensed ? resolve(&s, &doc->date, !fut) : dx->date;
+      dx->flags = flags;
+      i = b;
+    }
+  }
+  return PARLEY_OK;
+}
+
+/* ---- services ---- */
+
+/* First datex of sentence sent (doc->dates is in token order). */
+static uint32_t first_of(const parley_doc *doc, uint32_t sent) {
+  uint32_t lo = 0, hi = doc->dates.n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (doc->dates.v[mid].sent < sent) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Tokens that separate an outside expression from the clause. */
+static int clause_break(const parley_doc *doc, uint32_t i) {
+  static const char *const w[] = {"that", "which", "who", "whom", "where",
+                                  "when", "while", "after", "before",
+                                  "because", "and", "but", "as", NULL};
+  const pl_token *t = T(doc, i);
+  return boundary(doc, i) || PL_IS_VERB(t->tag) || t->tag == PL_T_MD ||
+         in_list(t->key, w) || !strcmp(t->key, "said");
+}
+
+static pl_date article_day(const parley_doc *doc) {
+  pl_date d = doc->date;
+  if (d.prec != PL_PREC_DAY) memset(&d, 0, sizeof d);
+  return d;
+}
+
+static int32_t pick(const parley_doc *doc, uint32_t sent, uint32_t lo,
+                    uint32_t hi, int want_since) {
+  if (sent >= doc->sents.n) return -1;
+  const pl_sentence *st = &doc->sents.v[sent];
+  uint32_t s0 = st->tok0, s1 = st->tok0 + st->ntok;
+  if (lo < s0) lo = s0;
+  if (hi > s1) hi = s1;
+  uint32_t verb = UINT32_MAX;
+  for (uint32_t i = lo; i < hi; i++)
+    if (PL_IS_VERB(T(doc, i)->tag)) {
+      verb = i;
+      break;
+    }
+  int32_t best = -1;
+  long bestd = 0;
+  uint32_t k0 = first_of(doc, sent);
+  for (uint32_t k = k0; k < doc->dates.n && doc->dates.v[k].sent == sent;
+       k++) {
+    const pl_datex *dx = &doc->dates.v[k];
+    if (!(dx->flags & PL_DX_SINCE) != !want_since) continue;
+    if (dx->tok < lo || dx->tok >= hi) continue;
+    long dist = verb == UINT32_MAX ? (long)(dx->tok - lo)
+                : dx->tok > verb   ? (long)(dx->tok - verb)
+                                   : (long)(verb - dx->tok);
+    if (best < 0 || dist < bestd) best = (int32_t)k, bestd = dist;
+  }
+  if (best >= 0) return best;
+  /* outside the clause but in the sentence, with nothing clause-like
+   * between ("On Sunday, Israeli jets struck ...") */
+  for (uint32_t k = k0; k < doc->dates.n && doc->dates.v[k].sent == sent;
+       k++) {
+    const pl_datex *dx = &doc->dates.v[k];
+    if (!(dx->flags & PL_DX_SINCE) != !want_since) continue;
+    uint32_t a, b;
+    if (dx->tok + dx->ntok <= lo) a = dx->tok + dx->ntok, b = lo;
+    else if (dx->tok >= hi) a = hi, b = dx->tok;
+    else continue;
+    int blocked = 0;
+    for (uint32_t i = a; i < b && !blocked; i++) blocked = clause_break(doc, i);
+    if (blocked) continue;
+    long dist = (long)(b - a);
+    if (best < 0 || dist < bestd) best = (int32_t)k, bestd = dist;
+  }
+  return best;
+}
 
 pl_date pl_date_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
                     uint32_t hi, int future) {
-  (void)sent; (void)lo; (void)hi; (void)future;
-  return doc->date;
+  int32_t k = pick(doc, sent, lo, hi, 0);
+  if (k < 0) return article_day(doc);
+  const pl_datex *dx = &doc->dates.v[k];
+  pl_date r = dx->date;
+  if (dx->flags & PL_DX_TENSED) {
+    int own = (dx->flags & PL_DX_FUTURE) != 0;
+    int want = future || own;
+    r = want == own ? dx->date : dx->alt;
+  }
+  if (r.prec == PL_PREC_NONE) return article_day(doc);
+  return r;
+}
+
+pl_date pl_date_since(const parley_doc *doc, uint32_t sent, uint32_t lo,
+                      uint32_t hi) {
+  int32_t k = pick(doc, sent, lo, hi, 1);
+  if (k < 0 && sent < doc->sents.n) {
+    const pl_sentence *st = &doc->sents.v[sent];
+    k = pick(doc, sent, st->tok0, st->tok0 + st->ntok, 1);
+  }
+  pl_date none = {0, 0, 0, PL_PREC_NONE};
+  return k < 0 ? none : doc->dates.v[k].date;
 }

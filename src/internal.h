@@ -103,6 +103,21 @@ int pl_date_weekday(int y, int m, int d); /* 0 = Monday .. 6 = Sunday */
 /* Writes "YYYY-MM-DD" (or shorter by precision) into out[11]. */
 void pl_date_format(const pl_date *d, char out[11]);
 
+/* dates.c: a date expression found in the text ("on Sunday", "last week",
+ * "Oct. 7, 2023", "since October 2023").  date is resolved with the tense
+ * dates.c detects around the expression; alt is the resolution under the
+ * other tense (equal to date when tense does not matter). */
+enum pl_dxflag { PL_DX_RELATIVE = 1, /* needs the article date */
+                 PL_DX_FUTURE = 2,   /* own clause reads as future */
+                 PL_DX_SINCE = 4,    /* "since X": a period start */
+                 PL_DX_TENSED = 8 }; /* resolution depends on tense */
+typedef struct pl_datex {
+  uint32_t sent, tok, ntok; /* tokens covered (absolute indexes) */
+  pl_date date;             /* resolution (prec NONE: unresolved) */
+  pl_date alt;              /* resolution under the opposite tense */
+  uint16_t flags;           /* PL_DX_* */
+} pl_datex;
+
 /* ---- tokens and tags ---- */
 enum pl_tokflag {
   PL_TF_WORD = 1 << 0,    /* letters (may contain digits, -, ', .) */
@@ -339,6 +354,7 @@ struct parley_doc {
   PL_VEC(pl_mention) ments;
   PL_VEC(pl_vgroup) vgs;   /* syntax.c */
   PL_VEC(pl_place) places;
+  PL_VEC(pl_datex) dates;   /* dates.c: date expressions */
   PL_VEC(pl_event) events;
   PL_VEC(pl_quote) quotes;
   PL_VEC(pl_count) counts;
@@ -419,6 +435,10 @@ parley_rc pl_verbs_clear(parley_ctx *ctx);
  * future tense/intent.  Falls back to the article date. */
 pl_date pl_date_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
                     uint32_t hi, int future);
+/* dates.c: the start of a "since X" period stated in [lo, hi) of the
+ * sentence (else anywhere in it), prec NONE when there is none. */
+pl_date pl_date_since(const parley_doc *doc, uint32_t sent, uint32_t lo,
+                      uint32_t hi);
 
 /* places.c: the place the clause [lo, hi) of sentence sent puts an event
  * at ("met ... in Cairo"), as an index into doc->places, or -1. */

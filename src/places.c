@@ -1,16 +1,738 @@
 /*
- * places.c - stage: place names from the gazetteer.
- * (placeholder: filled in by its stage's issue)
+ * places.c - the gazetteer and the places stage.
+ *
+ * Gazetteer (pl_places_load_builtin): data/places.tsv (name, country3,
+ * lat, lon, kind, population, ';'-separated alt names; see
+ * data/tools/README.md) becomes one malloc'd block holding an
+ * open-addressing hash table, the place rows, their primary names and
+ * the name instances (one linked list of candidate places per key).  A
+ * key is the hash of the name's token keys joined by single spaces; names
+ * are split into tokens the way token.c splits text (spaces and hyphens
+ * separate, periods vanish, lower case), so a key sequence read from
+ * doc->toks hashes to the same value.  Every proper prefix of a
+ * multi-token name is also entered (flag PREFIX) so longest-match can stop
+ * early.  Key strings are not stored: a slot keeps the upper 32 bits of
+ * the 64-bit hash and its position derives from the lower bits, so two
+ * names are confused only if both halves collide (expected well under one
+ * such pair for the ~120k keys).  Alt names are hashed straight from the
+ * built-in blob, never copied.  A short hand table of US state names is
+ * entered as
+ * hint rows: they make USA a "mentioned" country but are never output.
+ *
+ * Stage (pl_places_run): input doc->toks/sents/ments; output doc->places.
+ *   1. Candidate phrases: longest gazetteer match starting at a capitalised
+ *      token (or "al-"/"el-" + capital), continuing over lower-case words
+ *      ("Rafah crossing") and tight hyphens; a lower-case directional
+ *      modifier (northern, south, central...) + place is one phrase: the
+ *      hand entry when places.tsv has one ("northern Gaza"), else a
+ *      constructed area "<modifier> <place>" at the place's point.
+ *      "P-Q border", "the border between P and Q" -> kind "border" at the
+ *      point of the smaller of the two (a country's point is its capital,
+ *      so the other side is nearer the line), or the midpoint when both
+ *      are countries.
+ *   2. Countries mentioned by the story: actor mention codes, country
+ *      names anywhere (also as actors: "Israel said"), US state hints and
+ *      unambiguous place names.
+ *   3. Each phrase takes the candidate whose country is mentioned (or
+ *      named right after it: "Paris, Texas"), then the kind rank (country,
+ *      area, capital, city/region), then population.
+ *   4. Kept as a place unless it reads as an actor: a country name, a name
+ *      the actors stage covered, a name beside other capitalised words
+ *      ("Antony Blinken") or a sentence-initial common word need a
+ *      locative preposition before it (in, at, near, into, from, across,
+ *      to, on, ...) or to be part of a place phrase.
+ * Service: pl_place_for picks the place a clause puts an event at.
+ * No allocation per token: raw phrases go to one arena vector per doc.
  */
 #include "internal.h"
+#include <stdlib.h>
+#include <utf8proc.h>
 
-struct pl_gazetteer { int unused; };
-parley_rc pl_places_load_builtin(parley_ctx *ctx) { (void)ctx; return PARLEY_OK; }
-void pl_gazetteer_free(pl_gazetteer *g) { (void)g; }
-parley_rc pl_places_run(parley_doc *doc) { (void)doc; return PARLEY_OK; }
+enum { K_COUNTRY, K_REGION, K_AREA, K_CAPITAL, K_CITY, K_HINT };
+static const char *const kind_names[] = {"country", "region", "area",
+                                         "capital", "city",   "hint"};
+static const int kind_rank[] = {5, 2, 4, 3, 2, 0};
+typedef struct {
+  const char *name;
+  float lat, lon;
+  char cc[4];
+  uint8_t kind;
+  uint32_t pop;
+} gz_place;
+
+/* Hash slot: hi = upper 32 bits of the key hash (the lower bits chose
+ * the slot), v = instance list head (low 30 bits) | E_* flags (top 2
+ * bits); v == 0 marks an empty slot. */
+#define E_NAME 0x80000000u
+#define E_PREFIX 0x40000000u
+#define E_HEAD 0x3fffffffu
+#define NO_INST E_HEAD
+typedef struct {
+  uint32_t hi, v;
+} gz_ent;
+
+struct pl_gazetteer {
+  void *block;        /* the one allocation */
+  gz_place *pl;
+  uint32_t npl;
+  uint32_t *inst_place, *inst_next; /* name instances (linked lists) */
+  uint32_t ninst;
+  gz_ent *tab;
+  uint32_t mask;
+  char *names;        /* primary names, NUL-terminated */
+  size_t names_used;
+};
+
+#define MAX_NAME_TOKS 8
+#define H_SEED 0x9e3779b97f4a7c15ULL
+#define H_MUL 0xff51afd7ed558ccdULL
+
+/* Hash of the next token key k[0..n) appended to a running key hash h
+ * (first: h is ignored).  Eight bytes per step: keys are short and this
+ * runs over every gazetteer name at load. */
+static uint64_t hash_step(uint64_t h, int first, const char *k, size_t n) {
+  if (first) h = H_SEED;
+  else h = (h ^ 0x20) * H_MUL; /* the joining space */
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, k + i, 8);
+    h = (h ^ w) * H_MUL;
+    h ^= h >> 32;
+  }
+  if (i < n) {
+    uint64_t w = 0;
+    memcpy(&w, k + i, n - i);
+    h = (h ^ w) * H_MUL;
+    h ^= h >> 32;
+  }
+  h = (h ^ n) * H_MUL;
+  return h ^ (h >> 29);
+}
+
+static const gz_ent *lookup(const pl_gazetteer *g, uint64_t h) {
+  uint32_t hi = (uint32_t)(h >> 32);
+  for (uint32_t i = (uint32_t)h & g->mask;; i = (i + 1) & g->mask) {
+    const gz_ent *e = &g->tab[i];
+    if (!e->v) return NULL;
+    if (e->hi == hi) return e;
+  }
+}
+
+static gz_ent *insert(pl_gazetteer *g, uint64_t h) {
+  uint32_t hi = (uint32_t)(h >> 32);
+  for (uint32_t i = (uint32_t)h & g->mask;; i = (i + 1) & g->mask) {
+    gz_ent *e = &g->tab[i];
+    if (!e->v) {
+      e->hi = hi;
+      e->v = NO_INST;
+      return e;
+    }
+    if (e->hi == hi) return e;
+  }
+}
+
+static uint32_t ent_head(const gz_ent *e) { return e->v & E_HEAD; }
+
+/* Byte classes for name splitting: 0 separator, else part of a token;
+ * lowtab lower-cases ASCII. */
+static unsigned char ncls[256], lowtab[256];
+
+static void init_tables(void) {
+  if (ncls['a']) return;
+  for (int c = 0; c < 256; c++) {
+    ncls[c] = c >= 0x80 ? 3 : 1;
+    lowtab[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  const char *sep = " -,/()\"\t;\n\r";
+  for (const char *s = sep; *s; s++) ncls[(unsigned char)*s] = 0;
+  ncls['.'] = 2;
+}
+
+/* Lower-cases one token s[0..n) into key (as token.c: '.' dropped,
+ * utf8proc lower case, the original kept when the lower case is longer);
+ * returns the key length. */
+static size_t token_key(const unsigned char *s, size_t n, char *key,
+                        size_t cap) {
+  size_t kn = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if (c != '.' && kn < cap) key[kn++] = (char)lowtab[c];
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t len = pl_utf8_decode(s + i, n - i, &cp, NULL);
+    uint32_t lc = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+    char enc[4];
+    size_t el = pl_utf8_encode(lc, enc);
+    if (el > len) {
+      memcpy(enc, s + i, len);
+      el = len;
+    }
+    if (kn + el <= cap) {
+      memcpy(key + kn, enc, el);
+      kn += el;
+    }
+    i += len;
+  }
+  return kn;
+}
+
+/* Enters one name s[0..n) for place p.  Splits like token.c: spaces,
+ * hyphens, commas, slashes and brackets separate; a trailing "'s" is its
+ * own token ("Saint John's"). */
+static void add_name(pl_gazetteer *g, const char *s, size_t n, uint32_t p) {
+  uint64_t hs[MAX_NAME_TOKS];
+  char key[PL_MAX_TOKEN_BYTES];
+  int ntok = 0;
+  uint64_t h = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && !ncls[u[i]]) i++;
+    size_t a = i;
+    while (i < n && ncls[u[i]]) i++;
+    if (i == a) break;
+    size_t kn = token_key(u + a, i - a, key, sizeof key);
+    if (!kn) continue;
+    int poss = kn >= 3 && key[kn - 2] == '\'' && key[kn - 1] == 's';
+    if (ntok + 1 + poss > MAX_NAME_TOKS) return;
+    if (poss) {
+      h = hash_step(h, ntok == 0, key, kn - 2);
+      hs[ntok++] = h;
+      h = hash_step(h, 0, "'s", 2);
+    } else {
+      h = hash_step(h, ntok == 0, key, kn);
+    }
+    hs[ntok++] = h;
+  }
+  if (!ntok) return;
+  for (int t = 0; t + 1 < ntok; t++) insert(g, hs[t])->v |= E_PREFIX;
+  gz_ent *e = insert(g, hs[ntok - 1]);
+  e->v |= E_NAME;
+  uint32_t head = ent_head(e);
+  if (head != NO_INST && g->inst_place[head] == p) return;
+  uint32_t in = g->ninst++;
+  g->inst_place[in] = p;
+  g->inst_next[in] = head;
+  e->v = (e->v & ~E_HEAD) | in;
+}
+
+/* US states: facts, used only as country hints (Georgia and Washington
+ * are left out: the country and the capital city own those names). */
+static const char *const us_states[] = {
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado",
+    "Connecticut", "Delaware", "Florida", "Hawaii", "Idaho", "Illinois",
+    "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+    "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+    "New Jersey", "New Mexico", "New York State", "North Carolina",
+    "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+    "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+    NULL};
+
+static int kind_of(const char *s, size_t n) {
+  for (int k = 0; k < K_HINT; k++)
+    if (strlen(kind_names[k]) == n && !memcmp(s, kind_names[k], n)) return k;
+  return -1;
+}
+
+/* Parses a decimal like "-14.27806" in s[0..n) (strtod is
+ * locale-dependent). */
+static double parse_coord(const char *s, size_t n, int *ok) {
+  double v = 0, scale = 1;
+  size_t i = 0;
+  int neg = 0, any = 0;
+  if (i < n && s[i] == '-') neg = 1, i++;
+  while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0'), any = 1;
+  if (i < n && s[i] == '.') {
+    i++;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      scale /= 10;
+      v += (s[i++] - '0') * scale;
+      any = 1;
+    }
+  }
+  *ok = any && i == n;
+  return neg ? -v : v;
+}
+
+/* Occurrences of byte c in p[0..n), eight bytes at a time (a
+ * byte-at-a-time loop was most of the load time). */
+static size_t count_byte(const unsigned char *p, size_t n, unsigned char c) {
+  const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, hi = 0x8080808080808080ULL;
+  const uint64_t pat = 0x0101010101010101ULL * c;
+  size_t cnt = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    uint64_t x = w ^ pat; /* zero bytes where p[i] == c */
+    uint64_t t = ((x & lo7) + lo7) | x; /* high bit set where nonzero */
+    cnt += (size_t)((((~t & hi) >> 7) * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < n; i++) cnt += p[i] == c;
+  return cnt;
+}
+
+/* Field f of a row: [start, end) pointers. */
+typedef struct {
+  const char *s;
+  size_t n;
+} field_t;
+
+parley_rc pl_places_load_builtin(parley_ctx *ctx) {
+  const pl_blob *b = pl_builtin("places");
+  if (!b || !b->len) return PARLEY_OK; /* no gazetteer: no places */
+  init_tables();
+  /* pass 1: sizes */
+  const unsigned char *d = (const unsigned char *)b->data;
+  size_t rows = count_byte(d, b->len, '\n') + 1;
+  size_t semis = count_byte(d, b->len, ';');
+  size_t seps = count_byte(d, b->len, ' ') + count_byte(d, b->len, '-');
+  size_t nst = sizeof us_states / sizeof us_states[0];
+  size_t names = 2 * rows + semis + nst; /* primary + (semis + 1) alts */
+  size_t keys = names + seps + nst * 2;
+  uint32_t cap = 1024;
+  while (cap < keys * 3 / 2) cap <<= 1;
+  size_t sz_pl = ((rows + nst) * sizeof(gz_place) + 15) & ~(size_t)15;
+  size_t sz_inst = (names * 2 * sizeof(uint32_t) + 15) & ~(size_t)15;
+  size_t sz_tab = cap * sizeof(gz_ent);
+  size_t sz_names = b->len / 4 + 64; /* primary names: a fraction of rows */
+  pl_gazetteer *g = calloc(1, sizeof *g);
+  char *blk = g ? malloc(sz_pl + sz_inst + sz_tab + sz_names) : NULL;
+  if (!blk) {
+    free(g);
+    pl_ctx_err(ctx, "out of memory loading the gazetteer");
+    return PARLEY_ENOMEM;
+  }
+  g->block = blk;
+  g->tab = (gz_ent *)blk;
+  g->pl = (gz_place *)(blk + sz_tab);
+  g->inst_place = (uint32_t *)(blk + sz_tab + sz_pl);
+  g->inst_next = g->inst_place + names;
+  g->names = blk + sz_tab + sz_pl + sz_inst;
+  g->mask = cap - 1;
+  memset(g->tab, 0, sz_tab);
+  /* pass 2: rows */
+  const char *p = b->data, *end = b->data + b->len;
+  size_t lineno = 0, bad = 0;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) nl = end;
+    lineno++;
+    field_t f[7];
+    int nf = 0;
+    for (const char *q = p; nf < 7;) {
+      const char *t = nf < 6 ? memchr(q, '\t', (size_t)(nl - q)) : NULL;
+      f[nf].s = q;
+      f[nf].n = (size_t)((t ? t : nl) - q);
+      nf++;
+      if (!t) break;
+      q = t + 1;
+    }
+    p = nl + 1;
+    if (nf < 6 || !f[0].n) {
+      if (nf > 1 || f[0].n) bad++;
+      continue;
+    }
+    int ok1, ok2, k = kind_of(f[4].s, f[4].n);
+    gz_place *pl = &g->pl[g->npl];
+    pl->lat = (float)parse_coord(f[2].s, f[2].n, &ok1);
+    pl->lon = (float)parse_coord(f[3].s, f[3].n, &ok2);
+    if (!ok1 || !ok2 || k < 0 || f[1].n > 3 ||
+        g->names_used + f[0].n + 1 > sz_names) {
+      bad++;
+      continue;
+    }
+    char *nm = g->names + g->names_used;
+    memcpy(nm, f[0].s, f[0].n);
+    nm[f[0].n] = 0;
+    g->names_used += f[0].n + 1;
+    pl->name = nm;
+    memset(pl->cc, 0, 4);
+    if (!(f[1].n == 1 && f[1].s[0] == '-')) memcpy(pl->cc, f[1].s, f[1].n);
+    pl->kind = (uint8_t)k;
+    unsigned long pop = 0;
+    for (size_t i = 0; i < f[5].n && f[5].s[i] >= '0' && f[5].s[i] <= '9'; i++)
+      pop = pop * 10 + (unsigned long)(f[5].s[i] - '0');
+    pl->pop = pop > UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
+    uint32_t pi = g->npl++;
+    add_name(g, f[0].s, f[0].n, pi);
+    if (nf == 7) {
+      const char *a = f[6].s, *ae = f[6].s + f[6].n;
+      while (a < ae) {
+        const char *sc = memchr(a, ';', (size_t)(ae - a));
+        if (!sc) sc = ae;
+        if (sc > a) add_name(g, a, (size_t)(sc - a), pi);
+        a = sc + 1;
+      }
+    }
+  }
+  for (size_t i = 0; us_states[i]; i++) {
+    gz_place *pl = &g->pl[g->npl];
+    memset(pl, 0, sizeof *pl);
+    pl->name = us_states[i];
+    memcpy(pl->cc, "USA", 4);
+    pl->kind = K_HINT;
+    add_name(g, pl->name, strlen(pl->name), g->npl++);
+  }
+  if (bad)
+    pl_buf_addf(&ctx->warnings, "places: %zu malformed gazetteer rows of %zu\n",
+                bad, lineno);
+  ctx->gaz = g;
+  return PARLEY_OK;
+}
+
+void pl_gazetteer_free(pl_gazetteer *g) {
+  if (!g) return;
+  free(g->block);
+  free(g);
+}
+
+/* ---- the stage ---- */
+
+static const pl_token *T(const parley_doc *doc, uint32_t i) {
+  return &doc->toks.v[i];
+}
+
+static int in_list(const char *k, const char *const *list) {
+  for (; *list; list++)
+    if (!strcmp(k, *list)) return 1;
+  return 0;
+}
+
+static int is_char(const parley_doc *doc, uint32_t i, char c) {
+  return T(doc, i)->len == 1 && doc->text[T(doc, i)->off] == c;
+}
+
+static int tight_dash(const parley_doc *doc, uint32_t i, uint32_t end) {
+  return i + 1 < end && is_char(doc, i, '-') &&
+         !(T(doc, i)->flags & PL_TF_SPACE) &&
+         !(T(doc, i + 1)->flags & PL_TF_SPACE);
+}
+
+static const char *const directions[] = {
+    "north",     "northern",  "south",     "southern",     "east",
+    "eastern",   "west",      "western",   "central",      "northeast",
+    "northeastern", "northwest", "northwestern", "southeast", "southeastern",
+    "southwest", "southwestern", NULL};
+
+static const char *const loc_preps[] = {
+    "in",      "at",     "near",   "into",    "from",   "across", "to",
+    "toward",  "towards", "inside", "outside", "throughout", "around",
+    "on",      "onto",   "off",    "over",    "along",  "within", "via",
+    "through", "between", "outskirts", NULL};
+/* Those that put an event at the place rather than moving to/from it. */
+static const char *const static_preps[] = {
+    "in",     "at",     "near",   "inside", "outside", "throughout",
+    "around", "on",     "off",    "over",   "along",   "within", "between",
+    "across", NULL};
+
+/* A raw phrase before candidate choice. */
+typedef struct {
+  uint32_t sent, tok, ntok;
+  uint32_t head;     /* gazetteer instance list (primary place) */
+  uint32_t head2;    /* second place for borders, UINT32_MAX */
+  int32_t dir_tok;   /* directional modifier token, -1 */
+  uint32_t qual;     /* 'Paris, Texas': country code index hint, 0 none */
+  char qual_cc[4];
+  uint8_t border;
+  int32_t best, best2; /* chosen gazetteer rows */
+} raw_t;
+
+/* Longest match starting at token i (a word); returns tokens consumed
+ * (0 when none) and the entry head. */
+static uint32_t longest(const pl_gazetteer *g, const parley_doc *doc,
+                        uint32_t i, uint32_t end, uint32_t *head) {
+  uint64_t h = 0;
+  uint32_t best = 0, ntok = 0;
+  for (uint32_t j = i; j < end && ntok < MAX_NAME_TOKS;) {
+    const pl_token *t = T(doc, j);
+    if (!(t->flags & (PL_TF_WORD | PL_TF_NUM)) || (t->flags & PL_TF_POSS))
+      break;
+    h = hash_step(h, ntok == 0, t->key, strlen(t->key));
+    ntok++;
+    const gz_ent *e = lookup(g, h);
+    if (!e) break;
+    if ((e->v & E_NAME) && ent_head(e) != NO_INST) {
+      best = j + 1 - i;
+      *head = ent_head(e);
+    }
+    if (!(e->v & E_PREFIX)) break;
+    j++;
+    if (tight_dash(doc, j, end)) j++;
+  }
+  return best;
+}
+
+static const gz_place *row(const pl_gazetteer *g, uint32_t inst) {
+  return &g->pl[g->inst_place[inst]];
+}
+
+/* Country shared by every candidate of a list ("" when they differ or a
+ * candidate has none). */
+static const char *sole_country(const pl_gazetteer *g, uint32_t head) {
+  const char *cc = row(g, head)->cc;
+  for (uint32_t k = g->inst_next[head]; k != NO_INST; k = g->inst_next[k])
+    if (strcmp(row(g, k)->cc, cc)) return "";
+  return cc;
+}
+
+typedef struct {
+  char cc[64][4];
+  int n;
+} ccset_t;
+
+static void cc_add(ccset_t *s, const char *cc) {
+  if (!cc[0] || strlen(cc) != 3 || !strcmp(cc, "IGO")) return;
+  for (int i = 0; i < s->n; i++)
+    if (!strcmp(s->cc[i], cc)) return;
+  if (s->n < 64) memcpy(s->cc[s->n++], cc, 4);
+}
+
+static int cc_has(const ccset_t *s, const char *cc) {
+  for (int i = 0; i < s->n; i++)
+    if (!strcmp(s->cc[i], cc)) return 1;
+  return 0;
+}
+
+/* Best candidate row of a list: qualifier country, then mentioned
+ * countries, then kind rank, then population. */
+static int32_t choose(const pl_gazetteer *g, uint32_t head, const ccset_t *m,
+                      const char *qual) {
+  int32_t best = -1;
+  long long bs = -1;
+  for (uint32_t k = head; k != NO_INST; k = g->inst_next[k]) {
+    const gz_place *p = row(g, k);
+    long long sc = (long long)p->pop;
+    sc += (long long)kind_rank[p->kind] << 33;
+    if (cc_has(m, p->cc)) sc += 1LL << 37;
+    if (qual[0] && !strcmp(qual, p->cc)) sc += 1LL << 38;
+    if (sc > bs) bs = sc, best = (int32_t)g->inst_place[k];
+  }
+  return best;
+}
+
+/* The locative preposition governing a phrase at tok, or -1: scans back
+ * over "the", "city of", "the Qatari capital", directional words. */
+static int32_t loc_prep(const parley_doc *doc, uint32_t tok, uint32_t s0) {
+  static const char *const skip[] = {
+      "the",   "a",        "city",     "town",      "village", "camp",
+      "capital", "of",     "district", "province",  "region",  "area",
+      "besieged", "occupied", "neighbouring", "neighboring", "enclave",
+      "coastal", "port",   "strip",    NULL};
+  uint32_t j = tok;
+  for (int steps = 0; j > s0 && steps < 5; steps++) {
+    const pl_token *t = T(doc, j - 1);
+    if (in_list(t->key, loc_preps)) return (int32_t)(j - 1);
+    if (in_list(t->key, skip) || in_list(t->key, directions)) {
+      j--;
+      continue;
+    }
+    /* "the Qatari capital Doha", "the Egyptian city of Rafah" */
+    if ((t->flags & PL_TF_CAP) && j < tok + 1 && j - 1 > s0 &&
+        j < doc->toks.n && (in_list(T(doc, j)->key, skip))) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  return -1;
+}
+
+static int cap_word(const parley_doc *doc, uint32_t i) {
+  const pl_token *t = T(doc, i);
+  return (t->flags & PL_TF_WORD) && (t->flags & PL_TF_CAP) &&
+         !in_list(t->key, loc_preps) && strcmp(t->key, "the") &&
+         strcmp(t->key, "a");
+}
+
+/* Emits one chosen phrase as a pl_place. */
+static parley_rc emit(parley_doc *doc, const raw_t *r) {
+  const pl_gazetteer *g = doc->ctx->gaz;
+  const gz_place *p = &g->pl[r->best];
+  pl_place *o = pl_vec_push(&doc->arena, &doc->places);
+  if (!o) return PARLEY_ENOMEM;
+  o->sent = r->sent;
+  o->tok = r->tok;
+  o->ntok = r->ntok;
+  o->name = p->name;
+  memcpy(o->country, p->cc, 4);
+  o->lat = p->lat;
+  o->lon = p->lon;
+  o->kind = kind_names[p->kind];
+  if (r->border && r->best2 >= 0) {
+    const gz_place *q = &g->pl[r->best2];
+    size_t a = strlen(p->name), b = strlen(q->name);
+    char *nm = pl_alloc(&doc->arena, a + b + 9);
+    if (!nm) return PARLEY_ENOMEM;
+    memcpy(nm, p->name, a);
+    nm[a] = '-';
+    memcpy(nm + a + 1, q->name, b);
+    memcpy(nm + a + 1 + b, " border", 8);
+    o->name = nm;
+    o->kind = "border";
+    /* a country's point is its capital: the smaller side is nearer the
+     * line, so it gives the point (midpoint when both are countries) */
+    const gz_place *pt = p->kind == K_COUNTRY ? q : p;
+    if (p->kind == K_COUNTRY && q->kind == K_COUNTRY) {
+      o->lat = (p->lat + q->lat) / 2;
+      o->lon = (p->lon + q->lon) / 2;
+    } else {
+      o->lat = pt->lat;
+      o->lon = pt->lon;
+      memcpy(o->country, pt->cc, 4);
+    }
+  } else if (r->dir_tok >= 0) {
+    const pl_token *d = T(doc, (uint32_t)r->dir_tok);
+    size_t a = d->len, b = strlen(p->name);
+    char *nm = pl_alloc(&doc->arena, a + b + 2);
+    if (!nm) return PARLEY_ENOMEM;
+    memcpy(nm, d->lower, a);
+    nm[a] = ' ';
+    memcpy(nm + a + 1, p->name, b + 1);
+    o->name = nm;
+    o->kind = "area";
+  }
+  return PARLEY_OK;
+}
+
+static const char *const al_prefixes[] = {"al", "el", "ad", "an", "ar",
+                                          "as", "az", "ash", "ed", "ez",
+                                          NULL};
+static const char *const border_words[] = {"border", "borders", "frontier",
+                                           "boundary", NULL};
+
+parley_rc pl_places_run(parley_doc *doc) {
+  const pl_gazetteer *g = doc->ctx->gaz;
+  if (!g) return PARLEY_OK;
+  PL_VEC(raw_t) raws = {0};
+  /* 1. phrases */
+  for (uint32_t si = 0; si < doc->sents.n; si++) {
+    const pl_sentence *st = &doc->sents.v[si];
+    uint32_t s1 = st->tok0 + st->ntok;
+    for (uint32_t i = st->tok0; i < s1; i++) {
+      const pl_token *t = T(doc, i);
+      if (!(t->flags & PL_TF_WORD)) continue;
+      int dirw = in_list(t->key, directions);
+      int cap = (t->flags & PL_TF_CAP) != 0;
+      int al = !cap && tight_dash(doc, i + 1, s1) &&
+               (T(doc, i + 2)->flags & PL_TF_CAP) &&
+               in_list(t->key, al_prefixes);
+      if (!cap && !dirw && !al) continue;
+      uint32_t head = UINT32_MAX, n = 0;
+      int32_t dir = -1;
+      if (cap || al || (dirw && i + 1 < s1 && (T(doc, i + 1)->flags & PL_TF_CAP)))
+        n = longest(g, doc, i, s1, &head);
+      if (!n && dirw && i + 1 < s1 && (T(doc, i + 1)->flags & PL_TF_CAP)) {
+        uint32_t n2 = longest(g, doc, i + 1, s1, &head);
+        if (n2) n = n2 + 1, dir = (int32_t)i;
+      }
+      if (!n) continue;
+      raw_t *r = pl_vec_push(&doc->arena, &raws);
+      if (!r) return PARLEY_ENOMEM;
+      *r = (raw_t){si, i, n, head, UINT32_MAX, dir, 0, "", 0, -1, -1};
+      i += n - 1;
+    }
+  }
+  /* borders: "P-Q border", "the border between P and Q" */
+  for (uint32_t k = 0; k + 1 < raws.n; k++) {
+    raw_t *r = &raws.v[k], *q = &raws.v[k + 1];
+    if (!r->ntok || r->sent != q->sent) continue;
+    uint32_t s1 = doc->sents.v[r->sent].tok0 + doc->sents.v[r->sent].ntok;
+    uint32_t e = r->tok + r->ntok, qe = q->tok + q->ntok;
+    if (tight_dash(doc, e, s1) && q->tok == e + 1 && qe < s1 &&
+        in_list(T(doc, qe)->key, border_words)) {
+      r->head2 = q->head;
+      r->ntok = qe + 1 - r->tok;
+      r->border = 1;
+      q->ntok = 0;
+      continue;
+    }
+    uint32_t s0 = doc->sents.v[r->sent].tok0;
+    if (r->tok >= s0 + 2 && !strcmp(T(doc, r->tok - 1)->key, "between") &&
+        in_list(T(doc, r->tok - 2)->key, border_words) && e < s1 &&
+        !strcmp(T(doc, e)->key, "and") && q->tok == e + 1) {
+      r->head2 = q->head;
+      r->tok -= 2;
+      r->ntok = qe - r->tok;
+      r->border = 1;
+      q->ntok = 0;
+    }
+  }
+  /* 2. countries the story mentions */
+  ccset_t m = {.n = 0};
+  for (uint32_t i = 0; i < doc->ments.n; i++) {
+    const char *code = doc->ments.v[i].a.code;
+    if (!code || !code[0]) continue;
+    char cc[4], sec[4];
+    pl_actor_parts(code, cc, sec);
+    cc_add(&m, cc);
+  }
+  for (uint32_t k = 0; k < raws.n; k++) {
+    const raw_t *r = &raws.v[k];
+    if (!r->ntok) continue;
+    cc_add(&m, sole_country(g, r->head));
+    if (r->head2 != UINT32_MAX) cc_add(&m, sole_country(g, r->head2));
+  }
+  /* 3. choose; 4. keep */
+  for (uint32_t k = 0; k < raws.n; k++) {
+    raw_t *r = &raws.v[k];
+    if (!r->ntok) continue;
+    uint32_t e = r->tok + r->ntok;
+    const pl_sentence *st = &doc->sents.v[r->sent];
+    uint32_t s0 = st->tok0, s1 = st->tok0 + st->ntok;
+    const char *qual = "";
+    if (k + 1 < raws.n && raws.v[k + 1].ntok && e + 1 < s1 &&
+        is_char(doc, e, ',') && raws.v[k + 1].tok == e + 1)
+      qual = sole_country(g, raws.v[k + 1].head);
+    r->best = choose(g, r->head, &m, qual);
+    if (r->head2 != UINT32_MAX) r->best2 = choose(g, r->head2, &m, "");
+    if (r->best < 0) continue;
+    const gz_place *p = &g->pl[r->best];
+    if (p->kind == K_HINT) continue;
+    int phrase = r->border || r->dir_tok >= 0;
+    const pl_token *t0 = T(doc, r->tok);
+    int needs_loc = 0;
+    if (!phrase) {
+      if (p->kind == K_COUNTRY || t0->ment >= 0) needs_loc = 1;
+      if (r->ntok == 1 && ((r->tok > s0 && cap_word(doc, r->tok - 1) &&
+                            !(T(doc, r->tok - 1)->flags & PL_TF_SSTART)) ||
+                           (e < s1 && cap_word(doc, e))))
+        needs_loc = 1; /* "Antony Blinken", "Gaza Health Ministry" */
+      if (r->ntok == 1 && (t0->flags & PL_TF_SSTART) && t0->tag &&
+          t0->tag != PL_T_NNP && t0->tag != PL_T_NNPS)
+        needs_loc = 1; /* "Police said ..." */
+    }
+    if (needs_loc && loc_prep(doc, r->tok, s0) < 0) continue;
+    parley_rc rc = emit(doc, r);
+    if (rc) return rc;
+  }
+  return PARLEY_OK;
+}
 
 int32_t pl_place_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
                      uint32_t hi) {
-  (void)doc; (void)sent; (void)lo; (void)hi;
-  return -1;
+  if (sent >= doc->sents.n) return -1;
+  uint32_t s0 = doc->sents.v[sent].tok0;
+  uint32_t a = 0, b = doc->places.n;
+  while (a < b) { /* first place of the sentence */
+    uint32_t mid = a + (b - a) / 2;
+    if (doc->places.v[mid].sent < sent) a = mid + 1;
+    else b = mid;
+  }
+  int32_t moving = -1;
+  for (uint32_t k = a; k < doc->places.n && doc->places.v[k].sent == sent;
+       k++) {
+    const pl_place *p = &doc->places.v[k];
+    if (p->tok < lo || p->tok >= hi) continue;
+    int32_t prep = loc_prep(doc, p->tok, s0);
+    if (prep < 0 || (uint32_t)prep < lo) continue;
+    if (in_list(T(doc, (uint32_t)prep)->key, static_preps)) return (int32_t)k;
+    if (moving < 0) moving = (int32_t)k;
+  }
+  return moving;
 }
