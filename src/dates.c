@@ -26,7 +26,9 @@
  *     before, "next X" strictly after.
  *   - month-day / month without a year: the most recent one not after the
  *     article date, or the coming one for a future clause (a Feb 29 goes to
- *     the nearest leap year in that direction).
+ *     the nearest leap year in that direction); but a month-day the
+ *     article also gives with a year ("October 7, 2023" ... "the Oct. 7
+ *     attack") takes that year.
  *   - week precision: y-m-d is the Monday of the calendar week ("last
  *     week" = the Monday of the previous week); rolling spans ("the past
  *     week") use the first day of the 7-day span.
@@ -513,8 +515,12 @@ parley_rc pl_dates_run(parley_doc *doc) {
       uint16_t flags = 0;
       for (int k = 0; k < 3 && a > sp.s0; k++) {
         const pl_token *p = T(doc, a - 1);
+        /* "the" only in "the past week", "the last 24 hours" */
+        int the = !strcmp(p->key, "the") && a == i &&
+                  (!strcmp(T(doc, i)->key, "past") ||
+                   !strcmp(T(doc, i)->key, "last"));
         if (in_list(p->key, lead_in) || !strcmp(p->key, "last") ||
-            !strcmp(p->key, "next") || !strcmp(p->key, "the") ||
+            !strcmp(p->key, "next") || the ||
             is_dash_tight(doc, a - 1, sp.s1)) {
           if (!strcmp(p->key, "since")) flags |= PL_DX_SINCE;
           a--;
@@ -532,6 +538,7 @@ parley_rc pl_dates_run(parley_doc *doc) {
       int tensed = (s.type == X_MD || s.type == X_MON || s.type == X_WD) &&
                    s.mod == 0;
       if (tensed) flags |= PL_DX_TENSED;
+      if (s.type == X_MD) flags |= PL_DX_NOYEAR;
       if (flags & PL_DX_SINCE) fut = 0; /* "since" looks back */
       pl_datex *dx = pl_vec_push(&doc->arena, &doc->dates);
       if (!dx) return PARLEY_ENOMEM;
@@ -542,6 +549,21 @@ parley_rc pl_dates_run(parley_doc *doc) {
       dx->alt = tensed ? resolve(&s, &doc->date, !fut) : dx->date;
       dx->flags = flags;
       i = b;
+    }
+  }
+  /* "the Oct. 7 attack" after "October 7, 2023": a year-less day the
+   * article also states with a year takes that year */
+  for (uint32_t k = 0; k < doc->dates.n; k++) {
+    pl_datex *dx = &doc->dates.v[k];
+    if (!(dx->flags & PL_DX_NOYEAR) || dx->date.prec != PL_PREC_DAY) continue;
+    for (uint32_t j = 0; j < doc->dates.n; j++) {
+      const pl_datex *ab = &doc->dates.v[j];
+      if (ab->flags & PL_DX_RELATIVE || ab->date.prec != PL_PREC_DAY ||
+          ab->date.m != dx->date.m || ab->date.d != dx->date.d)
+        continue;
+      dx->date = dx->alt = ab->date;
+      dx->flags &= (uint16_t)~PL_DX_TENSED;
+      break;
     }
   }
   return PARLEY_OK;

@@ -110,7 +110,8 @@ void pl_date_format(const pl_date *d, char out[11]);
 enum pl_dxflag { PL_DX_RELATIVE = 1, /* needs the article date */
                  PL_DX_FUTURE = 2,   /* own clause reads as future */
                  PL_DX_SINCE = 4,    /* "since X": a period start */
-                 PL_DX_TENSED = 8 }; /* resolution depends on tense */
+                 PL_DX_TENSED = 8,   /* resolution depends on tense */
+                 PL_DX_NOYEAR = 16 }; /* month-day stated without a year */
 typedef struct pl_datex {
   uint32_t sent, tok, ntok; /* tokens covered (absolute indexes) */
   pl_date date;             /* resolution (prec NONE: unresolved) */

@@ -180,7 +180,11 @@ static size_t token_key(const unsigned char *s, size_t n, char *key,
   return kn;
 }
 
-/* Enters one name s[0..n) for place p.  Splits like token.c: spaces,
+/* Instance words: place index, top bit set when the name is an alt. */
+#define INST_ALT 0x80000000u
+#define INST_PLACE 0x7fffffffu
+
+/* Enters one name s[0..n) for place p (p | INST_ALT for an alt name).  Splits like token.c: spaces,
  * hyphens, commas, slashes and brackets separate; a trailing "'s" is its
  * own token ("Saint John's"). */
 static void add_name(pl_gazetteer *g, const char *s, size_t n, uint32_t p) {
@@ -213,7 +217,9 @@ static void add_name(pl_gazetteer *g, const char *s, size_t n, uint32_t p) {
   gz_ent *e = insert(g, hs[ntok - 1]);
   e->v |= E_NAME;
   uint32_t head = ent_head(e);
-  if (head != NO_INST && g->inst_place[head] == p) return;
+  if (head != NO_INST &&
+      (g->inst_place[head] & INST_PLACE) == (p & INST_PLACE))
+    return;
   uint32_t in = g->ninst++;
   g->inst_place[in] = p;
   g->inst_next[in] = head;
@@ -366,7 +372,7 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
       while (a < ae) {
         const char *sc = memchr(a, ';', (size_t)(ae - a));
         if (!sc) sc = ae;
-        if (sc > a) add_name(g, a, (size_t)(sc - a), pi);
+        if (sc > a) add_name(g, a, (size_t)(sc - a), pi | INST_ALT);
         a = sc + 1;
       }
     }
@@ -424,12 +430,12 @@ static const char *const loc_preps[] = {
     "in",      "at",     "near",   "into",    "from",   "across", "to",
     "toward",  "towards", "inside", "outside", "throughout", "around",
     "on",      "onto",   "off",    "over",    "along",  "within", "via",
-    "through", "between", "outskirts", NULL};
+    "through", "outskirts", NULL};
 /* Those that put an event at the place rather than moving to/from it. */
 static const char *const static_preps[] = {
     "in",     "at",     "near",   "inside", "outside", "throughout",
-    "around", "on",     "off",    "over",   "along",   "within", "between",
-    "across", NULL};
+    "around", "on",     "off",    "over",   "along",   "within", "across",
+    NULL};
 
 /* A raw phrase before candidate choice. */
 typedef struct {
@@ -469,7 +475,20 @@ static uint32_t longest(const pl_gazetteer *g, const parley_doc *doc,
 }
 
 static const gz_place *row(const pl_gazetteer *g, uint32_t inst) {
-  return &g->pl[g->inst_place[inst]];
+  return &g->pl[g->inst_place[inst] & INST_PLACE];
+}
+
+/* 1 when the list has a candidate that names a country by itself (a
+ * country, a US state hint, an area or region: not a bare city name,
+ * which may be a namesake of a word). */
+static int votes(const pl_gazetteer *g, uint32_t head) {
+  for (uint32_t k = head; k != NO_INST; k = g->inst_next[k]) {
+    int kd = row(g, k)->kind;
+    if (kd == K_COUNTRY || kd == K_HINT || kd == K_AREA || kd == K_REGION ||
+        kd == K_CAPITAL)
+      return 1;
+  }
+  return 0;
 }
 
 /* Country shared by every candidate of a list ("" when they differ or a
@@ -500,18 +519,25 @@ static int cc_has(const ccset_t *s, const char *cc) {
 }
 
 /* Best candidate row of a list: qualifier country, then mentioned
- * countries, then kind rank, then population. */
+ * countries, then kind rank, then population.  A city reached only by an
+ * alt name ("Hamas" is an alt name of Hamm) is a candidate only when its
+ * country is mentioned; a dotted initialism ("U.N.") names only
+ * countries. */
 static int32_t choose(const pl_gazetteer *g, uint32_t head, const ccset_t *m,
-                      const char *qual) {
+                      const char *qual, int initialism) {
   int32_t best = -1;
   long long bs = -1;
   for (uint32_t k = head; k != NO_INST; k = g->inst_next[k]) {
     const gz_place *p = row(g, k);
+    int mentioned = cc_has(m, p->cc) || (qual[0] && !strcmp(qual, p->cc));
+    if ((g->inst_place[k] & INST_ALT) && p->kind == K_CITY && !mentioned)
+      continue;
+    if (initialism && p->kind != K_COUNTRY) continue;
     long long sc = (long long)p->pop;
     sc += (long long)kind_rank[p->kind] << 33;
     if (cc_has(m, p->cc)) sc += 1LL << 37;
     if (qual[0] && !strcmp(qual, p->cc)) sc += 1LL << 38;
-    if (sc > bs) bs = sc, best = (int32_t)g->inst_place[k];
+    if (sc > bs) bs = sc, best = (int32_t)(g->inst_place[k] & INST_PLACE);
   }
   return best;
 }
@@ -675,8 +701,9 @@ parley_rc pl_places_run(parley_doc *doc) {
   for (uint32_t k = 0; k < raws.n; k++) {
     const raw_t *r = &raws.v[k];
     if (!r->ntok) continue;
-    cc_add(&m, sole_country(g, r->head));
-    if (r->head2 != UINT32_MAX) cc_add(&m, sole_country(g, r->head2));
+    if (votes(g, r->head)) cc_add(&m, sole_country(g, r->head));
+    if (r->head2 != UINT32_MAX && votes(g, r->head2))
+      cc_add(&m, sole_country(g, r->head2));
   }
   /* 3. choose; 4. keep */
   for (uint32_t k = 0; k < raws.n; k++) {
@@ -689,8 +716,10 @@ parley_rc pl_places_run(parley_doc *doc) {
     if (k + 1 < raws.n && raws.v[k + 1].ntok && e + 1 < s1 &&
         is_char(doc, e, ',') && raws.v[k + 1].tok == e + 1)
       qual = sole_country(g, raws.v[k + 1].head);
-    r->best = choose(g, r->head, &m, qual);
-    if (r->head2 != UINT32_MAX) r->best2 = choose(g, r->head2, &m, "");
+    int initialism = r->ntok == 1 && (T(doc, r->tok)->flags & PL_TF_ABBR);
+    r->best = choose(g, r->head, &m, qual, initialism);
+    if (r->head2 != UINT32_MAX) r->best2 = choose(g, r->head2, &m, "", 0);
+    if (r->border && r->best2 < 0) r->border = 0;
     if (r->best < 0) continue;
     const gz_place *p = &g->pl[r->best];
     if (p->kind == K_HINT) continue;
@@ -699,6 +728,9 @@ parley_rc pl_places_run(parley_doc *doc) {
     int needs_loc = 0;
     if (!phrase) {
       if (p->kind == K_COUNTRY || t0->ment >= 0) needs_loc = 1;
+      /* a town in a country the story never mentions is more likely a
+       * namesake of a word or a surname ("Antony") */
+      if (p->kind == K_CITY && !cc_has(&m, p->cc) && !qual[0]) needs_loc = 1;
       if (r->ntok == 1 && ((r->tok > s0 && cap_word(doc, r->tok - 1) &&
                             !(T(doc, r->tok - 1)->flags & PL_TF_SSTART)) ||
                            (e < s1 && cap_word(doc, e))))
@@ -708,6 +740,17 @@ parley_rc pl_places_run(parley_doc *doc) {
         needs_loc = 1; /* "Police said ..." */
     }
     if (needs_loc && loc_prep(doc, r->tok, s0) < 0) continue;
+    /* "U.S.-led", "Israel-based": an adjective compound */
+    if (!phrase && tight_dash(doc, e, s1) && !(T(doc, e + 1)->flags & PL_TF_CAP))
+      continue;
+    /* "in U.S. weapons": a country name modifying a noun */
+    if (!phrase && p->kind == K_COUNTRY && e < s1 &&
+        (T(doc, e)->tag == PL_T_NN || T(doc, e)->tag == PL_T_NNS) &&
+        !(T(doc, e)->flags & PL_TF_CAP))
+      continue;
+    if (!phrase && t0->ment >= 0 && (uint32_t)t0->ment < doc->ments.n &&
+        (doc->ments.v[t0->ment].flags & PL_MF_PERSON))
+      continue; /* a person's name, even after "to" or "from" */
     parley_rc rc = emit(doc, r);
     if (rc) return rc;
   }

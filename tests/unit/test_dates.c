@@ -149,6 +149,11 @@ int main(void) {
   code("About 2024 people fled.", thu);
   OK(doc->dates.n == 0, "a bare number is no year");
 
+  /* a year-less day the article states with a year elsewhere */
+  code("The war began with the raid of October 7, 2023. Survivors of the "
+       "Oct. 7 raid testified.", thu);
+  STR_EQ(res("Oct. 7 raid"), "2023-10-07/D", "year from the article");
+
   /* leap years and year boundaries */
   code("The ceasefire was signed on February 29.", "2024-03-10");
   STR_EQ(res("on February 29"), "2024-02-29/D", "leap day in leap year");
