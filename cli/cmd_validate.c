@@ -411,10 +411,14 @@ static void actor_code(const vrun *r, json_t *a, char *out, size_t cap) {
 
 /* Codes one text; fills got.  Returns 0, or -1 when coding failed. */
 static int code_record(vrun *r, const char *id, const char *date,
-                       const char *text, sset *got) {
+                       const char *text, const char *parse, sset *got) {
   parley_article a;
   memset(&a, 0, sizeof a);
   a.id = id;
+  if (parley_doc_set_parse(r->doc, parse)) {
+    cli_err("out of memory");
+    return -1;
+  }
   a.date = date && *date ? date : NULL;
   a.text = text;
   a.text_len = strlen(text);
@@ -556,7 +560,8 @@ static void run_record(vrun *r, record *rec) {
                l ? " " : "", id);
     return;
   }
-  if (code_record(r, id, rec->date, text, &got)) {
+  if (code_record(r, id, rec->date, text, ptext ? rec->parse : NULL,
+                  &got)) {
     r->nfail_run++;
     ok = 0;
     note = " (coding failed)";

@@ -165,8 +165,21 @@ parley_doc *parley_doc_new(parley_ctx *ctx) {
   return doc;
 }
 
+parley_rc parley_doc_set_parse(parley_doc *doc, const char *parse) {
+  if (!doc) return PARLEY_EMISUSE;
+  free(doc->next_parse);
+  doc->next_parse = NULL;
+  if (!parse) return PARLEY_OK;
+  size_t n = strnlen(parse, (size_t)1 << 20);
+  if (!(doc->next_parse = malloc(n + 1))) return PARLEY_ENOMEM;
+  memcpy(doc->next_parse, parse, n);
+  doc->next_parse[n] = 0;
+  return PARLEY_OK;
+}
+
 void parley_doc_free(parley_doc *doc) {
   if (!doc) return;
+  free(doc->next_parse);
   pl_arena_free(&doc->arena);
   pl_buf_free(&doc->out);
   free(doc);
@@ -201,9 +214,12 @@ static void doc_err(parley_doc *doc, const char *fmt, const char *arg) {
 parley_rc parley_doc_code_until(parley_doc *doc, const parley_article *a,
                                 const char *stop) {
   if (!doc) return PARLEY_EMISUSE;
+  char *np = doc->next_parse; /* survives the reset, for this call only */
+  doc->next_parse = NULL;
   doc_reset(doc);
   if (!a || !a->id || !a->id[0] || (!a->text && a->text_len)) {
     doc_err(doc, "article has no id%s", "");
+    free(np);
     return PARLEY_EMISUSE;
   }
   parley_rc ret = PARLEY_OK;
@@ -230,6 +246,10 @@ parley_rc parley_doc_code_until(parley_doc *doc, const parley_article *a,
                  "was coded", lim);
     ret = PARLEY_ETOOBIG;
   }
+  if (np) {
+    doc->parse = pl_strndup(&doc->arena, np, strlen(np));
+    free(np);
+  }
   doc->orig = pl_strndup(&doc->arena, a->text ? a->text : "", n);
   doc->orig_len = n;
   if (!doc->id || !doc->orig || doc->arena.failed) goto oom;
@@ -242,7 +262,10 @@ parley_rc parley_doc_code_until(parley_doc *doc, const parley_article *a,
   }
   doc->hash = pl_fnv1a(h, doc->orig, n);
   for (size_t i = 0; i < NSTAGES; i++) {
-    parley_rc rc = stages[i].run(doc);
+    parley_rc rc = PARLEY_OK;
+    if (doc->parse && stages[i].run == pl_tag_run)
+      rc = pl_parse_gold_tags(doc); /* gold tags for the tagger */
+    if (!rc) rc = stages[i].run(doc);
     if (rc == PARLEY_ENOMEM || doc->arena.failed) goto oom;
     if (rc) {
       doc_err(doc, "stage %s failed", stages[i].name);

@@ -343,6 +343,11 @@ struct parley_doc {
   const char *orig;        /* original bytes (copy) */
   size_t orig_len;
   uint64_t hash;           /* FNV-1a of id|date|source|title|text */
+  char *next_parse;        /* parley_doc_set_parse (malloc'd), used and
+                              freed by the next code call */
+  const char *parse;       /* this article's Penn parse (arena) or NULL */
+  uint8_t *gold_tags;      /* parse.c: per-token tag from it, 0 = none;
+                              NULL without a parse (read by tag.c) */
   /* normalize.c */
   char *text;              /* normalised text, NUL-terminated */
   size_t text_len;
@@ -504,6 +509,10 @@ int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b);
  * its error recorder ("what: sqlite message" on the store and ctx). */
 void *pl_store_db(parley_store *st);
 void pl_store_fail(parley_store *st, const char *what);
+
+/* parse.c: fills doc->gold_tags from doc->parse (doc.c calls it just
+ * before the tag stage). */
+parley_rc pl_parse_gold_tags(parley_doc *doc);
 
 /* write.c: renderers */
 int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned records);

@@ -1048,6 +1048,12 @@ parley_rc pl_tag_run(parley_doc *doc) {
     int headline = nwords >= 3 && ncaps * 5 >= nwords * 3;
     for (uint32_t i = r.lo; i < r.hi; i++) lexical(&r, i, headline);
     for (uint32_t i = r.lo; i < r.hi; i++) capitals(&r, i, headline);
+    if (doc->gold_tags) /* a given parse's tags win (parse.c) */
+      for (uint32_t i = r.lo; i < r.hi; i++)
+        if (doc->gold_tags[i]) {
+          cs[i].fixed = 1;
+          cs[i].first = doc->gold_tags[i];
+        }
     mark_verbs_ahead(&r);
     r.lv = r.lf = r.cv = r.cf = 0;
     for (uint32_t i = r.lo; i < r.hi; i++) {
