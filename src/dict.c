@@ -1155,6 +1155,7 @@ parley_rc pl_actors_load_builtin(parley_ctx *ctx) {
   static const char *const names[] = {"countries", "orgs", "agents", "people",
                                       NULL};
   if (!ctx->actors && !(ctx->actors = dict_new())) return PARLEY_ENOMEM;
+  if (ctx->flags & PL_CTX_NO_DEFAULTS) return PARLEY_OK; /* empty: validate */
   for (const char *const *nm = names; *nm; nm++) {
     const pl_blob *b = pl_builtin(*nm);
     if (!b) continue;

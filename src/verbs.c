@@ -843,6 +843,7 @@ void pl_verbdict_free(pl_verbdict *vd) {
 
 parley_rc pl_verbs_load_builtin(parley_ctx *ctx) {
   if (!ctx->verbs && !(ctx->verbs = vd_new())) return PARLEY_ENOMEM;
+  if (ctx->flags & PL_CTX_NO_DEFAULTS) return PARLEY_OK; /* empty: validate */
   const pl_blob *b = pl_builtin("verbs");
   if (!b) return PARLEY_OK;
   size_t ne = 0, nw = 0;
