@@ -14,7 +14,8 @@
  * Clustering (one real-world event reported many times): an event record
  * joins the cluster with the same type and root, the same source and
  * target countries with compatible sectors (equal, or one side has none:
- * "Israel" and "Israeli troops" agree), a date within one day (the same date for
+ * "Israel" and "Israeli troops" agree; a side the mention leaves unknown
+ * agrees with any), a date within one day (the same date for
  * future/intent events) and a compatible place (either unknown or equal);
  * count records join on kind, place, period start and date.  It is
  * incremental: every put updates the clusters it touches, and re-coding a
@@ -168,10 +169,12 @@ parley_store *parley_store_open(parley_ctx *ctx, const char *path) {
       sqlite3_prepare_v2(
           st->db,
           "SELECT cid FROM clusters WHERE type=?1 AND root IS ?2 AND "
-          "substr(src_key,1,3) IS substr(?3,1,3) AND (src_key IS ?3 OR "
-          "length(src_key)=3 OR length(?3)=3) AND "
-          "substr(tgt_key,1,3) IS substr(?4,1,3) AND (tgt_key IS ?4 OR "
-          "length(tgt_key)=3 OR length(?4)=3) AND kind IS ?5 AND since IS ?6 "
+          "(?3 IS NULL OR src_key IS NULL OR (substr(src_key,1,3) = "
+          "substr(?3,1,3) AND (src_key = ?3 OR length(src_key)=3 OR "
+          "length(?3)=3))) AND "
+          "(?4 IS NULL OR tgt_key IS NULL OR (substr(tgt_key,1,3) = "
+          "substr(?4,1,3) AND (tgt_key = ?4 OR length(tgt_key)=3 OR "
+          "length(?4)=3))) AND kind IS ?5 AND since IS ?6 "
           "AND future=?9 AND date BETWEEN date(?7, printf('-%d days', ?10)) "
           "AND date(?7, printf('+%d days', ?10)) "
           "AND (place IS NULL OR ?8 IS NULL OR place=?8) "
