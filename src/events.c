@@ -55,6 +55,9 @@ typedef struct {
   agroup src, tgt;
   uint32_t end, begin;
   int subj_event;      /* the subject phrase is headed by an event noun */
+  uint32_t skip_from, skip_to; /* passive agent jumped over while matching */
+  uint32_t lit[32];    /* tokens matched by literal/class elements */
+  int nlit;
 } mstate;
 
 /* ---- helpers ---- */
@@ -116,7 +119,7 @@ static int32_t np_actor(const mstate *x, uint32_t a, uint32_t b, int skip_poss) 
     if (m < 0 || !ment_ok(doc, m)) continue;
     const pl_mention *mm = &doc->ments.v[m];
     uint32_t me = mm->tok + mm->ntok;
-    int is_poss = (mm->flags & PL_MF_POSS) ||
+    int is_poss = (mm->flags & PL_MF_POSS) || x->tk[mm->tok].tag == PL_T_PRPS ||
                   (me < x->t1 && ((x->tk[me].flags & PL_TF_POSS) ||
                                   x->tk[me].tag == PL_T_POS));
     if (is_poss) poss = m;
@@ -251,12 +254,18 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
            tk[pos].ment < 0 && el->kind != PL_VE_WORD)
       pos++;
   switch (el->kind) {
-  case PL_VE_WORD:
-    if (pos < x->lim && tok_is(x, pos, el->id)) return m_post(x, p, e + 1, pos + 1);
-    if (pos + 1 < x->lim && tk[pos].tag == PL_T_RB && tk[pos].ment < 0 &&
-        !(tk[pos].syn & PL_SY_NEG) && tok_is(x, pos + 1, el->id))
-      return m_post(x, p, e + 1, pos + 2);
+  case PL_VE_WORD: {
+    uint32_t q = UINT32_MAX;
+    if (pos < x->lim && tok_is(x, pos, el->id)) q = pos;
+    else if (pos + 1 < x->lim && tk[pos].tag == PL_T_RB && tk[pos].ment < 0 &&
+             !(tk[pos].syn & PL_SY_NEG) && tok_is(x, pos + 1, el->id))
+      q = pos + 1;
+    if (q == UINT32_MAX || x->nlit >= 32) return 0;
+    x->lit[x->nlit++] = q;
+    if (m_post(x, p, e + 1, q + 1)) return 1;
+    x->nlit--;
     return 0;
+  }
   case PL_VE_CLASS: {
     if (pos >= x->lim) return 0;
     const uint32_t *w = twof(x, pos);
@@ -273,7 +282,10 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
             ok = 0;
             break;
           }
-        if (ok && m_post(x, p, e + 1, q)) return 1;
+        if (!ok || x->nlit >= 32) continue;
+        x->lit[x->nlit++] = pos;
+        if (m_post(x, p, e + 1, q)) return 1;
+        x->nlit--;
       }
     }
     return 0;
@@ -284,7 +296,9 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
     return m_slot(x, p, e, pos, 0);
   case PL_VE_GAP:
     for (uint32_t k = 0; k <= 3; k++) {
-      if (k && (pos + k - 1 >= x->lim || tk[pos + k - 1].ment >= 0 ||
+      if (k && (pos + k - 1 >= x->lim ||
+                (tk[pos + k - 1].ment >= 0 && tk[pos + k - 1].tag != PL_T_PRPS &&
+                 ment_ok(x->doc, tk[pos + k - 1].ment)) ||
                 tk[pos + k - 1].chunk == PL_CH_VG ||
                 (tk[pos + k - 1].flags & PL_TF_PUNCT)))
         break;
@@ -347,6 +361,8 @@ typedef struct {
   agroup src, tgt;
   uint32_t begin, end;
   int relaxed_used, tgt_passive;
+  uint32_t lit[32];
+  int nlit;
 } match_t;
 
 /* Tries every form of the word at token v (kind 'v' or 'n'); keeps the
@@ -365,6 +381,8 @@ static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
       if (fm->kind != kind) continue;
       /* multi-word forms: fixed words before/after the head */
       uint32_t after = v + 1, before = v, ok = 1;
+      if (x->skip_from == after && x->skip_to > after && kind == 'v')
+        after = x->skip_to;
       for (uint32_t k = 0; k < fm->npost && ok; k++, after++)
         if (after >= x->lim || !tok_is(x, after, vd->els[fm->post0 + k].id))
           ok = 0;
@@ -384,6 +402,7 @@ static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
         x->tgt_passive = 0;
         x->relaxed_used = 0;
         x->begin = before;
+        x->nlit = 0;
         if (!m_post(x, p, 0, after)) continue;
         if (p->npre && !m_pre(x, p, 0, before)) continue;
         if (sc > best->score || (sc == best->score && p->seq > best->seq)) {
@@ -397,6 +416,8 @@ static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
           best->end = x->end;
           best->relaxed_used = x->relaxed_used;
           best->tgt_passive = x->tgt_passive;
+          best->nlit = x->nlit;
+          memcpy(best->lit, x->lit, sizeof x->lit);
         }
         got = 1;
         break;
@@ -472,6 +493,15 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
      * airstrike on X", "the head of X"): the subject is its head */
     uint32_t a, b;
     np_bounds(x, k, &a, &b);
+    if (a > x->t0 && tk[a - 1].vg >= 0 && (uint32_t)tk[a - 1].vg != g &&
+        !(tk[a - 1].syn & PL_SY_ASIDE) &&
+        !(doc->vgs.v[tk[a - 1].vg].flags & PL_VG_SPEECH)) {
+      /* the object of an earlier verb: "rebels who attacked a post took";
+       * a relative clause passes on its antecedent */
+      const pl_vgroup *pv = &doc->vgs.v[tk[a - 1].vg];
+      if (pv->flags & PL_VG_REL) return subject_of(x, (uint32_t)tk[a - 1].vg, out, depth + 1);
+      return 0;
+    }
     uint32_t ha = a, hb = b, pa = a, pb = b;
     int of_actor = 0;
     while (ha >= x->t0 + 2 && tk[ha - 1].chunk == PL_CH_PP &&
@@ -551,6 +581,18 @@ static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
 }
 
 /* ---- intent recoding ---- */
+/* "threatened to cut ties / impose sanctions / attack": 13x threats */
+static void threat_code(const char *code, char out[6]) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  const char *r = "130";
+  if (root == 16) r = !strncmp(code, "163", 3) ? "1312" : "1313";
+  else if (root == 17) r = "137";
+  else if (root == 14) r = "133";
+  else if (root >= 18) r = "138";
+  else if (root == 13 || root == 3) r = code;
+  snprintf(out, 6, "%s", r);
+}
+
 static void intent_code(const char *code, char out[6]) {
   int root = (code[0] - '0') * 10 + (code[1] - '0');
   const char *r = NULL;
@@ -611,10 +653,17 @@ static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
     return PARLEY_OK;
   if (s >= 0 && t >= 0 && (s == t || same_actor(doc, s, t))) return PARLEY_OK;
   /* one record per (sentence, code, source, target) */
+  int32_t rs = actor_of(doc, s), rt = actor_of(doc, t);
+  const char *cs = rs >= 0 ? doc->ments.v[rs].a.code : "";
+  const char *ct = rt >= 0 ? doc->ments.v[rt].a.code : "";
   for (uint32_t i = doc->events.n; i-- > 0;) {
     const pl_event *e = &doc->events.v[i];
     if (e->sent != sent) break;
-    if (!strcmp(e->code, code) && e->src == s && e->tgt == t) return PARLEY_OK;
+    if (strcmp(e->code, code)) continue;
+    int32_t es = actor_of(doc, e->src), et = actor_of(doc, e->tgt);
+    if (!strcmp(es >= 0 ? doc->ments.v[es].a.code : "", cs) &&
+        !strcmp(et >= 0 ? doc->ments.v[et].a.code : "", ct))
+      return PARLEY_OK;
   }
   pl_event *e = pl_vec_push(&doc->arena, &doc->events);
   if (!e) return PARLEY_ENOMEM;
@@ -676,9 +725,30 @@ static const char *match_code(const match_t *m) {
   return m->form->code;
 }
 
-static void mark_used(mstate *x, uint32_t lo, uint32_t hi) {
+/* used[]: PL_U_USED = consumed by a pattern (a literal word, the verb, a
+ * passive agent), PL_U_COVER = inside the object range of a matched verb */
+enum { PL_U_COVER = 1, PL_U_USED = 2 };
+static void mark_used(mstate *x, uint32_t lo, uint32_t hi, uint8_t how) {
   for (uint32_t k = lo; k < hi && k < x->t1; k++)
-    if (k >= x->t0) x->used[k - x->t0] = 1;
+    if (k >= x->t0 && x->used[k - x->t0] < how) x->used[k - x->t0] = how;
+}
+
+static void mark_lits(mstate *x, const match_t *m) {
+  for (int i = 0; i < m->nlit; i++) mark_used(x, m->lit[i], m->lit[i] + 1, PL_U_USED);
+}
+
+/* Verbs whose to-infinitive complement is what is asked for, not done:
+ * "urged Israel to allow", "called on X to" */
+static int appeal_verb(const char *l) {
+  static const char *const A[] = {
+      "urge",   "ask",     "call",    "press",  "demand", "want",
+      "tell",   "order",   "invite",  "encourage", "allow", "force",
+      "push",   "persuade", "request", "warn",  "appeal", "pressure",
+      "advise", "instruct", "help",   "enable", "permit", "authorize",
+      "convince", "expect", NULL};
+  for (int i = 0; A[i]; i++)
+    if (streq(l, A[i])) return 1;
+  return 0;
 }
 
 /* Is verb group g inside reported speech? */
@@ -697,19 +767,44 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   const pl_vgroup *v = &doc->vgs.v[g];
   const pl_token *tk = x->tk;
   if (v->flags & PL_VG_ADJ) return PARLEY_OK;
+  if (x->used[v->head - x->t0] == PL_U_USED) return PARLEY_OK; /* "of violating" */
+  if ((v->flags & PL_VG_INF) && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
+      appeal_verb(tk[doc->vgs.v[g - 1].head].lemma))
+    return PARLEY_OK; /* the content of an appeal is not an event */
+  if (v->lo > x->t0 && (tk[v->lo - 1].syn & PL_SY_COMP) && g > 0 &&
+      doc->vgs.v[g - 1].sent == v->sent && doc->vgs.v[g - 1].hi + 3 >= v->lo &&
+      appeal_verb(tk[doc->vgs.v[g - 1].head].lemma))
+    return PARLEY_OK; /* "demanded that Britain release ..." */
   x->passive = (v->flags & PL_VG_PASSIVE) != 0;
-  x->lim = v->chi > v->hi ? v->chi : x->t1;
-  if (x->lim < v->hi) x->lim = v->hi;
+  /* patterns may run past the clause end (into a following infinitive or
+   * a mis-tagged noun) up to a real boundary; slots stay in the clause */
+  x->lim = v->hi;
+  while (x->lim < x->t1 && !(tk[x->lim].syn & (PL_SY_BOUND | PL_SY_REL)) &&
+         !((tk[x->lim].syn & PL_SY_ASIDE) && !(tk[v->lo].syn & PL_SY_ASIDE)) &&
+         !(!(tk[x->lim].syn & PL_SY_ASIDE) && (tk[v->lo].syn & PL_SY_ASIDE)))
+    x->lim++;
   x->lolim = v->clo;
+  /* passive: "was accused by X of ..." - the agent is read first */
+  agroup agent = {{0}, 0, 0, 0};
+  uint32_t after_agent = 0;
+  if (x->passive) {
+    uint32_t k = v->hi;
+    while (k < x->lim && tk[k].tag == PL_T_RB) k++;
+    if (k + 1 < x->lim && streq(tk[k].lower, "by") &&
+        group_right(x, k + 1, &agent))
+      after_agent = agent.hi;
+  }
   /* candidates: the head, and the first verb of an intent chain */
   match_t mh, mf;
   memset(&mh, 0, sizeof mh);
   memset(&mf, 0, sizeof mf);
-  int neg_chain = streq(tk[v->first].lemma, "refuse") ||
+  int neg_chain = v->first != v->head && (streq(tk[v->first].lemma, "refuse") ||
                   streq(tk[v->first].lemma, "fail") ||
                   streq(tk[v->first].lemma, "decline") ||
-                  streq(tk[v->first].lemma, "reject");
+                  streq(tk[v->first].lemma, "reject"));
   int gh = 0, gf = 0;
+  x->skip_from = after_agent ? v->head + 1 : UINT32_MAX;
+  x->skip_to = after_agent;
   for (int pass = 0; pass < 2; pass++) {
     x->relaxed = pass;
     if (!neg_chain && !gh) gh = match_at(x, v->head, 'v', &mh);
@@ -732,7 +827,10 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   }
   uint32_t mlo = m->begin < v->lo ? m->begin : v->lo;
   uint32_t mhi = m->end > v->hi ? m->end : v->hi;
-  mark_used(x, v->lo, mhi);
+  mark_used(x, v->lo, v->hi, PL_U_USED);
+  mark_lits(x, m);
+  mark_used(x, v->hi, mhi, PL_U_COVER);
+  if (agent.n) mark_used(x, v->hi, after_agent, PL_U_USED);
   if (v->flags & PL_VG_NEG) return PARLEY_OK;
   const char *code = match_code(m);
   const char *rcode = m->pat ? m->pat->rcode : "";
@@ -752,6 +850,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   int has_subj = subject_of(x, g, &subj, 0);
   int passive = at_head && (v->flags & PL_VG_PASSIVE);
   if (passive) {
+    if (!S.n && agent.n) S = agent;
     if (!S.n) {
       /* "by" agent after the verb */
       for (uint32_t k = v->hi; k + 1 < x->lim; k++)
@@ -772,13 +871,18 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (!T.n && !m->tgt_passive) {
       int allow_place = root >= 18 || m->relaxed_used || root == 0;
       agroup t;
-      if (target_after(x, mhi, x->lim, allow_place || root >= 15, in_aside, &t))
+      if (target_after(x, mhi, v->chi > mhi ? v->chi : mhi, allow_place || root >= 15,
+                       in_aside, &t))
         T = t;
     }
   }
   /* "An airstrike on X killed two people": the nominal event carries the
    * dyad; the verb adds nothing without a target of its own */
   if (!passive && !T.n && !m->src.n && x->subj_event) return PARLEY_OK;
+  /* secondary clauses (relative, participle, infinitive) code only full
+   * dyads: "who crossed the border", ", killing 30 people" */
+  if ((v->flags & (PL_VG_REL | PL_VG_PART | PL_VG_INF)) && (!S.n || !T.n))
+    return PARLEY_OK;
   uint16_t fl = 0;
   int future = (v->flags & (PL_VG_FUTURE | PL_VG_INTENT | PL_VG_MODAL)) != 0;
   if (passive) fl |= PL_EF_PASSIVE;
@@ -793,7 +897,9 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (!cd[0]) continue;
     char c[6];
     snprintf(c, sizeof c, "%s", cd);
-    if (future && at_head && !(cd[0] == '0' && cd[1] == '3'))
+    if (at_head && v->first != v->head && streq(tk[v->first].lemma, "threaten"))
+      threat_code(cd, c);
+    else if (future && at_head && !(cd[0] == '0' && cd[1] == '3'))
       intent_code(cd, c);
     rc = emit_pairs(x, v->sent, c, dir ? &T : &S, dir ? &S : &T, vlo, vhi,
                     pat_text(x->vd, m), v->clo, v->chi, fl, future,
@@ -806,7 +912,8 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
 static parley_rc code_nominal(mstate *x, uint32_t i) {
   parley_doc *doc = x->doc;
   const pl_token *tk = x->tk;
-  if (x->used[i - x->t0]) return PARLEY_OK;
+  if (x->used[i - x->t0] == PL_U_USED) return PARLEY_OK;
+  int covered = x->used[i - x->t0] == PL_U_COVER;
   /* the clause it sits in: the verb group before it (or after, for a
    * subject NP) */
   int32_t g = -1;
@@ -826,6 +933,7 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
   }
   x->passive = 0;
   x->relaxed = 0;
+  x->skip_from = UINT32_MAX;
   x->lim = chi > i + 1 ? chi : x->t1;
   x->lolim = x->t0;
   match_t m;
@@ -836,6 +944,8 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
   agroup S = m.src, T = m.tgt;
   uint32_t a, b;
   np_bounds(x, i, &a, &b);
+  mark_used(x, i, i + 1, PL_U_USED);
+  mark_lits(x, &m);
   if (!S.n) {
     /* premodifier actor: "Iran's missile attack", "Israeli strikes" */
     for (uint32_t k = i; k-- > a;)
@@ -863,6 +973,9 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
       }
     }
   }
+  /* inside a coded verb's object, a nominal needs a source of its own:
+   * "rejected talks with X" is the rejection only */
+  if (covered && !S.n) return PARLEY_OK;
   if (!S.n && !T.n) return PARLEY_OK;
   /* a "by" agent: "the killing of X by Y" */
   if (!S.n || 1) {

@@ -345,7 +345,8 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
           tk[i - 1].ment != t->ment) {
         const pl_mention *pm = &doc->ments.v[tk[i - 1].ment];
         if (!(pm->flags & (PL_MF_ADJ | PL_MF_POSS)) &&
-            !(tk[i - 1].flags & PL_TF_POSS) && tk[i - 1].tag != PL_T_POS)
+            !(tk[i - 1].flags & PL_TF_POSS) && tk[i - 1].tag != PL_T_POS &&
+            tk[i - 1].tag != PL_T_PRPS && tk[i - 1].tag != PL_T_JJ)
           cont = 0;
       }
       t->chunk = PL_CH_NP;
@@ -490,8 +491,12 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
         clo = k + 1;
         break;
       }
-    if ((v->flags & (PL_VG_INF | PL_VG_PART)) && g > vg0)
+    if ((v->flags & (PL_VG_INF | PL_VG_PART)) && g > vg0) {
       clo = doc->vgs.v[g - 1].clo; /* shares its governor's clause */
+      if (v->flags & PL_VG_INF) /* "will travel to Doha to meet" */
+        v->flags |= doc->vgs.v[g - 1].flags &
+                    (PL_VG_FUTURE | PL_VG_INTENT | PL_VG_MODAL);
+    }
     v->clo = clo;
     /* end: before the next group's subject or a boundary */
     uint32_t chi = t1;
@@ -512,8 +517,10 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       }
     }
     for (uint32_t k = v->hi; k < chi; k++)
-      if (tk[k].syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) {
-        chi = k;
+      if ((tk[k].syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) ||
+          ((tk[v->lo].syn & PL_SY_ASIDE) && !(tk[k].syn & PL_SY_ASIDE)) ||
+          ((tk[v->lo].syn & PL_SY_ASIDE) && is_comma(&tk[k]))) {
+        chi = k; /* an aside's clause ends with the aside */
         break;
       }
     if (chi < v->hi) chi = v->hi;
