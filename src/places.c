@@ -691,9 +691,18 @@ parley_rc pl_places_run(parley_doc *doc) {
   }
   /* 2. countries the story mentions */
   ccset_t m = {.n = 0};
+  /* a mention that is itself a place phrase ("Paris" read as FRAGOV)
+   * does not vote: the phrase votes by the gazetteer's rules */
+  uint8_t *inplace = doc->ments.n ? pl_calloc(&doc->arena, doc->ments.n, 1)
+                                  : NULL;
+  if (doc->ments.n && !inplace) return PARLEY_ENOMEM;
+  for (uint32_t k = 0; k < raws.n; k++)
+    for (uint32_t t = raws.v[k].tok; t < raws.v[k].tok + raws.v[k].ntok; t++)
+      if (T(doc, t)->ment >= 0 && (uint32_t)T(doc, t)->ment < doc->ments.n)
+        inplace[T(doc, t)->ment] = 1;
   for (uint32_t i = 0; i < doc->ments.n; i++) {
     const char *code = doc->ments.v[i].a.code;
-    if (!code || !code[0]) continue;
+    if (!code || !code[0] || inplace[i]) continue;
     char cc[4], sec[4];
     pl_actor_parts(code, cc, sec);
     cc_add(&m, cc);
@@ -727,7 +736,12 @@ parley_rc pl_places_run(parley_doc *doc) {
     const pl_token *t0 = T(doc, r->tok);
     int needs_loc = 0;
     if (!phrase) {
-      if (p->kind == K_COUNTRY || t0->ment >= 0) needs_loc = 1;
+      /* an actor reading: a country name, or a one-word name the actors
+       * stage took ("Paris" as FRAGOV); "the Gaza Strip" as PSE and
+       * "Paris, Texas" stay places */
+      if (p->kind == K_COUNTRY ||
+          (t0->ment >= 0 && r->ntok == 1 && p->kind != K_AREA && !qual[0]))
+        needs_loc = 1;
       /* a town in a country the story never mentions is more likely a
        * namesake of a word or a surname ("Antony") */
       if (p->kind == K_CITY && !cc_has(&m, p->cc) && !qual[0]) needs_loc = 1;

@@ -132,7 +132,7 @@ int main(void) {
   STR_EQ(cc("Paris"), "USA", "Paris in a Texas story");
   code("France raised its alert level. In Paris, police closed the square.");
   STR_EQ(cc("Paris"), "FRA", "Paris in a French story");
-  code("The mayor of Paris spoke.");
+  code("Crowds gathered in Paris.");
   STR_EQ(cc("Paris"), "FRA", "no hint: the capital");
   code("The tornado hit Paris, Texas, on Monday.");
   STR_EQ(cc("Paris"), "USA", "Paris, Texas");
