@@ -536,8 +536,14 @@ static void mark_verbs_ahead(run *r) {
       va = 0; /* a verb after "that"/"who"/"if" belongs to another clause */
     } else if (!c->fixed) {
       int f = c->first;
-      if (f == PL_T_VBD || f == PL_T_VBZ || f == PL_T_VBP || f == PL_T_MD ||
-          ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN)))
+      /* a participle after a determiner/adjective is a modifier ("a
+       * very crowded market"), not the clause's verb */
+      int pf = i > r->lo ? r->c[i - 1].first : 0;
+      int modified = pf == PL_T_DT || pf == PL_T_PRPS || pf == PL_T_JJ ||
+                     pf == PL_T_RB || pf == PL_T_POS || pf == PL_T_IN;
+      if (!modified &&
+          (f == PL_T_VBD || f == PL_T_VBZ || f == PL_T_VBP || f == PL_T_MD ||
+           ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN))))
         va = 1;
     }
     c->va = va;
@@ -652,9 +658,18 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* "Biden on May 31 announced plans": a date before the first verb */
   if (pt && (pt->tag == PL_T_CD) && (m & M(PL_T_VBD)) &&
-      (c->first == PL_T_VBD || c->first == PL_T_VBN) && !last_finite(r, i) &&
-      !is_word(nw, "by"))
-    return PL_T_VBD;
+      (c->first == PL_T_VBD || c->first == PL_T_VBN) && !is_word(nw, "by")) {
+    /* "... have been killed and 100 injured": the participle is shared */
+    if (pv > r->lo && T(r, pv - 1)->tag == PL_T_CC && last_finite(r, i))
+      return PL_T_VBN;
+    return PL_T_VBD; /* "40 died", "on May 31 announced" */
+  }
+
+  /* "will release hostages and free prisoners": a verb coordinated with
+   * the clause's verb, before the modifier rule reads "free" as JJ */
+  if (pt && pt->tag == PL_T_CC && (m & M(PL_T_VB)) && last_verb(r, i) ==
+      PL_T_VB && complementish(r, i + 1) && !(m & M(PL_T_NNS)))
+    return PL_T_VB;
 
   /* adjective/noun words before a noun modify it: "a senior Hamas
    * official", "last week", "the official news agency" */
@@ -664,17 +679,17 @@ static uint8_t decide(run *r, uint32_t i) {
         nx != UINT32_MAX &&
         (r->c[nx].first == PL_T_NN || r->c[nx].first == PL_T_NNS)) ||
        (c->first == PL_T_RB && nx != UINT32_MAX &&
-        (r->c[nx].first == PL_T_NNP || (r->c[nx].first == PL_T_NN &&
-                                        lc != LC_VERB)))))
+        (r->c[nx].first == PL_T_NNP ||
+         (r->c[nx].first == PL_T_NN && lc == LC_PREP)))))
     return PL_T_JJ;
 
   /* degree adverbs: "very different", "almost five" */
   if ((m & M(PL_T_RB)) && c->first == PL_T_RB &&
       nx != UINT32_MAX && !r->c[nx].fixed &&
       (r->c[nx].first == PL_T_JJ || r->c[nx].first == PL_T_RB ||
-       r->c[nx].first == PL_T_JJR || r->c[nx].first == PL_T_CD) &&
-      lc != LC_DET)
-    return PL_T_RB;
+       r->c[nx].first == PL_T_JJR || r->c[nx].first == PL_T_CD ||
+       (r->c[nx].m & M(PL_T_JJ))))
+    return PL_T_RB; /* also after a determiner: "a very crowded market" */
   if ((m & M(PL_T_RB)) && (c->first == PL_T_RB || c->first == PL_T_JJ) &&
       nx != UINT32_MAX && (T(r, nx)->flags & PL_TF_NUM) && lc != LC_DET)
     return PL_T_RB;
@@ -723,7 +738,8 @@ static uint8_t decide(run *r, uint32_t i) {
        (c->first == PL_T_VBZ && (m & M(PL_T_NNS)))) &&
       ((!(m & (M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) &&
         !is_word(nw, "to")) ||
-       verb_ahead(r, i + 1) || clause_verb(r, i, 0))) {
+       verb_ahead(r, i + 1) ||
+       (clause_verb(r, i, 0) && c->first != PL_T_VBZ))) {
     if (!((m & M(PL_T_VBD)) && !(m & M_NOUN)))
       return (m & M(PL_T_NNS)) && (c->first == PL_T_NNS || !(m & M(PL_T_NN)))
                  ? PL_T_NNS
@@ -917,7 +933,12 @@ static void lexical(run *r, uint32_t i, int headline) {
     }
     if (cap || allcap || (fl & PL_TF_ABBR)) {
       c->first = PL_T_NNP;
-      c->m = M(PL_T_NNP);
+      /* "Palestinians", "Israelis": plural of a known adjective */
+      if (wl > 4 && w[wl - 1] == 's' && !allcap) {
+        const lexent *adj = lex_find(lx, w, wl - 1);
+        if (adj && adj->tags[0] == PL_T_JJ) c->first = PL_T_NNPS;
+      }
+      c->m = M(c->first);
       c->fixed = 1;
     } else if (hasdigit && hasalpha) {
       c->first = PL_T_NN;
@@ -1003,6 +1024,18 @@ static void capitals(run *r, uint32_t i, int headline) {
     c->fixed = 1;
     c->lem = NULL;
     return;
+  }
+  /* sentence-initial: a word the lexicon lists capitalised as a proper
+   * noun is a name ("China said", "Turkey will") */
+  if (c->e && c->first != PL_T_NNP && !(fl & PL_TF_ALLCAP) &&
+      (c->first == PL_T_NN || (c->first == PL_T_JJ && !demonym(t)))) {
+    const lexent *ex =
+        lex_find(r->doc->ctx->lex, r->doc->text + t->off, t->len);
+    if (ex && ex != c->e && ex->tags[0] == PL_T_NNP) {
+      c->first = PL_T_NNP;
+      c->fixed = 1;
+      return;
+    }
   }
   /* sentence-initial: a common noun opening a run of capitalised words is
    * part of a name ("White House officials", "Prime Minister Netanyahu") */
