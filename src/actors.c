@@ -55,11 +55,6 @@ typedef struct hit {
 /* ------------------------------------------------------------------ */
 /* small word lists                                                    */
 
-static int in_list(const char *k, const char *const *l) {
-  for (; *l; l++)
-    if (!strcmp(k, *l)) return 1;
-  return 0;
-}
 
 static const char *const pronouns[] = {"he", "him", "his", "she", "her",
                                        "hers", "it", "its", "they", "them",
@@ -96,6 +91,12 @@ static const char *const modifiers[] = {
     "caretaker", "transitional", "outgoing", "incoming", "war", "emergency",
     "coalition", "backed", "allied", NULL};
 
+/* Prepositions after which a capital city is a place, not an actor. */
+static const char *const preps[] = {
+    "in", "at", "to", "from", "into", "near", "outside", "inside", "across",
+    "toward", "towards", "via", "around", "through", "within", "of",
+    "between", "throughout", "off", "onto", "beyond", NULL};
+
 static const char *const stopcaps[] = {
     "the", "a", "an", "in", "on", "at", "after", "before", "but", "and",
     "or", "this", "that", "these", "those", "when", "while", "as", "if",
@@ -116,12 +117,32 @@ static const char *const stopcaps[] = {
     "reuters", "ap", "afp", "said", "says", "breaking", "update", "news",
     NULL};
 
+int pl_actors_classify(pl_actordict *d) {
+  static const struct { const char *const *l; uint32_t c; } sets[] = {
+      {pronouns, PL_WC_PRONOUN}, {plural_pron, PL_WC_PLPRON},
+      {stopcaps, PL_WC_STOPCAP}, {titles, PL_WC_TITLE},
+      {modifiers, PL_WC_MODIFIER}, {preps, PL_WC_PREP}};
+  for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+    for (const char *const *w = sets[s].l; *w; w++) {
+      uint32_t id = pl_dict_intern(d, *w);
+      if (id == PL_NOWORD) return -1;
+      d->words[id].cls |= sets[s].c;
+    }
+  return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* matching                                                            */
 
 static int is_poss(const pl_token *t) { return (t->flags & PL_TF_POSS) != 0; }
 
 static uint32_t wid(const mctx *mc, uint32_t i) { return mc->wid[i - mc->s0]; }
+
+/* Word classes of token i (0 when its word is unknown). */
+static uint32_t wcls(const mctx *mc, uint32_t i) {
+  uint32_t w = wid(mc, i);
+  return w < WID_HYPHEN ? mc->d->words[w].cls : 0;
+}
 
 /* Longest phrase (kinds in mask) starting at token i. */
 static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
@@ -168,7 +189,7 @@ static int name_tok(const mctx *mc, uint32_t i) {
   const pl_token *t = &mc->T[i];
   if (!(t->flags & PL_TF_WORD) || !(t->flags & PL_TF_CAP)) return 0;
   if (t->flags & PL_TF_POSS) return 0;
-  if (in_list(t->key, stopcaps)) return 0;
+  if (wcls(mc, i) & PL_WC_STOPCAP) return 0;
   if (mc->tagged && !(t->tag == PL_T_NNP || t->tag == PL_T_NNPS ||
                       t->tag == PL_T_UNK || t->tag == PL_T_FW ||
                       t->tag == PL_T_NN))
@@ -182,7 +203,7 @@ static int name_tok(const mctx *mc, uint32_t i) {
 static int modifier_ok(const mctx *mc, uint32_t i) {
   const pl_token *t = &mc->T[i];
   if (!(t->flags & (PL_TF_WORD | PL_TF_NUM))) return 0;
-  if (in_list(t->key, modifiers)) return 1;
+  if (wcls(mc, i) & PL_WC_MODIFIER) return 1;
   if (mc->tagged)
     return t->tag == PL_T_JJ || t->tag == PL_T_JJS || t->tag == PL_T_JJR ||
            t->tag == PL_T_VBN || t->tag == PL_T_NN;
@@ -191,10 +212,25 @@ static int modifier_ok(const mctx *mc, uint32_t i) {
 
 static int title_ok(const mctx *mc, uint32_t i) {
   const pl_token *t = &mc->T[i];
-  if (!(t->flags & PL_TF_WORD) || !in_list(t->key, titles)) return 0;
+  if (!(t->flags & PL_TF_WORD) || !(wcls(mc, i) & PL_WC_TITLE)) return 0;
   /* "of" only inside a capitalised title ("Minister of Defence") */
   return strcmp(t->key, "of") || (i + 1 < mc->s1 &&
                                   (mc->T[i + 1].flags & PL_TF_CAP));
+}
+
+/* A capital stands for its government ("Doha said", "urged Washington")
+ * unless it is a place: after a preposition ("in Paris", "mayor of
+ * Paris") or qualified by a region ("Paris, Texas"). */
+static int metonym_ok(const mctx *mc, uint32_t i, uint32_t end) {
+  if (i > mc->s0) {
+    uint32_t p = i - 1;
+    if (p > mc->s0 && !strcmp(mc->T[p].key, "the")) p--;
+    if (wcls(mc, p) & PL_WC_PREP) return 0;
+  }
+  if (end + 1 < mc->s1 && mc->T[end].key[0] == ',' && !mc->T[end].key[1] &&
+      (mc->T[end + 1].flags & PL_TF_CAP) && !(wcls(mc, end + 1) & PL_WC_STOPCAP))
+    return 0;
+  return 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -401,6 +437,10 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
       if (p->flags & PL_PF_PLURAL) r->flags |= PL_MF_PLURAL;
       break;
     case PL_PK_CAPITAL:
+      if (!metonym_ok(mc, i, h.end)) { /* "in Paris", "Paris, Texas" */
+        r->end = i;
+        return;
+      }
       r->how = PL_HOW_METONYM;
       r->code = cat_code(mc->doc, r->base_code, "GOV");
       r->flags = 0;
@@ -499,11 +539,11 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       continue;
     }
     if ((t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ALLCAP) &&
-        in_list(t->key, pronouns)) {
+        (wcls(mc, i) & PL_WC_PRONOUN)) {
       memset(&r, 0, sizeof r);
       r.end = i + 1;
       r.flags = PL_MF_PRONOUN;
-      if (in_list(t->key, plural_pron)) r.flags |= PL_MF_PLURAL;
+      if (wcls(mc, i) & PL_WC_PLPRON) r.flags |= PL_MF_PLURAL;
       if (emit(mc, si, i, &r)) return PARLEY_ENOMEM;
       i++;
       continue;

@@ -97,8 +97,13 @@ static uint32_t intern(pl_actordict *d, const char *key, size_t n) {
   w->key = k;
   w->hash = h;
   w->head = PL_NONE;
+  w->cls = 0;
   d->wtab[i] = ++d->nwords;
   return d->nwords - 1;
+}
+
+uint32_t pl_dict_intern(pl_actordict *d, const char *key) {
+  return intern(d, key, strlen(key));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1127,7 +1132,10 @@ void pl_actordict_free(pl_actordict *d) {
 
 static parley_rc load_text(parley_ctx *ctx, const char *name, const char *t,
                            size_t n, int fmt, size_t *ne, size_t *nw) {
-  if (!ctx->actors && !(ctx->actors = dict_new())) return PARLEY_ENOMEM;
+  if (!ctx->actors) {
+    if (!(ctx->actors = dict_new())) return PARLEY_ENOMEM;
+    if (pl_actors_classify(ctx->actors)) return PARLEY_ENOMEM;
+  }
   rd r;
   memset(&r, 0, sizeof r);
   r.ctx = ctx;
@@ -1155,7 +1163,9 @@ parley_rc pl_actors_load_builtin(parley_ctx *ctx) {
   static const char *const names[] = {"countries", "orgs", "agents", "people",
                                       NULL};
   if (!ctx->actors && !(ctx->actors = dict_new())) return PARLEY_ENOMEM;
-  if (ctx->flags & PL_CTX_NO_DEFAULTS) return PARLEY_OK; /* empty: validate */
+  if (pl_actors_classify(ctx->actors)) return PARLEY_ENOMEM;
+  /* a context for foreign dictionaries only starts empty */
+  if (ctx->flags & PL_CTX_NO_DEFAULTS) return PARLEY_OK;
   for (const char *const *nm = names; *nm; nm++) {
     const pl_blob *b = pl_builtin(*nm);
     if (!b) continue;

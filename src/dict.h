@@ -62,7 +62,12 @@ typedef struct pl_word {
   const char *key;
   uint32_t hash;
   uint32_t head;          /* first phrase starting with this word */
+  uint32_t cls;           /* PL_WC_* word classes of the matcher */
 } pl_word;
+
+/* Word classes the matcher tests per token (set by pl_actors_classify). */
+enum { PL_WC_PRONOUN = 1, PL_WC_PLPRON = 2, PL_WC_STOPCAP = 4,
+       PL_WC_TITLE = 8, PL_WC_MODIFIER = 16, PL_WC_PREP = 32 };
 
 typedef struct pl_fuzzy {
   const char *key;        /* a distinctive person token ("sinwar") */
@@ -93,6 +98,10 @@ const char *pl_dict_code(const pl_actordict *d, const pl_dentry *e,
 void pl_dict_fuzzy_build(pl_actordict *d);
 /* Person entry within one edit of key (len >= 5), PL_NONE otherwise. */
 uint32_t pl_dict_fuzzy(const pl_actordict *d, const char *key);
+/* Interns a word (no phrase) and returns its id, PL_NOWORD on OOM. */
+uint32_t pl_dict_intern(pl_actordict *d, const char *key);
+/* actors.c: interns the matcher's word lists with their classes. */
+int pl_actors_classify(pl_actordict *d);
 /* Memory held by the dictionary, bytes. */
 size_t pl_dict_bytes(const pl_actordict *d);
 
