@@ -313,7 +313,10 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
         j = h.end;
         continue;
       }
-      if (e->kind == PL_EK_PERSON && titled) {
+      /* imported files have no person records: a dated actor entry
+       * after a title is a person too ("President Hamid Karzai") */
+      if ((e->kind == PL_EK_PERSON || (e->kind == PL_EK_ACTOR && e->ndc)) &&
+          titled) {
         /* "Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani": a longer
          * name of the same person starting inside wins */
         hit h1;
