@@ -2,6 +2,7 @@
 #   make run    installs missing Debian packages (as root; else prints the
 #               apt-get line), builds, codes the bundled example into parley.db
 #   make test   same set-up, then the whole test suite (CTest)
+MAKEFLAGS += --no-print-directory
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= 2
