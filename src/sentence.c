@@ -194,8 +194,9 @@ parley_rc pl_sentence_run(parley_doc *doc) {
     }
     if (term) {
       uint32_t j = i + 1;
-      /* absorb closing quotes/brackets and more terminators */
-      while (j < n) {
+      /* absorb closing quotes/brackets and more terminators (a bounded
+       * look-ahead, so that long runs of marks cost linear time) */
+      while (j < n && j < i + 16) {
         const pl_token *x = &tv[j];
         if (x->flags & PL_TF_QCLOSE) { j++; continue; }
         if ((x->flags & PL_TF_PUNCT) && !(x->flags & PL_TF_SPACE) &&
@@ -211,7 +212,15 @@ parley_rc pl_sentence_run(parley_doc *doc) {
                i > start && broken_after(&tv[i - 1], &tv[j])) {
         end = j; /* "a plan. announced its..." : a broken fragment */
       }
-      if (end) i = end - 1;
+      if (end) {
+        i = end - 1;
+      } else if (j > i + 1) {
+        /* not an end: the absorbed marks would give the same answer, so
+         * skip them (a run of "!!!!" stays linear), within the cut limit */
+        uint32_t lim = start + (uint32_t)maxtok - 1;
+        i = j - 1 < lim ? j - 1 : (lim > i ? lim : i);
+        t = &tv[i];
+      }
     }
     if (!end && i + 1 - start >= maxtok) { end = i + 1; cut = 1; }
     if (!end && t->off + t->len - tv[start].off >= PL_MAX_SENT_BYTES) {

@@ -321,6 +321,41 @@ int main(void) {
     invariants(big);
   }
   for (int i = 0; i < n; i++) invariants(cases[i].in);
+  /* long runs of marks (linear-time paths) and random bytes */
+  {
+    static char buf[60001];
+    const char *runs[] = {"!", "\"", ". ", "U.S.", "a'", "(", "\n", ").\""};
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+      size_t k = 0, rl = strlen(runs[r]);
+      while (k + rl < sizeof buf - 2) {
+        memcpy(buf + k, runs[r], rl);
+        k += rl;
+      }
+      buf[k++] = 'x';
+      buf[k] = 0;
+      invariants(buf);
+      for (uint32_t i = 0; i < doc->sents.n; i++)
+        if (doc->sents.v[i].ntok > ctx->lim.max_sent_tokens) {
+          OK(0, "run %zu: sentence %u has %u tokens", r, i,
+             doc->sents.v[i].ntok);
+          break;
+        }
+    }
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+      size_t len = 0;
+      for (; len < 3000; len++) {
+        seed = seed * 1103515245u + 12345u;
+        /* mostly text-like bytes, some high bytes and marks */
+        unsigned v = (seed >> 16) & 0xFF;
+        buf[len] = (char)(v < 40 ? ' ' : v < 60 ? '.' : v < 70 ? '"'
+                          : v < 75 ? '\n' : v);
+        if (!buf[len]) buf[len] = 'z';
+      }
+      buf[len] = 0;
+      invariants(buf);
+    }
+  }
   invariants("\"\"\" . . . ?! ... \" ( ) \n\n\n U.S. U.S. \"");
   parley_doc_free(doc);
   parley_ctx_free(ctx);
