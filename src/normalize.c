@@ -4,7 +4,7 @@
  * Input:  doc->orig (any bytes).  Output: doc->text (valid UTF-8, NFC),
  * doc->omap (normalised byte -> original byte), doc->bad_utf8.
  * What changes: invalid UTF-8 -> U+FFFD (counted); curly quotes ->
- * straight ' and "; en dash / hyphen variants -> '-'; em dash and bar ->
+ * straight ' and " (and TeX-style `` and '' -> "); en dash / hyphen variants -> '-'; em dash and bar ->
  * "--"; ellipsis -> "..."; non-breaking and other Unicode spaces, tabs and
  * control characters -> ' '; CR LF, CR, U+0085 and U+2028 -> '\n', U+2029
  * -> a blank line; zero-width characters, BOM and soft hyphens are
@@ -100,6 +100,12 @@ parley_rc pl_normalize_run(parley_doc *doc) {
       if (c == '\r') {
         put(&o, "\n", 1, (uint32_t)i);
         i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+        continue;
+      }
+      /* TeX/Treebank-style quotes `` and '' are double quotes */
+      if ((c == '`' || c == '\'') && i + 1 < n && s[i + 1] == c) {
+        put(&o, "\"", 1, (uint32_t)i);
+        i += 2;
         continue;
       }
       if (c < 0x20 && c != '\n') c = ' ';

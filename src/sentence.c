@@ -11,8 +11,11 @@
  *     like "U.S.") when the next token is a typical sentence opener ("The",
  *     "He", "But"...); titles and months ("Gen.", "Oct.") and single
  *     initials ("W.") never end one;
- *   - at a blank line, or at a line break before an upper-case word, a
- *     quote or a digit (one paragraph per line, as scraped news has);
+ *   - at a blank line, or at a line break before a list bullet, or (unless
+ *     the text is hard-wrapped, see hard_wrapped) at a line break before
+ *     an upper-case word, a quote or a digit when the line did not end
+ *     with a comma or a joining word (one paragraph per line, as scraped
+ *     news has);
  *   - when the sentence reaches ctx->lim.max_sent_tokens or
  *     PL_MAX_SENT_BYTES (flagged PL_SF_CUT).
  * Quote direction: a '"' is an opener when it follows a space, an opening
@@ -72,8 +75,37 @@ static int newline_between(const parley_doc *doc, const pl_token *a,
   return nl;
 }
 
+/* Whether the text is hard-wrapped (fixed-width lines, as wire copy and
+ * e-mail often are) rather than one paragraph per line.  A line "looks
+ * wrapped" when it is at least 40 bytes long, the next line is not blank,
+ * and it does not end like a sentence; the text is wrapped when such
+ * lines are at least a third of its non-blank lines.  Then a single line
+ * break is only a space, and paragraphs end at blank lines. */
+static int hard_wrapped(const parley_doc *doc) {
+  const char *t = doc->text;
+  size_t n = doc->text_len, i = 0, lines = 0, wrapped = 0;
+  while (i < n) {
+    size_t e = i;
+    while (e < n && t[e] != '\n') e++;
+    size_t a = i, b = e; /* trim */
+    while (a < b && (t[a] == ' ')) a++;
+    while (b > a && (t[b - 1] == ' ')) b--;
+    if (b > a) {
+      lines++;
+      int next_blank = 1;
+      for (size_t k = e + 1; k < n && t[k] != '\n'; k++)
+        if (t[k] != ' ') { next_blank = 0; break; }
+      if (e >= n) next_blank = 1;
+      if (b - a >= 40 && !next_blank && !strchr(".!?:\"')]", t[b - 1]))
+        wrapped++;
+    }
+    i = e + 1;
+  }
+  return wrapped > 0 && wrapped * 3 >= lines;
+}
+
 /* Marks quote directions over the whole text (quotes can span sentences). */
-static void mark_quotes(parley_doc *doc) {
+static void mark_quotes(parley_doc *doc, int wrapped) {
   int open = 0;
   for (uint32_t i = 0; i < doc->toks.n; i++) {
     pl_token *t = &doc->toks.v[i];
@@ -85,7 +117,8 @@ static void mark_quotes(parley_doc *doc) {
                        (doc->toks.v[i + 1].flags & PL_TF_SPACE);
     int prev_nl = 0, blank = 0;
     if (i > 0) prev_nl = newline_between(doc, &doc->toks.v[i - 1], t, &blank);
-    if (prev_nl) open = 0; /* quotes do not survive paragraph breaks... */
+    /* quotes do not survive paragraph breaks */
+    if (prev_nl && (!wrapped || blank)) open = 0;
     if (dir == 0) dir = open ? 2 : (after_space && !before_space ? 1 : 2);
     if (dir == 1 && open && !after_space) dir = 2;
     if (dir == 2 && !open && after_space && !before_space) dir = 1;
@@ -160,7 +193,8 @@ static parley_rc close_sent(parley_doc *doc, uint32_t a, uint32_t b,
 }
 
 parley_rc pl_sentence_run(parley_doc *doc) {
-  mark_quotes(doc);
+  int wrapped = hard_wrapped(doc);
+  mark_quotes(doc, wrapped);
   uint32_t n = doc->toks.n, start = 0;
   size_t maxtok = doc->ctx->lim.max_sent_tokens;
   pl_token *tv = doc->toks.v;
@@ -172,8 +206,8 @@ parley_rc pl_sentence_run(parley_doc *doc) {
     if (i > start) {
       int blank = 0;
       int nl = newline_between(doc, &tv[i - 1], t, &blank);
-      if (blank || (nl && (can_start(t) || is_bullet(t)) &&
-                    !continues_line(&tv[i - 1]))) {
+      if (blank || (nl && is_bullet(t)) ||
+          (nl && !wrapped && can_start(t) && !continues_line(&tv[i - 1]))) {
         parley_rc rc = close_sent(doc, start, i, 0);
         if (rc) return rc;
         start = i;
@@ -199,6 +233,13 @@ parley_rc pl_sentence_run(parley_doc *doc) {
       while (j < n && j < i + 16) {
         const pl_token *x = &tv[j];
         if (x->flags & PL_TF_QCLOSE) { j++; continue; }
+        /* a closing single quote: glued to the mark, then a space */
+        if ((x->flags & PL_TF_QUOTE) && x->lower[0] == '\'' &&
+            !(x->flags & PL_TF_SPACE) &&
+            (j + 1 >= n || (tv[j + 1].flags & PL_TF_SPACE))) {
+          j++;
+          continue;
+        }
         if ((x->flags & PL_TF_PUNCT) && !(x->flags & PL_TF_SPACE) &&
             (x->lower[0] == ')' || x->lower[0] == ']' ||
              x->lower[0] == '.' || x->lower[0] == '!' || x->lower[0] == '?')) {

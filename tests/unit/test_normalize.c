@@ -71,6 +71,7 @@ int main(void) {
   nz("\xC2\xAB" "non\xC2\xBB \xE2\x80\x9E" "ja\xE2\x80\x9C",
      "\"non\" \"ja\"", 0);
   nz("5\xE2\x80\xB2 and 6\xE2\x80\xB3", "5' and 6\"", 0);
+  nz("``Yes,'' he said; 'no' ```", "\"Yes,\" he said; 'no' \"`", 0);
   /* dashes */
   nz("Gaza\xE2\x80\x93" "Egypt", "Gaza-Egypt", 0);           /* en dash */
   nz("DOHA \xE2\x80\x94 Talks", "DOHA -- Talks", 0);         /* em dash */

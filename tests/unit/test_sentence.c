@@ -147,6 +147,10 @@ static const scase cases[] = {
      "\xE2\x80\x9CSoon.\xE2\x80\x9D",
      {"\"We will return,\" he said.", "\"Soon.\""}},
     {"'We will return,' he said.", {"'We will return,' he said."}},
+    {"He said 'we will go.' Then he left.",
+     {"He said 'we will go.'", "Then he left."}},
+    {"They agreed to allow ``full access for aid.'' Talks end today.",
+     {"They agreed to allow \"full access for aid.\"", "Talks end today."}},
     {"(The strike was \"precise.\") Officials confirmed it.",
      {"(The strike was \"precise.\")", "Officials confirmed it."}},
     /* --- stray closing quotes and broken fragments --- */
@@ -198,6 +202,26 @@ static const scase cases[] = {
     {"Israel, Egypt,\nQatar and the U.S. met.",
      {"Israel, Egypt,\nQatar and the U.S. met."}},
     {"One test.\r\nTwo tests.", {"One test.", "Two tests."}},
+    /* hard-wrapped copy: single line breaks are spaces */
+    {"The army commander held talks with the visiting Defence Minister\n"
+     "Omar Khalil during a short stop in Amman on Tuesday, offering\n"
+     "more training. Both sides called the talks useful.\n",
+     {"The army commander held talks with the visiting Defence Minister\n"
+      "Omar Khalil during a short stop in Amman on Tuesday, offering\n"
+      "more training.",
+      "Both sides called the talks useful."}},
+    {"Officials from both countries met the envoys of the Arab League\n"
+     "\"to discuss the next steps,\" a spokesman said on Sunday in a short\n"
+     "statement.\n\nA second round is due next week.",
+     {"Officials from both countries met the envoys of the Arab League\n"
+      "\"to discuss the next steps,\" a spokesman said on Sunday in a short\n"
+      "statement.",
+      "A second round is due next week."}},
+    {"Talks resume in Cairo\nMediators from Egypt and Qatar met the two "
+     "delegations on Sunday.\nThe talks will go on.",
+     {"Talks resume in Cairo",
+      "Mediators from Egypt and Qatar met the two delegations on Sunday.",
+      "The talks will go on."}},
     {"   Talks resumed.   ", {"Talks resumed."}},
     {"Talks resumed", {"Talks resumed"}},
     {"The truce -- agreed on Sunday -- held. Fighting resumed Monday.",
