@@ -46,6 +46,8 @@ static const char help[] =
     "                  errors from tagging/syntax errors\n"
     "  --verbose       also print the records coded correctly and the text\n"
     "  --only ID       run only the records whose id starts with ID\n"
+    "  --dump          with each printed record, parley's stage dump (tokens,\n"
+    "                  tags, mentions, events) as `code --format dump` shows\n"
     "  --min PCT       exit 1 when fewer than PCT% of the records are correct\n"
     "\n"
     "exit status: 0 the suite ran (and reached --min), 1 it could not run or\n"
@@ -368,7 +370,7 @@ typedef struct {
   const char *file;
   const char **dicts;
   int ndicts;
-  int use_parse, verbose;
+  int use_parse, verbose, dump;
   const char *only;
   double min;
   /* state */
@@ -377,7 +379,23 @@ typedef struct {
   int new_actor_length; /* mirrors the context's switch for the mapping */
   size_t n, correct, skipped, nfail_run;
   char skipped_ids[512];
+  /* per-category tallies for the summary line (first 32 categories) */
+  struct { char name[24]; size_t n, ok; } cat[32];
+  size_t ncat;
 } vrun;
+
+static void tally(vrun *r, const char *category, int ok) {
+  const char *c = category && *category ? category : "-";
+  size_t i = 0;
+  while (i < r->ncat && strcmp(r->cat[i].name, c)) i++;
+  if (i == r->ncat) {
+    if (r->ncat == sizeof r->cat / sizeof r->cat[0]) return;
+    snprintf(r->cat[i].name, sizeof r->cat[i].name, "%s", c);
+    r->ncat++;
+  }
+  r->cat[i].n++;
+  if (ok) r->cat[i].ok++;
+}
 
 /* The code PETRARCH would print for one side of an event. */
 static void actor_code(const vrun *r, json_t *a, char *out, size_t cap) {
@@ -541,6 +559,7 @@ static void run_record(vrun *r, record *rec) {
       int want_err = rec->error != NULL;
       r->n++;
       if (want_err) r->correct++;
+      tally(r, rec->category, want_err);
       if (!want_err || r->verbose)
         printf("%s %s [%s] line %zu: parse does not balance%s\n",
                want_err ? "ok  " : "FAIL", id,
@@ -571,10 +590,15 @@ static void run_record(vrun *r, record *rec) {
   }
   r->n++;
   if (ok) r->correct++;
+  tally(r, rec->category, ok);
   if (!ok || r->verbose) {
     printf("%s %s [%s] line %zu%s\n", ok ? "ok  " : "FAIL", id,
            rec->category ? rec->category : "", rec->line, note);
     if (r->verbose) printf("  text:    %s\n", text);
+    if (r->dump) { /* the stage dump of this record, for debugging */
+      const char *d = parley_doc_render(r->doc, PARLEY_FMT_DUMP, 0, NULL);
+      if (d) fputs(d, stdout);
+    }
     printf("  expected:");
     if (rec->error) printf(" (error=%s, no events)\n", rec->error);
     else sset_print(stdout, &rec->want);
@@ -752,6 +776,12 @@ static int run_file(vrun *r) {
   if (r->skipped)
     printf("skipped: %zu records (%s): error=bad_input_parse tests need "
            "--use-parse\n", r->skipped, r->skipped_ids);
+  if (r->ncat) {
+    printf("by category:");
+    for (size_t i = 0; i < r->ncat; i++)
+      printf(" %s %zu/%zu", r->cat[i].name, r->cat[i].ok, r->cat[i].n);
+    printf("\n");
+  }
   double pct = r->n ? 100.0 * (double)r->correct / (double)r->n : 0.0;
   printf("suite: %zu/%zu records correct (%.1f%%)\n", r->correct, r->n, pct);
   if (r->n == 0) {
@@ -797,6 +827,8 @@ int cli_cmd_validate(int argc, char **argv) {
       r.use_parse = 1;
     } else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) {
       r.verbose = 1;
+    } else if (!strcmp(argv[i], "--dump")) {
+      r.dump = 1;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       cli_err("validate: unknown option '%s' (see parley validate --help)",
               argv[i]);
