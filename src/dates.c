@@ -249,6 +249,7 @@ static const char *const month_preps[] = {
 static int m_month(const parley_doc *doc, uint32_t i, uint32_t end,
                    uint32_t prev, spec_t *s) {
   const pl_token *t = T(doc, i);
+  if (t->len < 3 || t->len > 10 || !memchr("jfmasond", t->key[0], 8)) return 0;
   int m = month_of(t->key);
   if (!m || !cap(doc, i)) return 0;
   if (m != 5 && !(t->flags & PL_TF_ABBR) && strlen(t->key) == 3 &&
@@ -410,12 +411,25 @@ static int m_deictic(const parley_doc *doc, uint32_t i, uint32_t end,
 static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
                     uint32_t prev, spec_t *s) {
   const pl_token *t = T(doc, i);
+  unsigned char c0 = (unsigned char)t->key[0];
+  int digit = c0 >= '0' && c0 <= '9';
+  /* cheap gate: most tokens can start no date expression */
+  int ago = i + 2 < end && T(doc, i + 2)->key[0] == 'a' &&
+            !strcmp(T(doc, i + 2)->key, "ago");
+  static const char *const deictic[] = {
+      "today", "tonight", "overnight", "yesterday", "tomorrow", "last",
+      "past",  "next",    "coming",    "this",      NULL};
+  int dword = memchr("tolypnc", c0, 7) && in_list(t->key, deictic);
+  if (!digit && !cap(doc, i) && !ago && !dword) return 0;
   int n;
-  if ((n = m_iso(doc, i, end, s))) return n;
-  if ((n = m_month(doc, i, end, prev, s))) return n;
-  if ((n = m_daymonth(doc, i, end, s))) return n;
-  int w = weekday_of(t->key);
-  if (w >= 0 && cap(doc, i)) {
+  if (digit && (n = m_iso(doc, i, end, s))) return n;
+  if (cap(doc, i) && (n = m_month(doc, i, end, prev, s))) return n;
+  if (digit && (n = m_daymonth(doc, i, end, s))) return n;
+  int w = cap(doc, i) && t->len >= 6 && t->len <= 9 &&
+                  memchr("mtwfs", c0, 5)
+              ? weekday_of(t->key)
+              : -1;
+  if (w >= 0) {
     int mod = 0;
     if (prev != UINT32_MAX) {
       const char *pk = T(doc, prev)->key;
@@ -424,13 +438,14 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
     *s = (spec_t){X_WD, 0, 0, 0, 0, w, mod};
     return 1;
   }
-  int y = year_num(t);
+  int y = digit ? year_num(t) : -1;
   if (y > 0 && prev != UINT32_MAX &&
       (in_list(T(doc, prev)->key, year_preps) ||
        is_dash_tight(doc, prev, end))) {
     *s = (spec_t){X_ABS, y, 1, 1, PL_PREC_YEAR, 0, 0};
     return 1;
   }
+  if (!dword && !ago) return 0;
   int after_the = prev != UINT32_MAX && !strcmp(T(doc, prev)->key, "the");
   return m_deictic(doc, i, end, after_the, s);
 }

@@ -89,8 +89,11 @@ struct pl_gazetteer {
 
 /* Hash of the next token key k[0..n) appended to a running key hash h
  * (first: h is ignored).  Eight bytes per step: keys are short and this
- * runs over every gazetteer name at load. */
-static uint64_t hash_step(uint64_t h, int first, const char *k, size_t n) {
+ * runs over every gazetteer name at load.  padded: k[n..n+8) are
+ * readable zero bytes, so the tail is read as one word (same value as the
+ * byte copy, on any byte order). */
+static uint64_t hash_step_p(uint64_t h, int first, const char *k, size_t n,
+                            int padded) {
   if (first) h = H_SEED;
   else h = (h ^ 0x20) * H_MUL; /* the joining space */
   size_t i = 0;
@@ -102,12 +105,20 @@ static uint64_t hash_step(uint64_t h, int first, const char *k, size_t n) {
   }
   if (i < n) {
     uint64_t w = 0;
-    memcpy(&w, k + i, n - i);
+    if (padded) {
+      memcpy(&w, k + i, 8);
+    } else {
+      memcpy(&w, k + i, n - i);
+    }
     h = (h ^ w) * H_MUL;
     h ^= h >> 32;
   }
   h = (h ^ n) * H_MUL;
   return h ^ (h >> 29);
+}
+
+static uint64_t hash_step(uint64_t h, int first, const char *k, size_t n) {
+  return hash_step_p(h, first, k, n, 0);
 }
 
 static const gz_ent *lookup(const pl_gazetteer *g, uint64_t h) {
@@ -144,8 +155,9 @@ static void init_tables(void) {
     ncls[c] = c >= 0x80 ? 3 : 1;
     lowtab[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
-  const char *sep = " -,/()\"\t;\n\r";
+  const char *sep = " -,/()\"\t\n\r";
   for (const char *s = sep; *s; s++) ncls[(unsigned char)*s] = 0;
+  ncls[';'] = 4; /* ends a name: alt names are ';'-separated */
   ncls['.'] = 2;
 }
 
@@ -184,46 +196,71 @@ static size_t token_key(const unsigned char *s, size_t n, char *key,
 #define INST_ALT 0x80000000u
 #define INST_PLACE 0x7fffffffu
 
-/* Enters one name s[0..n) for place p (p | INST_ALT for an alt name).  Splits like token.c: spaces,
- * hyphens, commas, slashes and brackets separate; a trailing "'s" is its
- * own token ("Saint John's"). */
-static void add_name(pl_gazetteer *g, const char *s, size_t n, uint32_t p) {
+/* Enters one name s[0..n) for place p (p | INST_ALT for an alt name).
+ * Splits like token.c: spaces, hyphens, commas, slashes and brackets
+ * separate; a trailing "'s" is its own token ("Saint John's").  One pass:
+ * ASCII bytes are lower-cased by table, other code points by token_key. */
+static size_t add_name(pl_gazetteer *g, const char *s, size_t n,
+                       uint32_t p) {
   uint64_t hs[MAX_NAME_TOKS];
-  char key[PL_MAX_TOKEN_BYTES];
-  int ntok = 0;
+  char key[PL_MAX_TOKEN_BYTES + 8];
+  const size_t cap = PL_MAX_TOKEN_BYTES;
+  int ntok = 0, cut = 0;
   uint64_t h = 0;
+  size_t kn = 0;
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
-  while (i < n) {
-    while (i < n && !ncls[u[i]]) i++;
-    size_t a = i;
-    while (i < n && ncls[u[i]]) i++;
-    if (i == a) break;
-    size_t kn = token_key(u + a, i - a, key, sizeof key);
-    if (!kn) continue;
-    int poss = kn >= 3 && key[kn - 2] == '\'' && key[kn - 1] == 's';
-    if (ntok + 1 + poss > MAX_NAME_TOKS) return;
-    if (poss) {
-      h = hash_step(h, ntok == 0, key, kn - 2);
-      hs[ntok++] = h;
-      h = hash_step(h, 0, "'s", 2);
-    } else {
-      h = hash_step(h, ntok == 0, key, kn);
+  for (;;) {
+    unsigned c = i < n ? u[i] : ';'; /* the end closes the last token */
+    unsigned k = ncls[c];
+    if (k == 1) {
+      key[kn] = (char)lowtab[c];
+      kn += (c != '.') & (kn < cap);
+      i++;
+      continue;
     }
-    hs[ntok++] = h;
+    if (k == 3) { /* non-ASCII: one code point through utf8proc */
+      size_t len = 1;
+      while (i + len < n && (u[i + len] & 0xC0) == 0x80) len++;
+      if (kn + 8 < cap) kn += token_key(u + i, len, key + kn, 8);
+      i += len;
+      continue;
+    }
+    if (kn) {
+      int poss = kn >= 3 && key[kn - 2] == '\'' && key[kn - 1] == 's';
+      if (ntok + 1 + poss > MAX_NAME_TOKS) {
+        cut = 1; /* too long to be met in text: not entered */
+        break;
+      }
+      if (poss) {
+        memset(key + kn - 2, 0, 8);
+        h = hash_step_p(h, ntok == 0, key, kn - 2, 1);
+        hs[ntok++] = h;
+        h = hash_step(h, 0, "'s", 2);
+      } else {
+        memset(key + kn, 0, 8);
+        h = hash_step_p(h, ntok == 0, key, kn, 1);
+      }
+      hs[ntok++] = h;
+      kn = 0;
+    }
+    if (k == 4) break;
+    i++;
   }
-  if (!ntok) return;
+  while (i < n && u[i] != ';') i++;
+  if (!ntok || cut) return i;
   for (int t = 0; t + 1 < ntok; t++) insert(g, hs[t])->v |= E_PREFIX;
   gz_ent *e = insert(g, hs[ntok - 1]);
   e->v |= E_NAME;
   uint32_t head = ent_head(e);
   if (head != NO_INST &&
       (g->inst_place[head] & INST_PLACE) == (p & INST_PLACE))
-    return;
+    return i;
   uint32_t in = g->ninst++;
   g->inst_place[in] = p;
   g->inst_next[in] = head;
   e->v = (e->v & ~E_HEAD) | in;
+  return i;
 }
 
 /* US states: facts, used only as country hints (Georgia and Washington
@@ -268,19 +305,43 @@ static double parse_coord(const char *s, size_t n, int *ok) {
 
 /* Occurrences of byte c in p[0..n), eight bytes at a time (a
  * byte-at-a-time loop was most of the load time). */
-static size_t count_byte(const unsigned char *p, size_t n, unsigned char c) {
+static inline uint64_t eq_bytes(uint64_t w, uint64_t pat) {
   const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, hi = 0x8080808080808080ULL;
-  const uint64_t pat = 0x0101010101010101ULL * c;
-  size_t cnt = 0, i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, p + i, 8);
-    uint64_t x = w ^ pat; /* zero bytes where p[i] == c */
-    uint64_t t = ((x & lo7) + lo7) | x; /* high bit set where nonzero */
-    cnt += (size_t)((((~t & hi) >> 7) * 0x0101010101010101ULL) >> 56);
+  uint64_t x = w ^ pat;                 /* zero bytes where equal */
+  uint64_t t = ((x & lo7) + lo7) | x;   /* high bit set where nonzero */
+  return (~t & hi) >> 7;                /* 1 in each equal byte */
+}
+
+/* Counts of '\n', ';' and ' ' or '-' in p[0..n), eight bytes at a time
+ * (a byte-at-a-time loop was a third of the load time). */
+static void count_bytes(const unsigned char *p, size_t n, size_t *nl,
+                        size_t *semi, size_t *sep) {
+  const uint64_t ones = 0x0101010101010101ULL;
+  size_t a = 0, b = 0, c = 0, i = 0;
+  while (i + 8 <= n) {
+    /* byte lanes of 8-bit sums: at most 31 rounds before they overflow */
+    uint64_t sa = 0, sb = 0, sc = 0;
+    for (int r = 0; r < 31 && i + 8 <= n; r++, i += 8) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      sa += eq_bytes(w, ones * '\n');
+      sb += eq_bytes(w, ones * ';');
+      sc += eq_bytes(w, ones * ' ') + eq_bytes(w, ones * '-');
+    }
+    a += (size_t)((sa * ones) >> 56);
+    b += (size_t)((sb * ones) >> 56);
+    c += (size_t)(((sc & 0x00ff00ff00ff00ffULL) +
+                   ((sc >> 8) & 0x00ff00ff00ff00ffULL)) *
+                      0x0001000100010001ULL >> 48);
   }
-  for (; i < n; i++) cnt += p[i] == c;
-  return cnt;
+  for (; i < n; i++) {
+    a += p[i] == '\n';
+    b += p[i] == ';';
+    c += p[i] == ' ' || p[i] == '-';
+  }
+  *nl = a;
+  *semi = b;
+  *sep = c;
 }
 
 /* Field f of a row: [start, end) pointers. */
@@ -295,9 +356,9 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
   init_tables();
   /* pass 1: sizes */
   const unsigned char *d = (const unsigned char *)b->data;
-  size_t rows = count_byte(d, b->len, '\n') + 1;
-  size_t semis = count_byte(d, b->len, ';');
-  size_t seps = count_byte(d, b->len, ' ') + count_byte(d, b->len, '-');
+  size_t rows, semis, seps;
+  count_bytes(d, b->len, &rows, &semis, &seps);
+  rows += 1;
   size_t nst = sizeof us_states / sizeof us_states[0];
   size_t names = 2 * rows + semis + nst; /* primary + (semis + 1) alts */
   size_t keys = names + seps + nst * 2;
@@ -308,7 +369,9 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
   size_t sz_tab = cap * sizeof(gz_ent);
   size_t sz_names = b->len / 4 + 64; /* primary names: a fraction of rows */
   pl_gazetteer *g = calloc(1, sizeof *g);
-  char *blk = g ? malloc(sz_pl + sz_inst + sz_tab + sz_names) : NULL;
+  /* calloc: a block this large comes from fresh zeroed pages, so the
+   * empty hash table costs no memset */
+  char *blk = g ? calloc(1, sz_pl + sz_inst + sz_tab + sz_names) : NULL;
   if (!blk) {
     free(g);
     pl_ctx_err(ctx, "out of memory loading the gazetteer");
@@ -321,7 +384,6 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
   g->inst_next = g->inst_place + names;
   g->names = blk + sz_tab + sz_pl + sz_inst;
   g->mask = cap - 1;
-  memset(g->tab, 0, sz_tab);
   /* pass 2: rows */
   const char *p = b->data, *end = b->data + b->len;
   size_t lineno = 0, bad = 0;
@@ -369,12 +431,7 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
     add_name(g, f[0].s, f[0].n, pi);
     if (nf == 7) {
       const char *a = f[6].s, *ae = f[6].s + f[6].n;
-      while (a < ae) {
-        const char *sc = memchr(a, ';', (size_t)(ae - a));
-        if (!sc) sc = ae;
-        if (sc > a) add_name(g, a, (size_t)(sc - a), pi | INST_ALT);
-        a = sc + 1;
-      }
+      while (a < ae) a += add_name(g, a, (size_t)(ae - a), pi | INST_ALT) + 1;
     }
   }
   for (size_t i = 0; us_states[i]; i++) {
@@ -643,9 +700,10 @@ parley_rc pl_places_run(parley_doc *doc) {
     for (uint32_t i = st->tok0; i < s1; i++) {
       const pl_token *t = T(doc, i);
       if (!(t->flags & PL_TF_WORD)) continue;
-      int dirw = in_list(t->key, directions);
       int cap = (t->flags & PL_TF_CAP) != 0;
-      int al = !cap && tight_dash(doc, i + 1, s1) &&
+      int dirw = memchr("nsewc", t->key[0] | 0x20, 5) && t->len >= 4 &&
+                 in_list(t->key, directions);
+      int al = !cap && t->len <= 3 && tight_dash(doc, i + 1, s1) &&
                (T(doc, i + 2)->flags & PL_TF_CAP) &&
                in_list(t->key, al_prefixes);
       if (!cap && !dirw && !al) continue;
