@@ -363,7 +363,10 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
   size_t names = 2 * rows + semis + nst; /* primary + (semis + 1) alts */
   size_t keys = names + seps + nst * 2;
   uint32_t cap = 1024;
-  while (cap < keys * 3 / 2) cap <<= 1;
+  /* keys is a true upper bound (every space or hyphen counted as a
+   * prefix); the real count is about 2/3 of it, so a table just larger
+   * than the bound stays under half full and can never fill */
+  while (cap <= keys) cap <<= 1;
   size_t sz_pl = ((rows + nst) * sizeof(gz_place) + 15) & ~(size_t)15;
   size_t sz_inst = (names * 2 * sizeof(uint32_t) + 15) & ~(size_t)15;
   size_t sz_tab = cap * sizeof(gz_ent);
