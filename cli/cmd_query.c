@@ -150,7 +150,7 @@ static int run(int argc, char **argv, int mode) {
     return CLI_FAIL;
   }
   fclose(probe);
-  parley_ctx *ctx = parley_ctx_new();
+  parley_ctx *ctx = parley_ctx_new_opts(PARLEY_CTX_STORE_ONLY);
   if (!ctx) return CLI_FAIL;
   parley_store *st = parley_store_open(ctx, db);
   if (!st) {

@@ -58,7 +58,11 @@ enum {
   /* Start with empty actor, agent and verb dictionaries (the lexicon, the
    * CAMEO table and the gazetteer stay): only files loaded afterwards with
    * parley_ctx_load_dict apply, as a PETRARCH validation run needs. */
-  PARLEY_CTX_NO_DEFAULT_DICTS = 1
+  PARLEY_CTX_NO_DEFAULT_DICTS = 1,
+  /* Load no dictionaries at all (only the CAMEO table): for programs that
+   * only read a store (query, export, stats) and must start instantly.
+   * Such a context cannot code documents (parley_doc_code: EMISUSE). */
+  PARLEY_CTX_STORE_ONLY = 2
 };
 /* Like parley_ctx_new, with PARLEY_CTX_* flags.  NULL only on OOM. */
 parley_ctx *parley_ctx_new_opts(unsigned flags);

@@ -48,11 +48,15 @@ parley_ctx *parley_ctx_new_opts(unsigned flags) {
       ctx->comma_emin = ctx->comma_emax = -1;
   pl_buf_init(&ctx->warnings, (size_t)1 << 20);
   pl_buf_init(&ctx->scratch, 0);
-  parley_rc rc = pl_lex_load_builtin(ctx);
-  if (!rc) rc = pl_cameo_load_builtin(ctx);
-  if (!rc) rc = pl_actors_load_builtin(ctx);
-  if (!rc) rc = pl_verbs_load_builtin(ctx);
-  if (!rc) rc = pl_places_load_builtin(ctx);
+  parley_rc rc = pl_cameo_load_builtin(ctx);
+  if (flags & PARLEY_CTX_STORE_ONLY) {
+    ctx->flags |= PL_CTX_STORE_ONLY;
+  } else {
+    if (!rc) rc = pl_lex_load_builtin(ctx);
+    if (!rc) rc = pl_actors_load_builtin(ctx);
+    if (!rc) rc = pl_verbs_load_builtin(ctx);
+    if (!rc) rc = pl_places_load_builtin(ctx);
+  }
   if (rc) {
     parley_ctx_free(ctx);
     return NULL;
@@ -217,6 +221,12 @@ parley_rc parley_doc_code_until(parley_doc *doc, const parley_article *a,
   char *np = doc->next_parse; /* survives the reset, for this call only */
   doc->next_parse = NULL;
   doc_reset(doc);
+  if (doc->ctx->flags & PL_CTX_STORE_ONLY) {
+    free(np);
+    doc_err(doc, "this context was made with PARLEY_CTX_STORE_ONLY and has "
+                 "no dictionaries to code with%s", "");
+    return PARLEY_EMISUSE;
+  }
   if (!a || !a->id || !a->id[0] || (!a->text && a->text_len)) {
     doc_err(doc, "article has no id%s", "");
     free(np);

@@ -323,7 +323,10 @@ struct parley_ctx {
  * pl_verbs_load_builtin: when it is set they create their dictionary
  * EMPTY (so the file loaders have one to add to) and load no built-in
  * entries. */
-enum { PL_CTX_REQUIRE_DYAD = 1, PL_CTX_NO_DEFAULTS = 2 };
+/* PL_CTX_STORE_ONLY: made with PARLEY_CTX_STORE_ONLY: only the CAMEO
+ * table is loaded; the other dictionary pointers stay NULL. */
+enum { PL_CTX_REQUIRE_DYAD = 1, PL_CTX_NO_DEFAULTS = 2,
+       PL_CTX_STORE_ONLY = 4 };
 
 void pl_ctx_err(parley_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
