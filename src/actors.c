@@ -218,19 +218,47 @@ static int title_ok(const mctx *mc, uint32_t i) {
                                   (mc->T[i + 1].flags & PL_TF_CAP));
 }
 
-/* A capital stands for its government ("Doha said", "urged Washington")
- * unless it is a place: after a preposition ("in Paris", "mayor of
- * Paris") or qualified by a region ("Paris, Texas"). */
-static int metonym_ok(const mctx *mc, uint32_t i, uint32_t end) {
+/* A capital stands for its government when it acts ("Doha said",
+ * "Washington's stance", "Doha" alone): 2.  As an object or after a
+ * preposition it names the country ("visited Tehran", "talks in Cairo"):
+ * 1.  Qualified by a region ("Paris, Texas") it is only a place: 0. */
+static int metonym_kind(const mctx *mc, uint32_t i, uint32_t end) {
+  if (end + 1 < mc->s1 && mc->T[end].key[0] == ',' && !mc->T[end].key[1] &&
+      (mc->T[end + 1].flags & PL_TF_CAP) &&
+      !(wcls(mc, end + 1) & PL_WC_STOPCAP) && wid(mc, end + 1) == WID_NONE)
+    return 0;
   if (i > mc->s0) {
     uint32_t p = i - 1;
     if (p > mc->s0 && !strcmp(mc->T[p].key, "the")) p--;
-    if (wcls(mc, p) & PL_WC_PREP) return 0;
+    if (wcls(mc, p) & PL_WC_PREP) return 1;
   }
-  if (end + 1 < mc->s1 && mc->T[end].key[0] == ',' && !mc->T[end].key[1] &&
-      (mc->T[end + 1].flags & PL_TF_CAP) && !(wcls(mc, end + 1) & PL_WC_STOPCAP))
-    return 0;
+  if (end >= mc->s1) return 2;
+  const pl_token *n = &mc->T[end];
+  if (n->flags & PL_TF_POSS) return 2;
+  if (!mc->tagged) return 2;
+  if (PL_IS_VERB(n->tag) || n->tag == PL_T_MD) return 2;
+  if ((n->flags & PL_TF_PUNCT) && end + 1 >= mc->s1) return 2;
+  /* "Washington, which ...", "Doha and Cairo said": look one step on */
+  if (n->key[0] == ',' || !strcmp(n->key, "and")) return 1;
   return 1;
+}
+
+/* Token k is a common noun that heads a compound after an agent noun
+ * ("drone strike", "army radio"), not a person word ("security sources"). */
+static int compound_head(const mctx *mc, uint32_t k) {
+  static const char *const keep[] = {"source", "sources", "member",
+                                     "members", "unit", "units", "wing",
+                                     "team", "teams", "personnel", "staff",
+                                     "group", "groups", NULL};
+  if (!mc->tagged || k >= mc->s1) return 0;
+  const pl_token *t = &mc->T[k];
+  if (t->tag != PL_T_NN && t->tag != PL_T_NNS) return 0;
+  if (t->flags & PL_TF_CAP) return 0;
+  if (wcls(mc, k) & (PL_WC_TITLE | PL_WC_PRONOUN)) return 0;
+  for (const char *const *w = keep; *w; w++)
+    if (!strcmp(t->key, *w)) return 0;
+  hit h;
+  return !match_at(mc, k, &h, M_ALL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -439,15 +467,19 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
       r->flags |= PL_MF_ADJ;
       if (p->flags & PL_PF_PLURAL) r->flags |= PL_MF_PLURAL;
       break;
-    case PL_PK_CAPITAL:
-      if (!metonym_ok(mc, i, h.end)) { /* "in Paris", "Paris, Texas" */
+    case PL_PK_CAPITAL: {
+      int mk = metonym_kind(mc, i, h.end);
+      if (!mk) { /* "Paris, Texas": a place only */
         r->end = i;
         return;
       }
       r->how = PL_HOW_METONYM;
-      r->code = cat_code(mc->doc, r->base_code, "GOV");
-      r->flags = 0;
+      if (mk == 2) {
+        r->code = cat_code(mc->doc, r->base_code, "GOV");
+        r->flags = 0;
+      }
       break;
+    }
     case PL_PK_NAME: r->how = PL_HOW_EXACT; break;
     default: r->how = PL_HOW_SYNONYM; break;
     }
@@ -456,12 +488,25 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
     r->how = p->kind == PL_PK_NAME ? PL_HOW_EXACT : PL_HOW_SYNONYM;
     if (strlen(r->code) == 3) r->base_code = r->code;
   }
+  /* "Amal Nasser", "Jordan Bardella": a one-word name followed by an
+   * unknown capitalised word is a person's name, not the organisation */
+  if (p->n == 1 && p->kind != PL_PK_ADJ && h.end < mc->s1 &&
+      !(mc->T[i].flags & PL_TF_ALLCAP) && name_tok(mc, h.end)) {
+    r->end = i;
+    return;
+  }
   uint32_t j = h.end;
   if (j < mc->s1 && is_poss(&mc->T[j])) j++;
   res save = *r;
   tail(mc, r, j, 0);
   if (!r->composed && r->how != PL_HOW_ROLE && !(r->flags & PL_MF_PERSON)) {
     /* nothing joined: the bare base */
+    *r = save;
+    r->end = h.end;
+  } else if (r->composed && r->how == PL_HOW_AGENT && r->base_code &&
+             compound_head(mc, r->end)) {
+    /* "an Israeli drone strike": the agent noun only modifies the head
+     * noun that follows; the country is the actor */
     *r = save;
     r->end = h.end;
   }
@@ -495,6 +540,48 @@ static int emit(mctx *mc, uint32_t sent, uint32_t i, const res *r) {
   if (r->end < mc->s1 && is_poss(&mc->T[r->end])) m->flags |= PL_MF_POSS;
   for (uint32_t k = i; k < r->end; k++) doc->toks.v[k].ment = (int32_t)mi;
   return 0;
+}
+
+/* "Israeli and American negotiators": a bare country or demonym joined
+ * by "and"/"or"/"," to a composed country+agent takes the same agent. */
+static void coordinate(mctx *mc, res *r) {
+  if (r->composed || !r->base_code || !(r->flags & PL_MF_COUNTRY)) return;
+  uint32_t k = r->end;
+  if (k + 1 >= mc->s1) return;
+  const char *c = mc->T[k].key;
+  if (strcmp(c, "and") && strcmp(c, "or") && strcmp(c, ",")) return;
+  res r2;
+  resolve(mc, k + 1, &r2, 1);
+  if (r2.end <= k + 1 || !r2.composed || !r2.base_code || !r2.agent[0] ||
+      r2.how != PL_HOW_AGENT)
+    return;
+  r->code = cat_code(mc->doc, r->base_code, r2.agent);
+  memcpy(r->agent, r2.agent, sizeof r->agent);
+  r->how = PL_HOW_AGENT;
+  r->name = NULL;
+  r->flags = (uint16_t)((r->flags & ~(PL_MF_COUNTRY | PL_MF_ADJ)) |
+                        (r2.flags & PL_MF_PLURAL));
+  r->composed = 1;
+}
+
+/* "Amal Nasser, an Egyptian intelligence official,": an unknown name
+ * followed by an appositive role takes the role's code. */
+static void apposition(mctx *mc, res *r) {
+  uint32_t k = r->end;
+  if (k + 2 >= mc->s1 || strcmp(mc->T[k].key, ",")) return;
+  k++;
+  if (!strcmp(mc->T[k].key, "a") || !strcmp(mc->T[k].key, "an") ||
+      !strcmp(mc->T[k].key, "the"))
+    k++;
+  res r2;
+  resolve(mc, k, &r2, 1);
+  if (r2.end <= k || !r2.code || !r2.code[0] || !r2.composed ||
+      (r2.flags & (PL_MF_PLURAL | PL_MF_PERSON)))
+    return;
+  r->code = r2.code;
+  memcpy(r->agent, r2.agent, sizeof r->agent);
+  r->how = PL_HOW_ROLE;
+  r->flags |= PL_MF_PERSON;
 }
 
 static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
@@ -537,6 +624,7 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
         i = r.end;
         continue;
       }
+      coordinate(mc, &r);
       if (emit(mc, si, i, &r)) return PARLEY_ENOMEM;
       i = r.end;
       continue;
@@ -576,6 +664,7 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       } else if (nn >= 2) {
         r.code = "";
         r.how = PL_HOW_UNKNOWN;
+        apposition(mc, &r);
       } else {
         i++;
         continue;
