@@ -48,6 +48,9 @@ static const char help[] =
     "  --only ID       run only the records whose id starts with ID\n"
     "  --dump          with each printed record, parley's stage dump (tokens,\n"
     "                  tags, mentions, events) as `code --format dump` shows\n"
+    "  --as-petrarch   leave out the records PETRARCH's own run skipped:\n"
+    "                  categories missing from <Include>, and, when it lists\n"
+    "                  'valid', records not marked sentence=\"true\"\n"
     "  --min PCT       exit 1 when fewer than PCT% of the records are correct\n"
     "\n"
     "exit status: 0 the suite ran (and reached --min), 1 it could not run or\n"
@@ -379,6 +382,12 @@ typedef struct {
   int new_actor_length; /* mirrors the context's switch for the mapping */
   size_t n, correct, skipped, nfail_run;
   char skipped_ids[512];
+  /* --as-petrarch: skip what PETRARCH's own validation run skipped */
+  int as_petrarch;
+  char include[512];     /* <Include> categories, space-separated */
+  int valid_only;        /* "valid" in <Include>: sentence="true" only */
+  size_t pskipped;
+  char pskipped_ids[512];
   /* per-category tallies for the summary line (first 32 categories) */
   struct { char name[24]; size_t n, ok; } cat[32];
   size_t ncat;
@@ -525,6 +534,7 @@ static void apply_config(vrun *r, const char *opt, const char *val,
 
 typedef struct {
   char *id, *date, *category, *text, *parse;
+  char *sentence;   /* sentence="true"/"false" attribute */
   char *error;      /* error= of an EventCoding line */
   int noevents;
   sset want;
@@ -535,6 +545,7 @@ static void record_free(record *rec) {
   free(rec->id);
   free(rec->date);
   free(rec->category);
+  free(rec->sentence);
   free(rec->text);
   free(rec->parse);
   free(rec->error);
@@ -542,9 +553,43 @@ static void record_free(record *rec) {
   memset(rec, 0, sizeof *rec);
 }
 
+static void add_id(char *list, size_t cap, const char *id) {
+  size_t l = strlen(list);
+  if (l + strlen(id) + 5 < cap)
+    snprintf(list + l, cap - l, "%s%s", l ? " " : "", id);
+  else if (l + 5 < cap && !strstr(list, "..."))
+    snprintf(list + l, cap - l, " ...");
+}
+
+/* --as-petrarch: PETRARCH evaluates only records whose category is in
+ * <Include> and, when "valid" is listed there, that are marked valid (in
+ * this file version: sentence="true"; the others say "currently not
+ * implemented"). */
+static int petrarch_skips(const vrun *r, const record *rec) {
+  if (!r->as_petrarch) return 0;
+  if (r->valid_only && rec->sentence && strcasecmp(rec->sentence, "true"))
+    return 1;
+  if (!r->include[0]) return 0;
+  const char *c = rec->category ? rec->category : "";
+  size_t n = strlen(c);
+  for (const char *p = r->include; *p;) {
+    while (*p == ' ') p++;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    if ((size_t)(e - p) == n && n && !strncmp(p, c, n)) return 0;
+    p = e;
+  }
+  return 1;
+}
+
 static void run_record(vrun *r, record *rec) {
   const char *id = rec->id ? rec->id : "(no id)";
   if (r->only && strncmp(id, r->only, strlen(r->only))) return;
+  if (petrarch_skips(r, rec)) {
+    r->pskipped++;
+    add_id(r->pskipped_ids, sizeof r->pskipped_ids, id);
+    return;
+  }
   sset got = {0};
   sset_sort(&rec->want);
   int ok;
@@ -573,10 +618,7 @@ static void run_record(vrun *r, record *rec) {
              !strcmp(rec->error, "bad_input_parse")) {
     /* a malformed-parse test has nothing to test without the parse */
     r->skipped++;
-    size_t l = strlen(r->skipped_ids);
-    if (l + strlen(id) + 2 < sizeof r->skipped_ids)
-      snprintf(r->skipped_ids + l, sizeof r->skipped_ids - l, "%s%s",
-               l ? " " : "", id);
+    add_id(r->skipped_ids, sizeof r->skipped_ids, id);
     return;
   }
   if (code_record(r, id, rec->date, text, ptext ? rec->parse : NULL,
@@ -702,6 +744,29 @@ static int run_file(vrun *r) {
       }
       continue;
     }
+    if (tag_is(lt, x.end, "Include")) {
+      char *v = element_text(&x, lt, "Include");
+      if (v) {
+        r->include[0] = 0;
+        r->valid_only = 0;
+        for (char *p = v; *p;) { /* keep the categories, note "valid" */
+          while (*p == ' ') p++;
+          char *e = p;
+          while (*e && *e != ' ') e++;
+          size_t n = (size_t)(e - p);
+          if (n == 5 && !strncmp(p, "valid", 5)) r->valid_only = 1;
+          else if (n) {
+            size_t l = strlen(r->include);
+            if (l + n + 2 < sizeof r->include)
+              snprintf(r->include + l, sizeof r->include - l, "%s%.*s",
+                       l ? " " : "", (int)n, p);
+          }
+          p = e;
+        }
+      }
+      free(v);
+      continue;
+    }
     if (tag_is(lt, x.end, "/Environment")) {
       env_done = 1;
       if (load_extra(r)) {
@@ -730,6 +795,7 @@ static int run_file(vrun *r) {
       rec.id = attr(lt, gt, "id");
       rec.date = attr(lt, gt, "date");
       rec.category = attr(lt, gt, "category");
+      rec.sentence = attr(lt, gt, "sentence");
       rec.line = line_of(&x, lt);
       continue;
     }
@@ -776,6 +842,9 @@ static int run_file(vrun *r) {
   if (r->skipped)
     printf("skipped: %zu records (%s): error=bad_input_parse tests need "
            "--use-parse\n", r->skipped, r->skipped_ids);
+  if (r->pskipped)
+    printf("skipped: %zu records (%s): not evaluated by PETRARCH itself "
+           "(--as-petrarch)\n", r->pskipped, r->pskipped_ids);
   if (r->ncat) {
     printf("by category:");
     for (size_t i = 0; i < r->ncat; i++)
@@ -829,6 +898,8 @@ int cli_cmd_validate(int argc, char **argv) {
       r.verbose = 1;
     } else if (!strcmp(argv[i], "--dump")) {
       r.dump = 1;
+    } else if (!strcmp(argv[i], "--as-petrarch")) {
+      r.as_petrarch = 1;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       cli_err("validate: unknown option '%s' (see parley validate --help)",
               argv[i]);

@@ -72,6 +72,26 @@ check "--min not reached exits 1" "[ $? -eq 1 ]"
 check "--dump shows the stage dump" "grep -q '^S0' $tmp/o"
 check "category tally" "grep -qx 'by category: DEMO 0/1' $tmp/o"
 
+# --as-petrarch: <Include> categories and sentence="false" records
+cat > "$tmp/inc.xml" <<'X'
+<Validation><Environment><Include>valid DEMO</Include></Environment>
+<Sentences>
+<Sentence date="20200101" id="I-1" category="DEMO" sentence="true">
+<EventCoding noevents="True"></EventCoding><Text>Nothing.</Text></Sentence>
+<Sentence date="20200101" id="I-2" category="OTHER" sentence="true">
+<EventCoding sourcecode="A" targetcode="B" eventcode="010"></EventCoding>
+<Text>Nothing.</Text></Sentence>
+<Sentence date="20200101" id="I-3" category="DEMO" sentence="false">
+<EventCoding sourcecode="A" targetcode="B" eventcode="010"></EventCoding>
+<Text>Nothing.</Text></Sentence>
+</Sentences></Validation>
+X
+"$bin" validate "$tmp/inc.xml" > "$tmp/o" 2>/dev/null
+check "all records by default" "tail -n 1 $tmp/o | grep -qx 'suite: 1/3 records correct (33.3%)'"
+"$bin" validate "$tmp/inc.xml" --as-petrarch > "$tmp/o" 2>/dev/null
+check "--as-petrarch skips I-2 and I-3" \
+  "tail -n 1 $tmp/o | grep -qx 'suite: 1/1 records correct (100.0%)' && grep -q '^skipped: 2 records (I-2 I-3)' $tmp/o"
+
 # Our own records with our own toy dictionaries.
 own=$root/tests/data/validate_own.xml
 "$bin" validate "$own" > "$tmp/own" 2> "$tmp/err"; rc=$?
