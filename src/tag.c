@@ -344,12 +344,25 @@ static const char *const TIME[] = {"monday", "tuesday", "wednesday",
                                    "thursday", "friday", "saturday", "sunday",
                                    "today", "yesterday", "tomorrow",
                                    "tonight", NULL};
+/* verbs that take a complement clause without "that" ("said troops
+ * fired", "believes Israel will") */
+static const char *const SAY[] = {
+    "say", "says", "said", "tell", "tells", "told", "add", "adds", "added",
+    "announce", "announces", "announced", "claim", "claims", "claimed",
+    "report", "reports", "reported", "state", "states", "stated", "warn",
+    "warns", "warned", "insist", "insists", "insisted", "believe",
+    "believes", "believed", "think", "thinks", "thought", "deny", "denies",
+    "denied", "confirm", "confirms", "confirmed", "argue", "argues",
+    "argued", "note", "notes", "noted", "fear", "fears", "feared", "hope",
+    "hopes", "hoped", "acknowledge", "acknowledged", "allege", "alleged",
+    "alleges", NULL};
 enum { WC_BE = 1, WC_HAVE = 2, WC_DO = 4, WC_GET = 8, WC_SUBJ_PL = 16,
-       WC_OBJ = 32, WC_CLAUSE = 64, WC_SUB = 128, WC_TIME = 256 };
+       WC_OBJ = 32, WC_CLAUSE = 64, WC_SUB = 128, WC_TIME = 256,
+       WC_SAY = 512 };
 static const struct { const char *const *l; uint16_t bit; } wclasses[] = {
     {BE, WC_BE}, {HAVE, WC_HAVE}, {DO, WC_DO}, {GET, WC_GET},
     {SUBJ_PL, WC_SUBJ_PL}, {OBJ_PRP, WC_OBJ}, {CLAUSE, WC_CLAUSE},
-    {SUBORD, WC_SUB}, {TIME, WC_TIME}};
+    {SUBORD, WC_SUB}, {TIME, WC_TIME}, {SAY, WC_SAY}};
 
 static unsigned classes_of(const char *w) {
   unsigned b = 0;
@@ -673,9 +686,13 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* adjective/noun words before a noun modify it: "a senior Hamas
    * official", "last week", "the official news agency" */
+  int subj_left = lc == LC_SUBJ_PL || lc == LC_SUBJ_SG || lc == LC_NOUN;
   if ((m & M(PL_T_JJ)) && !(m & M(PL_T_VBG)) && lc != LC_BE &&
+      !((subj_left || lc == LC_OTHER || lc == LC_START) &&
+        (m & M(PL_T_VBD))) &&
       ((c->first == PL_T_JJ && nounish(r, i + 1)) ||
-       ((c->first == PL_T_NN || c->first == PL_T_RB) && lc == LC_DET &&
+       ((c->first == PL_T_NN || c->first == PL_T_RB) &&
+        (lc == LC_DET || lc == LC_VERB || lc == LC_PREP || lc == LC_START) &&
         nx != UINT32_MAX &&
         (r->c[nx].first == PL_T_NN || r->c[nx].first == PL_T_NNS)) ||
        (c->first == PL_T_RB && nx != UINT32_MAX &&
@@ -727,6 +744,11 @@ static uint8_t decide(run *r, uint32_t i) {
       return (m & M(ct)) ? (uint8_t)ct : pick(m, prefs[LC_DET]);
   }
 
+  /* a participle does not take an object: "..., raided a school" */
+  if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && lc != LC_HAVE &&
+      lc != LC_BE && objectish(r, i + 1) && !(lc == LC_DET))
+    return PL_T_VBD;
+
   /* reduced passive / participle: "Palestinians killed by", "wounded in" */
   if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && lc != LC_HAVE &&
       lc != LC_BE && is_word(nw, "by"))
@@ -759,6 +781,32 @@ static uint8_t decide(run *r, uint32_t i) {
         !is_word(nw, "of"))) &&
       !(lc == LC_START && could_be_verb_next(r, i + 1)))
     return PL_T_VBG;
+
+  /* the head of a noun phrase opened by a determiner: "the Rafah
+   * crossing", "his Gaza visit" (but "the U.S. plans to" stays open) */
+  if ((lc == LC_SUBJ_SG || lc == LC_NOUN) && (m & M_NOUN) && pt &&
+      (c->first == PL_T_NN || c->first == PL_T_NNS || c->first == PL_T_VBG ||
+       c->first == PL_T_VBZ) &&
+      (pt->tag == PL_T_NNP || pt->tag == PL_T_NN) && !objectish(r, i + 1) &&
+      !is_word(nw, "to") && (verb_ahead(r, i + 1) || clause_verb(r, i, 1))) {
+    uint32_t k = pv;
+    while (k > r->lo && (T(r, k)->tag == PL_T_NNP || T(r, k)->tag == PL_T_NN ||
+                         T(r, k)->tag == PL_T_JJ))
+      k--;
+    int open = T(r, k)->tag == PL_T_DT || T(r, k)->tag == PL_T_PRPS ||
+               T(r, k)->tag == PL_T_POS;
+    if (open && k < pv && !(c->first == PL_T_VBZ && pt->tag == PL_T_NNP))
+      return (m & M(PL_T_NN)) && !(c->first == PL_T_NNS) ? PL_T_NN
+                                                          : PL_T_NNS;
+  }
+
+  /* "demanded that Britain release a tanker", "Israel and Hamas trade
+   * fire": a base-form verb between a subject and its object */
+  if ((lc == LC_SUBJ_SG || lc == LC_SUBJ_PL) && (m & M(PL_T_VB)) &&
+      !(m & (M(PL_T_VBZ) | M(PL_T_VBD))) && c->first == PL_T_NN &&
+      objectish(r, i + 1) && pt &&
+      (pt->tag == PL_T_NNP || pt->tag == PL_T_NNS || pt->tag == PL_T_PRP))
+    return lc == LC_SUBJ_SG ? PL_T_VB : PL_T_VBP;
 
   /* a name before a plural noun and a verb modifies it: "UN troops
    * withdrew", "Hamas fighters said" */
@@ -1031,7 +1079,17 @@ static void capitals(run *r, uint32_t i, int headline) {
       (c->first == PL_T_NN || (c->first == PL_T_JJ && !demonym(t)))) {
     const lexent *ex =
         lex_find(r->doc->ctx->lex, r->doc->text + t->off, t->len);
-    if (ex && ex != c->e && ex->tags[0] == PL_T_NNP) {
+    /* only for words without verb readings ("turkey", not "aid"), and
+     * not before a lower-case noun they would modify ("Aid trucks") */
+    int verbal = 0;
+    for (int k = 0; k < c->e->ntag; k++)
+      verbal |= PL_IS_VERB(c->e->tags[k]) || c->e->tags[k] == PL_T_MD;
+    int before_noun = i + 1 < r->hi &&
+                      !(T(r, i + 1)->flags & (PL_TF_CAP | PL_TF_PUNCT)) &&
+                      (r->c[i + 1].first == PL_T_NN ||
+                       r->c[i + 1].first == PL_T_NNS);
+    if (ex && ex != c->e && ex->tags[0] == PL_T_NNP && !verbal &&
+        !before_noun) {
       c->first = PL_T_NNP;
       c->fixed = 1;
       return;
@@ -1114,6 +1172,7 @@ parley_rc pl_tag_run(parley_doc *doc) {
           tg == PL_T_VBP) {
         r.lv = r.cv = tg;
         if (tg != PL_T_VB) r.lf = r.cf = tg;
+        if (c->wc & WC_SAY) r.cv = r.cf = 0; /* its complement is a clause */
       } else if (tg == PL_T_QUOTE || (c->wc & (WC_CLAUSE | WC_SUB)) ||
                  (tg == PL_T_PUNCT && strchr(",;:", *t->lower))) {
         r.cv = r.cf = 0;

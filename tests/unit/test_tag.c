@@ -242,6 +242,23 @@ static const struct tcase { const char *s, *want; } cases[] = {
     {"We're ready, but they won't agree.",
      "'re=VBP/be wo=MD/will n't=RB/not agree=VB"},
     {"Hamas' leaders rejected the offer.", "'=POS leaders=NNS rejected=VBD"},
+    /* noun phrase heads after names; sentence-initial common nouns */
+    {"Aid trucks entered the Gaza Strip through the Rafah crossing.",
+     "Aid=NN trucks=NNS crossing=NN/crossing Strip=NNP"},
+    {"The US plans to withdraw.", "plans=VBZ/plan withdraw=VB"},
+    {"The Israeli army attacks Gaza.", "army=NN attacks=VBZ"},
+    {"His Gaza visit ended early.", "visit=NN ended=VBD"},
+    /* complement clauses without "that", relative clauses, subjunctive */
+    {"Officials said militants fired at a patrol.",
+     "fired=VBD/fire patrol=NN"},
+    {"The militia, which had been fighting near Goma, seized a town.",
+     "seized=VBD/seize fighting=VBG"},
+    {"Rebels, who entered the city on Monday, occupied two districts.",
+     "occupied=VBD/occupy entered=VBD"},
+    {"Egypt demanded that Israel release the bodies.",
+     "release=VB/release that=IN"},
+    {"The regime used chemical weapons in Ghouta.",
+     "chemical=JJ weapons=NNS used=VBD"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
