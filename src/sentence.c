@@ -9,8 +9,9 @@
  *     case, not a continuation punctuation mark);
  *   - after an abbreviation token that can end a sentence (an initialism
  *     like "U.S.") when the next token is a typical sentence opener ("The",
- *     "He", "But"...); titles and months ("Gen.", "Oct.") and single
- *     initials ("W.") never end one;
+ *     "He", "But"...), an opening quote or on a new line; after other
+ *     abbreviations (titles, months: "Gen.", "Jan.") only before an
+ *     opener; single initials ("W.") never end one;
  *   - at a blank line, or at a line break before a list bullet, or (unless
  *     the text is hard-wrapped, see hard_wrapped) at a line break before
  *     an upper-case word, a quote or a digit when the line did not end
@@ -218,12 +219,17 @@ parley_rc pl_sentence_run(parley_doc *doc) {
     if (t->flags & PL_TF_PUNCT) {
       char c = t->lower[0];
       term = (c == '.' || c == '!' || c == '?');
-    } else if ((t->flags & PL_TF_ABBR) && abbr_can_end(t) && i + 1 < n) {
+    } else if ((t->flags & PL_TF_ABBR) && i + 1 < n) {
       const pl_token *nx = &tv[i + 1];
       int blank = 0;
-      if (newline_between(doc, t, nx, &blank) ||
-          ((nx->flags & PL_TF_CAP) && is_opener(nx->lower)) ||
-          (nx->flags & PL_TF_QOPEN))
+      int opener = (nx->flags & PL_TF_CAP) && is_opener(nx->lower);
+      if (abbr_can_end(t) && (newline_between(doc, t, nx, &blank) ||
+                              opener || (nx->flags & PL_TF_QOPEN)))
+        term = 1;
+      /* any other abbreviation but a single initial ("W.") ends one
+       * before a typical opener: "fell in Jan. But ...", "Gen. The" is
+       * never a name */
+      else if (opener && t->len > 2)
         term = 1;
     }
     if (term) {

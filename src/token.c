@@ -107,6 +107,21 @@ static size_t skip_alpha(const char *t, size_t j, size_t n) {
   return j;
 }
 
+/* For a short word ending at the '.' t[j]: the position of the last
+ * period of a tail of one- or two-letter segments each closed by a period
+ * ("Ph" + ".D." -> the second '.'), or j when there is none. */
+static size_t dotted_tail(const char *t, size_t j, size_t n) {
+  size_t e = j;
+  for (;;) {
+    size_t k = e + 1;
+    while (k < n && k - e - 1 < 3 && isalpha((unsigned char)t[k])) k++;
+    size_t letters = k - e - 1;
+    if (letters < 1 || letters > 2 || k >= n || t[k] != '.') break;
+    e = k;
+  }
+  return e;
+}
+
 /* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else). */
 static int make_forms(parley_doc *doc, pl_token *tk) {
   const char *s = doc->text + tk->off;
@@ -370,6 +385,9 @@ parley_rc pl_token_run(parley_doc *doc) {
             len = e + 1 - i;
             fl |= PL_TF_ABBR;
           }
+        } else if (len <= 3 && dotted_tail(t, j, m) > j) {
+          len = dotted_tail(t, j, m) + 1 - i; /* Ph.D. M.Sc. */
+          fl |= PL_TF_ABBR;
         } else if (is_abbrev(t + i, len)) {
           len++;
           fl |= PL_TF_ABBR;

@@ -115,6 +115,9 @@ int main(void) {
       "Gen. Dr. Mr. Sen. Gov. Lt. Col. Oct. St. No.");
   tok("George W. Bush and J.D. Vance", "George W. Bush and J.D. Vance");
   tok("at 10 a.m. Sunday", "at 10 a.m. Sunday");
+  tok("Ali, Ph.D., e.g. this", "Ali , Ph.D. , e.g. this");
+  OK(flags_of("Ph.D.") & PL_TF_ABBR, "Ph.D. is an abbreviation");
+  tok("Gen.Smith and Doha.Qatar", "Gen. Smith and Doha . Qatar");
   tok("the U.S.-led plan", "the U.S. - led plan");
   tok("It ended.", "It ended .");
   tok("He paused...", "He paused ...");
