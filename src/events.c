@@ -248,6 +248,8 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   }
   const pl_vel *el = &x->vd->els[p->el0 + e];
   const pl_token *tk = x->tk;
+  /* quotation marks are transparent: were "re-engaging" with X */
+  while (pos < x->lim && (tk[pos].flags & PL_TF_QUOTE)) pos++;
   /* adverbs between elements are skipped ("met separately with") */
   if (el->kind != PL_VE_GAP)
     while (pos < x->lim && tk[pos].tag == PL_T_RB && !(tk[pos].syn & PL_SY_NEG) &&
@@ -446,6 +448,55 @@ static int is_cc(const pl_token *t) {
          streq(t->lower, "then") || streq(t->lower, "or");
 }
 
+/* The head noun phrase of the phrase ending at token end (inclusive),
+ * walking left over PP modifiers ("an attack on Gaza last week", "the
+ * head of X").  *of_actor is set when an of/from/for PP was crossed. */
+static void head_np(const mstate *x, uint32_t end, uint32_t *ha, uint32_t *hb,
+                    int *of_actor) {
+  const pl_token *tk = x->tk;
+  np_bounds(x, end, ha, hb);
+  if (*hb > end + 1) *hb = end + 1;
+  *of_actor = 0;
+  while (*ha >= x->t0 + 2 && tk[*ha - 1].chunk == PL_CH_PP &&
+         tk[*ha - 2].chunk == PL_CH_NP && !(tk[*ha - 2].syn & PL_SY_ASIDE)) {
+    const char *pr = tk[*ha - 1].lower;
+    if (!(streq(pr, "of") || streq(pr, "on") || streq(pr, "in") ||
+          streq(pr, "from") || streq(pr, "for") || streq(pr, "at") ||
+          streq(pr, "against") || streq(pr, "with") || streq(pr, "near")))
+      break;
+    if (streq(pr, "of") || streq(pr, "from") || streq(pr, "for")) *of_actor = 1;
+    np_bounds(x, *ha - 2, ha, hb);
+  }
+}
+
+static int subject_of(mstate *x, uint32_t g, agroup *out, int depth);
+
+/* Antecedent of a relative clause whose antecedent phrase ends at token
+ * end: its head actor; for an event noun ("an attack ... that killed X"),
+ * the subject of the clause that reports the event. */
+static int antecedent(mstate *x, uint32_t end, agroup *out, int depth) {
+  const pl_token *tk = x->tk;
+  uint32_t ha, hb;
+  int of_actor;
+  out->n = 0;
+  if (tk[end].chunk != PL_CH_NP) return 0;
+  head_np(x, end, &ha, &hb, &of_actor);
+  if (np_actor(x, ha, hb, 0) >= 0) return group_left(x, hb - 1, out);
+  for (uint32_t q = ha; q < hb; q++)
+    if (PL_IS_NOUN(tk[q].tag) && tk[q].ment < 0 && has_nform(x, q)) {
+      if (ha > x->t0 && tk[ha - 1].vg >= 0)
+        return subject_of(x, (uint32_t)tk[ha - 1].vg, out, depth + 1);
+      return 0;
+    }
+  if (of_actor)
+    for (uint32_t q = hb; q <= end; q++)
+      if (tk[q].ment >= 0 && ment_ok(x->doc, tk[q].ment)) {
+        ag_add(out, tk[q].ment);
+        return 1;
+      }
+  return 0;
+}
+
 /* Subject actor group of verb group g (index in doc->vgs). */
 static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
   const parley_doc *doc = x->doc;
@@ -454,15 +505,18 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
   out->n = 0;
   if (depth > 4) return 0;
   int prev_ok = g > 0 && doc->vgs.v[g - 1].sent == v->sent;
-  if ((v->flags & (PL_VG_INF | PL_VG_PART)) && prev_ok)
+  if ((v->flags & (PL_VG_INF | PL_VG_PART | PL_VG_COORD)) && prev_ok)
     return subject_of(x, g - 1, out, depth + 1);
   uint32_t lo = v->lo;
   if (v->flags & PL_VG_REL) {
-    /* antecedent of the relative pronoun */
-    uint32_t k = lo - 1; /* the pronoun */
-    while (k > x->t0 && (tk[k - 1].syn & PL_SY_REL)) k--;
+    /* antecedent of the relative pronoun (or of a reduced relative) */
+    uint32_t k = lo;
+    if (k > x->t0 && (tk[k - 1].syn & PL_SY_REL)) {
+      k--;
+      while (k > x->t0 && (tk[k - 1].syn & PL_SY_REL)) k--;
+    }
     if (k > x->t0 && streq(tk[k - 1].lower, ",")) k--;
-    if (k > x->t0 && tk[k - 1].chunk == PL_CH_NP) return group_left(x, k - 1, out);
+    if (k > x->t0) return antecedent(x, k - 1, out, depth);
     return 0;
   }
   /* VP coordination: "met X and signed ..." */
@@ -493,27 +547,18 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
      * airstrike on X", "the head of X"): the subject is its head */
     uint32_t a, b;
     np_bounds(x, k, &a, &b);
-    if (a > x->t0 && tk[a - 1].vg >= 0 && (uint32_t)tk[a - 1].vg != g &&
-        !(tk[a - 1].syn & PL_SY_ASIDE) &&
-        !(doc->vgs.v[tk[a - 1].vg].flags & PL_VG_SPEECH)) {
+    uint32_t ha, hb, pa = a, pb = b;
+    int of_actor = 0;
+    head_np(x, b - 1, &ha, &hb, &of_actor);
+    if (ha > x->t0 && tk[ha - 1].vg >= 0 && (uint32_t)tk[ha - 1].vg != g &&
+        !(tk[ha - 1].syn & PL_SY_ASIDE) &&
+        !(doc->vgs.v[tk[ha - 1].vg].flags & PL_VG_SPEECH)) {
       /* the object of an earlier verb: "rebels who attacked a post took";
        * a relative clause passes on its antecedent */
-      const pl_vgroup *pv = &doc->vgs.v[tk[a - 1].vg];
-      if (pv->flags & PL_VG_REL) return subject_of(x, (uint32_t)tk[a - 1].vg, out, depth + 1);
+      const pl_vgroup *pv = &doc->vgs.v[tk[ha - 1].vg];
+      if (pv->flags & PL_VG_REL)
+        return subject_of(x, (uint32_t)tk[ha - 1].vg, out, depth + 1);
       return 0;
-    }
-    uint32_t ha = a, hb = b, pa = a, pb = b;
-    int of_actor = 0;
-    while (ha >= x->t0 + 2 && tk[ha - 1].chunk == PL_CH_PP &&
-           tk[ha - 2].chunk == PL_CH_NP && !(tk[ha - 2].syn & PL_SY_ASIDE)) {
-      const char *pr = tk[ha - 1].lower;
-      if (!(streq(pr, "of") || streq(pr, "on") || streq(pr, "in") ||
-            streq(pr, "from") || streq(pr, "for") || streq(pr, "at") ||
-            streq(pr, "against") || streq(pr, "with") || streq(pr, "near")))
-        break;
-      if (streq(pr, "of") || streq(pr, "from") || streq(pr, "for"))
-        of_actor = 1;
-      np_bounds(x, ha - 2, &ha, &hb);
     }
     if (ha > x->t0 && (tk[ha - 1].chunk == PL_CH_PP) &&
         np_actor(x, ha, hb, 0) < 0) {
@@ -829,11 +874,11 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   uint32_t mhi = m->end > v->hi ? m->end : v->hi;
   mark_used(x, v->lo, v->hi, PL_U_USED);
   mark_lits(x, m);
-  mark_used(x, v->hi, mhi, PL_U_COVER);
+  mark_used(x, v->hi, mhi > v->chi ? mhi : v->chi, PL_U_COVER);
   if (agent.n) mark_used(x, v->hi, after_agent, PL_U_USED);
   if (v->flags & PL_VG_NEG) return PARLEY_OK;
   const char *code = match_code(m);
-  const char *rcode = m->pat ? m->pat->rcode : "";
+  const char *rcode = m->pat ? m->pat->rcode : m->form->rcode;
   if (!code[0] && !rcode[0]) return PARLEY_OK;
   if (m->relaxed_used) {
     /* a `+` that matched a non-actor phrase needs an actor later on */
@@ -887,6 +932,15 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   int future = (v->flags & (PL_VG_FUTURE | PL_VG_INTENT | PL_VG_MODAL)) != 0;
   if (passive) fl |= PL_EF_PASSIVE;
   if (reported(doc, g)) fl |= PL_EF_REPORTED;
+  /* mutual reading only with nothing left over as an object: "X and Y
+   * met", not "X and Y negotiated a ceasefire" */
+  int recip = !passive;
+  {
+    uint32_t q = mhi;
+    while (q < x->t1 && (tk[q].tag == PL_T_RB || (tk[q].flags & PL_TF_QUOTE)))
+      q++;
+    if (q < v->chi && tk[q].chunk == PL_CH_NP) recip = 0;
+  }
   if (future) fl |= PL_EF_INTENT;
   uint32_t vlo = v->lo, vhi = v->hi;
   if (tk[vlo].tag == PL_T_TO && vhi > vlo + 1) vlo++;
@@ -903,7 +957,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       intent_code(cd, c);
     rc = emit_pairs(x, v->sent, c, dir ? &T : &S, dir ? &S : &T, vlo, vhi,
                     pat_text(x->vd, m), v->clo, v->chi, fl, future,
-                    reciprocal(c, &tk[v->head]) && !passive);
+                    recip && reciprocal(c, &tk[v->head]));
   }
   return rc;
 }
@@ -954,6 +1008,17 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
         break;
       }
   }
+  uint32_t pa = a;
+  while (pa > x->t0 && (tk[pa - 1].flags & PL_TF_QUOTE)) pa--;
+  if (!S.n && pa >= x->t0 + 2 && (streq(tk[pa - 1].lower, "in") ||
+                                   streq(tk[pa - 1].lower, "into")) &&
+      tk[pa - 2].vg >= 0) {
+    /* "Egypt was in talks with Hamas", "entered into negotiations" */
+    const char *l = tk[doc->vgs.v[tk[pa - 2].vg].head].lemma;
+    if (streq(l, "be") || streq(l, "remain") || streq(l, "enter") ||
+        streq(l, "engage") || streq(l, "join") || streq(l, "participate"))
+      subject_of(x, (uint32_t)tk[pa - 2].vg, &S, 0);
+  }
   if (!T.n) {
     /* "on/against/in X" right after the head (within a few tokens) */
     uint32_t e = m.end > i + 1 ? m.end : i + 1;
@@ -992,6 +1057,46 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
                     clo, chi, PL_EF_NOMINAL, 0, 0);
 }
 
+/* "Israeli and U.S. delegations": the country adjective before the
+ * conjunction shares the agent of the head ("ISR" -> "ISRGOV").  A new
+ * mention (same tokens, composed code) replaces the adjective's. */
+static parley_rc compose_adjectives(parley_doc *doc, uint32_t t0, uint32_t t1) {
+  pl_token *tk = doc->toks.v;
+  for (uint32_t i = t1; i-- > t0 + 1;) {
+    if (!(tk[i].syn & PL_SY_CONJ) || tk[i - 1].ment < 0) continue;
+    int32_t lm = tk[i - 1].ment;
+    /* the head mention: the last mention of the NP after the conjunction */
+    uint32_t r = i + 1;
+    if (r < t1 && (tk[r].syn & PL_SY_CONJ)) r++;
+    int32_t hm = -1;
+    uint32_t k = r;
+    for (; k < t1 && tk[k].chunk == PL_CH_NP; k++) {
+      if (k > r && (tk[k].syn & PL_SY_NPSTART)) break;
+      if (tk[k].ment >= 0) hm = tk[k].ment;
+    }
+    if (hm < 0 || hm == lm) continue;
+    const pl_mention *L = &doc->ments.v[lm], *H = &doc->ments.v[hm];
+    if (!(L->flags & PL_MF_ADJ) || L->tok + L->ntok != i) continue;
+    if (H->tok + H->ntok != k) continue; /* the head noun is in the mention */
+    const char *lc = L->a.code, *hc = H->a.code;
+    if (!lc || !hc || strlen(lc) != 3 || strlen(hc) < 6 ||
+        !memcmp(lc, hc, 3))
+      continue;
+    char *code = pl_alloc(&doc->arena, strlen(hc) + 1);
+    pl_mention *nm = pl_vec_push(&doc->arena, &doc->ments);
+    if (!code || !nm) return PARLEY_ENOMEM;
+    L = &doc->ments.v[lm];
+    memcpy(code, lc, 3);
+    memcpy(code + 3, hc + 3, strlen(hc) - 2);
+    *nm = *L;
+    nm->a.code = code;
+    nm->ante = -1;
+    for (uint32_t q = nm->tok; q < nm->tok + nm->ntok; q++)
+      tk[q].ment = (int32_t)(doc->ments.n - 1);
+  }
+  return PARLEY_OK;
+}
+
 parley_rc pl_events_run(parley_doc *doc) {
   const pl_verbdict *vd = doc->ctx->verbs;
   if (!vd || !vd->npats || !doc->toks.n) return PARLEY_OK;
@@ -1023,6 +1128,7 @@ parley_rc pl_events_run(parley_doc *doc) {
     }
     x.tw = tw;
     x.used = used;
+    if (compose_adjectives(doc, x.t0, x.t1)) return PARLEY_ENOMEM;
     while (g < doc->vgs.n && doc->vgs.v[g].sent < s) g++;
     if (!any_ment) continue; /* no actor: no event */
     for (uint32_t k = g; k < doc->vgs.n && doc->vgs.v[k].sent == s; k++) {

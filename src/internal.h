@@ -185,7 +185,8 @@ enum pl_vgflag {
   PL_VG_INF = 64,      /* to-infinitive opening its own group */
   PL_VG_PART = 128,    /* participle clause after a comma (", killing") */
   PL_VG_REL = 256,     /* opens a relative clause (subject = antecedent) */
-  PL_VG_ADJ = 512      /* used as a noun modifier; not a predicate */
+  PL_VG_ADJ = 512,     /* used as a noun modifier; not a predicate */
+  PL_VG_COORD = 1024   /* bare verb coordinated with the group before */
 };
 typedef struct pl_vgroup {
   uint32_t sent;

@@ -72,9 +72,20 @@ static int is_be_form(const pl_token *t) {
 static int verbish(const pl_token *t) { return PL_IS_VERB(t->tag); }
 
 /* Is there (RB)* VERB starting at j (< end)? Returns the verb index or 0. */
+/* Tokens a verb group looks through: quotation marks ("were "re-engaging"")
+ * and a split "re -" prefix. */
+static int transparent(const pl_token *tk, uint32_t j, uint32_t end) {
+  if (tk[j].flags & PL_TF_QUOTE) return 1;
+  if (eq(tk[j].lower, "re") && j + 1 < end && eq(tk[j + 1].lower, "-"))
+    return 1;
+  if (eq(tk[j].lower, "-") && j > 0 && eq(tk[j - 1].lower, "re")) return 1;
+  return 0;
+}
+
 static uint32_t verb_after(const pl_token *tk, uint32_t j, uint32_t end) {
   int nrb = 0;
-  while (j < end && (tk[j].tag == PL_T_RB || is_neg(&tk[j])) && nrb < 3)
+  while (j < end && (tk[j].tag == PL_T_RB || is_neg(&tk[j]) ||
+                     transparent(tk, j, end)) && nrb < 4)
     j++, nrb++;
   return j < end && (verbish(&tk[j]) || tk[j].tag == PL_T_MD) ? j : 0;
 }
@@ -128,6 +139,10 @@ static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
   }
   while (j < t1) {
     pl_token *t = &tk[j];
+    if (transparent(tk, j, t1) && verb_after(tk, j, t1)) {
+      j++;
+      continue;
+    }
     if (t->tag == PL_T_MD) {
       const char *w = t->lower;
       if (eq(w, "will") || eq(w, "shall") || eq(w, "would") ||
@@ -315,7 +330,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     else if (t->tag == PL_T_MD) start = 1;
     else if (verbish(t) && !adj_participle(tk, i, t0, t1)) start = 1;
     else if ((t->tag == PL_T_TO || eq(t->lower, "to")) &&
-             verb_after(tk, i + 1, t1) == i + 1)
+             verb_after(tk, i + 1, t1))
       start = 1;
     else if ((is_neg(t) || t->tag == PL_T_RB) && verb_after(tk, i + 1, t1))
       start = 1;
@@ -482,6 +497,28 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       if (is_comma(p) && tk[v->head].tag == PL_T_VBG &&
           !(v->flags & PL_VG_INF))
         v->flags |= PL_VG_PART;
+      /* "said after meeting X": a gerund after a subordinator shares the
+       * subject of the clause before */
+      if (tk[v->head].tag == PL_T_VBG && v->head == v->lo &&
+          (in_list(p->lower, SUBORD) || eq(p->lower, "by") ||
+           eq(p->lower, "upon") || eq(p->lower, "without")) &&
+          g > vg0)
+        v->flags |= PL_VG_PART;
+      /* reduced relative: "prisoners captured by militants" */
+      if (v->lo == v->head && tk[v->head].tag == PL_T_VBN &&
+          p->chunk == PL_CH_NP && v->hi < t1 && eq(tk[v->hi].lower, "by"))
+        v->flags |= PL_VG_PASSIVE | PL_VG_REL;
+      /* "will travel ... and meet": a coordinated group takes over the
+       * modality of the one before */
+      if ((eq(p->lower, "and") || eq(p->lower, "or")) && g > vg0 &&
+          (tk[v->lo].tag == PL_T_VB || tk[v->lo].tag == PL_T_VBG ||
+           tk[v->lo].tag == PL_T_VBN || tk[v->lo].tag == PL_T_VBD ||
+           tk[v->lo].tag == PL_T_VBZ || tk[v->lo].tag == PL_T_VBP)) {
+        const pl_vgroup *pv = &doc->vgs.v[g - 1];
+        v->flags |= pv->flags & (PL_VG_FUTURE | PL_VG_INTENT | PL_VG_MODAL |
+                                 PL_VG_NEG);
+        if (tk[v->lo].tag == PL_T_VB) v->flags |= PL_VG_COORD;
+      }
     }
     /* start: after the previous group (or a boundary) */
     uint32_t clo = t0;
@@ -491,7 +528,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
         clo = k + 1;
         break;
       }
-    if ((v->flags & (PL_VG_INF | PL_VG_PART)) && g > vg0) {
+    if ((v->flags & (PL_VG_INF | PL_VG_PART | PL_VG_COORD)) && g > vg0) {
       clo = doc->vgs.v[g - 1].clo; /* shares its governor's clause */
       if (v->flags & PL_VG_INF) /* "will travel to Doha to meet" */
         v->flags |= doc->vgs.v[g - 1].flags &

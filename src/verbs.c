@@ -300,6 +300,7 @@ typedef struct {
   /* PETRARCH state */
   uint32_t block;      /* current verb block, PL_VW_NONE outside */
   char bcode[6];       /* block default code ("" = null) */
+  char brcode[6];      /* its reverse-direction code */
   int bcode_null;
   uint32_t cls;        /* current synset, PL_VW_NONE outside */
 } ld_t;
@@ -591,11 +592,12 @@ static int native_line(ld_t *L, const char *s, size_t n) {
 /* "--- NAME [code] ---" */
 static int petr_block(ld_t *L, const char *s, size_t n) {
   const char *lb = memchr(s, '[', n);
-  L->bcode[0] = 0;
+  L->bcode[0] = L->brcode[0] = 0;
   L->bcode_null = 1;
   if (lb) {
     const char *rb = memchr(lb, ']', (size_t)(s + n - lb));
-    if (!rb || parse_code(lb, (size_t)(rb - lb), L->bcode, &L->bcode_null)) {
+    if (!rb || parse_code2(lb, (size_t)(rb - lb), L->bcode, L->brcode,
+                           &L->bcode_null)) {
       warn(L, "bad block code", s, n);
       L->bcode[0] = 0;
       L->bcode_null = 1;
@@ -609,7 +611,7 @@ static int petr_block(ld_t *L, const char *s, size_t n) {
 /* One verb form "WORD", "+BRING_OUT", "KLM_NOP_+RST [002]"; the verb is the
  * '+'-marked part, or the first part when nothing is marked. */
 static int petr_form(ld_t *L, const char *s, size_t n, const char *code,
-                     int null) {
+                     const char *rcode, int null) {
   pl_verbdict *vd = L->vd;
   const char *parts[12];
   size_t lens[12];
@@ -653,19 +655,21 @@ static int petr_form(ld_t *L, const char *s, size_t n, const char *code,
   if (form_add(vd, w, L->block, 'v', isnull ? "" : c, pre0,
                (uint32_t)verb, post0, (uint32_t)(k - verb - 1)))
     return -1;
+  snprintf(vd->forms[vd->nforms - 1].rcode, 6, "%s",
+           code ? (rcode ? rcode : "") : L->brcode);
   L->nent++;
   return 0;
 }
 
 static int petr_formline(ld_t *L, const char *s, size_t n) {
   /* WORD [code] {FORM FORM ...} */
-  char code[6];
+  char code[6], rcode[6];
   int null = 0, has = 0;
   const char *lb = memchr(s, '[', n);
   size_t wn = n;
   if (lb) {
     const char *rb = memchr(lb, ']', (size_t)(s + n - lb));
-    if (!rb || parse_code(lb, (size_t)(rb - lb), code, &null)) {
+    if (!rb || parse_code2(lb, (size_t)(rb - lb), code, rcode, &null)) {
       warn(L, "bad verb code", s, n);
       return 0;
     }
@@ -677,7 +681,8 @@ static int petr_formline(ld_t *L, const char *s, size_t n) {
   while (wn && isspace((unsigned char)s[wn - 1])) wn--;
   size_t a = 0;
   while (a < wn && !isspace((unsigned char)s[a])) a++;
-  if (petr_form(L, s, a, has ? code : NULL, null)) return -1;
+  if (petr_form(L, s, a, has ? code : NULL, has ? rcode : NULL, null))
+    return -1;
   if (br) { /* irregular forms share the code */
     const char *e = memchr(br, '}', (size_t)(s + n - br));
     const char *p = br + 1, *end = e ? e : s + n;
@@ -685,7 +690,8 @@ static int petr_formline(ld_t *L, const char *s, size_t n) {
       while (p < end && isspace((unsigned char)*p)) p++;
       const char *q = p;
       while (q < end && !isspace((unsigned char)*q)) q++;
-      if (q > p && petr_form(L, p, (size_t)(q - p), has ? code : NULL, null))
+      if (q > p && petr_form(L, p, (size_t)(q - p), has ? code : NULL,
+                             has ? rcode : NULL, null))
         return -1;
       p = q;
     }
@@ -768,7 +774,7 @@ static int load_line(ld_t *L, const char *s, size_t n) {
 static parley_rc load_text(parley_ctx *ctx, pl_verbdict *vd,
                            const char *name, const char *p, size_t len,
                            size_t *nent, size_t *nwarn) {
-  ld_t L = {ctx, vd, name, 0, 0, 0, PL_VW_NONE, "", 1, PL_VW_NONE};
+  ld_t L = {ctx, vd, name, 0, 0, 0, PL_VW_NONE, "", "", 1, PL_VW_NONE};
   vd->native_from = vd->nforms;
   size_t i = 0;
   int in_xml_comment = 0;

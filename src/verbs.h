@@ -42,6 +42,7 @@ typedef struct pl_vform {
   uint32_t post0, npost;/* ... right after it */
   uint32_t seq;
   char code[6];         /* default code of the bare form ("" = none) */
+  char rcode[6];        /* its reverse-direction code ([a:b] b) */
   uint8_t has_code;     /* a bare-form default exists (may be "" = null) */
   uint8_t kind;         /* 'v' / 'n' */
   uint8_t native;       /* from a native file */
