@@ -598,13 +598,43 @@ static uint32_t first_of(const parley_doc *doc, uint32_t sent) {
 }
 
 /* Tokens that separate an outside expression from the clause. */
-static int clause_break(const parley_doc *doc, uint32_t i) {
-  static const char *const w[] = {"that", "which", "who", "whom", "where",
-                                  "when", "while", "after", "before",
-                                  "because", "and", "but", "as", NULL};
+/* 1 when the nearest verb before token tok (in its sentence, from s0) is
+ * a verb of saying: "said on Thursday that ..." reports another clause. */
+static int reported_before(const parley_doc *doc, uint32_t s0, uint32_t tok) {
+  static const char *const say[] = {
+      "say",    "tell",   "announce", "add",     "state",   "report",
+      "claim",  "confirm", "deny",    "warn",    "note",    "insist",
+      "argue",  "write",  "declare",  "explain", "acknowledge", "believe",
+      "think",  "hope",   "expect",   "fear",    "accuse",  "allege", NULL};
+  for (uint32_t i = tok; i-- > s0;) {
+    const pl_token *t = T(doc, i);
+    if (PL_IS_VERB(t->tag) || (!t->tag && past_verb(doc, i, s0)))
+      return in_list(t->lemma ? t->lemma : t->lower, say) ||
+             !strcmp(t->lower, "said");
+  }
+  return 0;
+}
+
+/* Tokens between an expression and the clause it might date that put it
+ * in another clause.  An infinitive chain ("on Sunday to try to restart
+ * talks and meet") does not; a relative "that" does not either, unless
+ * the expression follows a verb of saying ("said on Thursday that"). */
+static int clause_break(const parley_doc *doc, uint32_t i, int reported) {
+  static const char *const w[] = {"where", "when", "while", "after",
+                                  "before", "because", "and", "but", "as",
+                                  NULL};
+  static const char *const rel[] = {"that", "which", "who", "whom", NULL};
   const pl_token *t = T(doc, i);
-  return boundary(doc, i) || PL_IS_VERB(t->tag) || t->tag == PL_T_MD ||
-         in_list(t->key, w) || !strcmp(t->key, "said");
+  if (boundary(doc, i) || t->tag == PL_T_MD || !strcmp(t->key, "said"))
+    return 1;
+  if (PL_IS_VERB(t->tag))
+    return !(t->tag == PL_T_VB && i > 0 && !strcmp(T(doc, i - 1)->key, "to"));
+  if (in_list(t->key, rel)) return reported;
+  /* "to try to revive talks and meet ...": coordinated infinitives */
+  if ((!strcmp(t->key, "and") || !strcmp(t->key, "or")) &&
+      i + 1 < doc->toks.n && T(doc, i + 1)->tag == PL_T_VB)
+    return 0;
+  return in_list(t->key, w);
 }
 
 static pl_date article_day(const parley_doc *doc) {
@@ -651,7 +681,9 @@ static int32_t pick(const parley_doc *doc, uint32_t sent, uint32_t lo,
     else if (dx->tok >= hi) a = hi, b = dx->tok;
     else continue;
     int blocked = 0;
-    for (uint32_t i = a; i < b && !blocked; i++) blocked = clause_break(doc, i);
+    int reported = dx->tok < lo ? reported_before(doc, s0, dx->tok) : 1;
+    for (uint32_t i = a; i < b && !blocked; i++)
+      blocked = clause_break(doc, i, reported);
     if (blocked) continue;
     long dist = (long)(b - a);
     if (best < 0 || dist < bestd) best = (int32_t)k, bestd = dist;

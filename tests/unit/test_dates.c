@@ -199,6 +199,20 @@ int main(void) {
   STR_EQ(fmt(d), "2024-10-20", "sentence-initial expression");
   d = pl_date_for(doc, 0, tok_of("jets"), doc->sents.v[0].ntok, 1);
   STR_EQ(fmt(d), "2024-10-27", "caller says future");
+  code("The envoy will fly to Muscat on Sunday to try to revive talks and "
+       "meet the sultan.", thu);
+  d = pl_date_for(doc, 0, tok_of("meet"), doc->sents.v[0].ntok, 0);
+  STR_EQ(fmt(d), "2024-10-27", "purpose infinitives share the trip's date");
+  code("Rebels shelled the town last week in a raid that wounded the mayor.",
+       thu);
+  d = pl_date_for(doc, 0, tok_of("wounded"), doc->sents.v[0].ntok, 0);
+  STR_EQ(fmt(d), "2024-10-14", "relative clause takes its antecedent's date");
+  code("The minister said on Thursday that rebels shelled the town.",
+       "2024-10-26");
+  d = pl_date_for(doc, 0, tok_of("rebels"), doc->sents.v[0].ntok, 0);
+  STR_EQ(fmt(d), "2024-10-26", "reported clause: not the saying's date");
+  d = pl_date_for(doc, 0, 0, tok_of("that"), 0);
+  STR_EQ(fmt(d), "2024-10-24", "the saying's date");
   code("Jets struck a depot. Nothing else happened.", thu);
   d = pl_date_for(doc, 0, 0, doc->sents.v[0].ntok, 0);
   STR_EQ(fmt(d), "2024-10-24", "falls back to the article date");
