@@ -8,6 +8,9 @@ ASAN_BUILD ?= build-asan
 JOBS ?= 2
 DEB_PKGS = build-essential cmake pkg-config libsqlite3-dev libjansson-dev \
            libutf8proc-dev sqlite3 time  # sqlite3, time: used by tests/cli
+# only for `make fuzz` (libFuzzer comes with clang's runtime package)
+FUZZ_PKGS = clang libclang-rt-14-dev
+FUZZ_SECONDS ?= 60
 EXAMPLE = examples/ceasefire_talks.txt
 EXAMPLE_DATE = 2024-10-24
 
@@ -52,8 +55,10 @@ bench: build
 	@if [ -x bench/run.sh ]; then bench/run.sh $(BUILD)/parley; \
 	 else echo "bench: not built yet"; exit 1; fi
 
+# each fuzz/fuzz_*.c target for FUZZ_SECONDS on its corpus (build-fuzz/)
 fuzz:
-	@if [ -x fuzz/run.sh ]; then fuzz/run.sh; else echo "fuzz: not built yet"; exit 1; fi
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) $(FUZZ_PKGS)"
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 format:
 	clang-format -i include/*.h src/*.c src/*.h cli/*.c cli/*.h
@@ -64,4 +69,4 @@ lint:
 	@echo "lint: ok"
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) parley.db parley.db-wal parley.db-shm
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz parley.db parley.db-wal parley.db-shm

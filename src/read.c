@@ -6,13 +6,19 @@
  * PARLEY_EFORMAT with a message naming the input and line; the next call
  * continues with the following record.  EIO is final.
  *   text:  the whole stream is one article (id = file name, or defaults).
- *          Refused as binary when NUL bytes make up over 1% of it.
+ *          Refused as binary when NUL bytes make up over 1% of it, or
+ *          control bytes and invalid UTF-8 over 25% of its head; UTF-16
+ *          (by its BOM) is refused with a hint to convert it.
  *   jsonl: one object per line: id, date, source, url, title, text
- *          (id may be a number; text must be a string; blank lines skip).
+ *          (id may be a number; text must be a string; blank lines skip;
+ *          a leading BOM is skipped and invalid UTF-8 bytes inside a line
+ *          become U+FFFD before parsing; a line over 2 * max_doc_bytes +
+ *          4096 bytes is skipped with ETOOBIG).
  *   xml:   PETRARCH <Sentence date=".." id=".."> records with <Text>;
  *          tolerant: attributes in any order and quoting, unclosed
  *          records end at the next <Sentence, entities decoded, comments
- *          skipped, <Parse> ignored.
+ *          skipped, <Parse> ignored; a file without any record is
+ *          reported once (EFORMAT) instead of coding nothing silently.
  */
 #include "internal.h"
 #include <ctype.h>
@@ -31,6 +37,7 @@ struct parley_reader {
   pl_buf line;            /* current line / record bytes */
   pl_buf rec;             /* XML record accumulator */
   pl_buf fields;          /* owned copies of the current article's fields */
+  pl_buf fixed;           /* JSONL: the line with invalid UTF-8 repaired */
   size_t lineno;          /* lines read so far */
   size_t recline;         /* line of the current record */
   int done;
@@ -82,6 +89,7 @@ parley_reader *parley_reader_new(parley_ctx *ctx, FILE *fp, const char *name,
   pl_buf_init(&r->line, 0);
   pl_buf_init(&r->rec, 0);
   pl_buf_init(&r->fields, 0);
+  pl_buf_init(&r->fixed, 0);
   (void)cap;
   if (!r->name) {
     parley_reader_free(r);
@@ -100,6 +108,7 @@ void parley_reader_free(parley_reader *r) {
   pl_buf_free(&r->line);
   pl_buf_free(&r->rec);
   pl_buf_free(&r->fields);
+  pl_buf_free(&r->fixed);
   if (r->json) json_decref(r->json);
   free(r);
 }
@@ -173,6 +182,26 @@ static int read_line(parley_reader *r, size_t max, int *toolong) {
 }
 
 /* ---- text ---- */
+/* Binary data (images, archives) has few NULs but many control bytes and
+ * invalid UTF-8 sequences; Latin-1 or damaged text has a few per cent at
+ * most.  Over a quarter of such bytes in the head: not an article. */
+static int looks_binary(const char *s, size_t n) {
+  size_t odd = 0, i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      odd += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    int bad = 0;
+    i += pl_utf8_decode((const unsigned char *)s + i, n - i, &cp, &bad);
+    odd += bad;
+  }
+  return n >= 16 && odd * 4 > n;
+}
+
 static parley_rc next_text(parley_reader *r, parley_article *a) {
   if (r->done) return PARLEY_EOF;
   r->done = 1;
@@ -192,9 +221,16 @@ static parley_rc next_text(parley_reader *r, parley_article *a) {
     return rerr(r, PARLEY_EIO, "cannot read: %s", strerror(errno));
   }
   if (total == 0) return rerr(r, PARLEY_EFORMAT, "empty file%s", "");
+  if (total >= 2 && (!memcmp(r->rec.p, "\xFF\xFE", 2) ||
+                     !memcmp(r->rec.p, "\xFE\xFF", 2)))
+    return rerr(r, PARLEY_EFORMAT,
+                "looks like UTF-16 text: convert it to UTF-8 first%s", "");
   if (nul * 100 > total || (total < 100 && nul))
     return rerr(r, PARLEY_EFORMAT,
                 "looks like a binary file (NUL bytes), not coded%s", "");
+  if (looks_binary(r->rec.p, r->rec.len))
+    return rerr(r, PARLEY_EFORMAT, "looks like a binary file (control "
+                "characters and invalid UTF-8), not coded%s", "");
   memset(a, 0, sizeof *a);
   a->id = r->def_id ? r->def_id : base_name(r->name);
   a->date = r->def_date;
@@ -283,19 +319,45 @@ static parley_rc next_jsonl(parley_reader *r, parley_article *a) {
     if (got == 0) return at_end(r, "empty input: no JSON records");
     r->recline = r->lineno;
     r->nrec++;
-    if (toolong)
-      return rerr(r, PARLEY_ETOOBIG, "line longer than %s bytes, skipped",
-                  "the limit");
-    if (is_blank(r->line.p, r->line.len)) {
+    if (toolong) {
+      char lim[32];
+      snprintf(lim, sizeof lim, "%zu", max);
+      return rerr(r, PARLEY_ETOOBIG, "line longer than %s bytes (twice "
+                  "--max-bytes), skipped", lim);
+    }
+    char *lp = r->line.p;
+    size_t ll = r->line.len;
+    if (r->lineno == 1 && ll >= 3 && !memcmp(lp, "\xEF\xBB\xBF", 3)) {
+      lp += 3; /* a byte order mark some exporters write */
+      ll -= 3;
+    }
+    if (is_blank(lp, ll)) {
       r->nrec--; /* blank lines are not records */
       continue;
     }
+    if (!pl_utf8_valid(lp, ll)) {
+      /* Strange text is data: scraped feeds carry Latin-1 or cut UTF-8
+       * inside strings, which jansson refuses.  Invalid bytes become
+       * U+FFFD (as the normalizer does for text input). */
+      pl_buf_clear(&r->fixed);
+      size_t i = 0;
+      while (i < ll) {
+        uint32_t cp;
+        int bad = 0;
+        size_t k = pl_utf8_decode((const unsigned char *)lp + i, ll - i, &cp,
+                                  &bad);
+        pl_buf_add(&r->fixed, bad ? "\xEF\xBF\xBD" : lp + i, bad ? 3 : k);
+        i += k;
+      }
+      if (r->fixed.failed) return rerr(r, PARLEY_ENOMEM, "out of memory%s", "");
+      lp = r->fixed.p;
+      ll = r->fixed.len;
+    }
     json_error_t je;
-    json_t *o = json_loadb(r->line.p, r->line.len,
-                           JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-    if (!o && fix_surrogates(r->line.p, r->line.len))
-      o = json_loadb(r->line.p, r->line.len,
-                     JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    json_t *o = json_loadb(lp, ll, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                           &je);
+    if (!o && fix_surrogates(lp, ll))
+      o = json_loadb(lp, ll, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
     if (!o) return rerr(r, PARLEY_EFORMAT, "malformed JSON: %s", je.text);
     r->json = o;
     if (!json_is_object(o))

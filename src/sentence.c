@@ -235,8 +235,9 @@ parley_rc pl_sentence_run(parley_doc *doc) {
     if (term) {
       uint32_t j = i + 1;
       /* absorb closing quotes/brackets and more terminators (a bounded
-       * look-ahead, so that long runs of marks cost linear time) */
-      while (j < n && j < i + 16) {
+       * look-ahead, so that long runs of marks cost linear time), never
+       * past the token limit */
+      while (j < n && j < i + 16 && j - start < maxtok) {
         const pl_token *x = &tv[j];
         if (x->flags & PL_TF_QCLOSE) { j++; continue; }
         /* a closing single quote: glued to the mark, then a space */
