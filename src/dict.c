@@ -1229,18 +1229,22 @@ parley_rc parley_ctx_load_dict(parley_ctx *ctx, const char *path,
   if (nentries) *nentries = 0;
   if (nwarnings) *nwarnings = 0;
   pl_buf_clear(&ctx->warnings);
-  int fmt;
-  if (kind == PARLEY_DICT_VERBS) {
-    fmt = F_VERBS;
-  } else {
-    size_t n = 0;
-    char *t = slurp(path, &n);
-    if (!t) {
-      pl_ctx_err(ctx, "%s: cannot read: %s", path, strerror(errno));
-      return PARLEY_EIO;
-    }
-    fmt = guess_format(kind, path, t, n);
-    free(t);
+  size_t n = 0;
+  char *t = slurp(path, &n);
+  if (!t) {
+    pl_ctx_err(ctx, "%s: cannot read: %s", path, strerror(errno));
+    return PARLEY_EIO;
+  }
+  int fmt = kind == PARLEY_DICT_VERBS ? F_VERBS
+                                      : guess_format(kind, path, t, n);
+  /* a dictionary is text: NUL bytes mean a binary file given by mistake
+   * (its random "lines" would otherwise load as entries) */
+  int binary = memchr(t, 0, n) != NULL;
+  free(t);
+  if (binary) {
+    pl_ctx_err(ctx, "%s: looks like a binary file (NUL bytes), not a "
+                    "dictionary", path);
+    return PARLEY_EFORMAT;
   }
   parley_rc rc;
   if (fmt == F_VERBS)
