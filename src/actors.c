@@ -45,6 +45,8 @@ typedef struct mctx {
   uint32_t s0, s1;      /* sentence token range */
   int32_t day;
   int tagged;           /* the tagger has a lexicon: trust tok->tag */
+  char of_agent[8];     /* "ambassadors of Arnor, Osgiliath and Gondor" */
+  uint32_t of_end;      /* end of that mention, UINT32_MAX none */
 } mctx;
 
 typedef struct hit {
@@ -184,7 +186,7 @@ static const pl_dentry *hit_ent(const mctx *mc, const hit *h) {
 }
 
 /* A capitalised word that can be part of an unknown name. */
-static int name_tok(const mctx *mc, uint32_t i) {
+static int name_tok_as(const mctx *mc, uint32_t i, int dict_ok) {
   if (i >= mc->s1) return 0;
   const pl_token *t = &mc->T[i];
   if (!(t->flags & PL_TF_WORD) || !(t->flags & PL_TF_CAP)) return 0;
@@ -196,8 +198,12 @@ static int name_tok(const mctx *mc, uint32_t i) {
     return 0;
   /* the start of a dictionary phrase is not an unknown name */
   hit h;
-  if (match_at(mc, i, &h, M_ALL)) return 0;
+  if (!dict_ok && match_at(mc, i, &h, M_ALL)) return 0;
   return 1;
+}
+
+static int name_tok(const mctx *mc, uint32_t i) {
+  return name_tok_as(mc, i, 0);
 }
 
 static int modifier_ok(const mctx *mc, uint32_t i) {
@@ -273,6 +279,9 @@ typedef struct res {
   uint32_t end;            /* exclusive */
   const char *base_code;   /* country code agents compose with, or NULL */
   int composed;
+  int former;              /* "former ...": the agent becomes ELI */
+  int pre_only;            /* only a prefix agent ("NGO~") applied so far */
+  int of_country;          /* "AGENT of COUNTRY": agent for coordination */
 } res;
 
 static const char *cat_code(parley_doc *doc, const char *a, const char *b) {
@@ -294,13 +303,21 @@ static void set_agent(res *r, const char *code) {
 
 static void apply_agent(mctx *mc, res *r, const pl_dentry *a,
                         const pl_phrase *ap) {
-  if (!r->agent[0]) set_agent(r, a->code);
+  /* a former office holder is an elite, whatever the office */
+  const char *ac = r->former && !a->prefix ? "ELI" : a->code;
+  if (!r->agent[0] || r->pre_only) set_agent(r, ac);
   if (ap->flags & PL_PF_PLURAL) r->flags |= PL_MF_PLURAL;
   else r->flags &= (uint16_t)~PL_MF_PLURAL;
+  if (r->composed && r->pre_only && !a->prefix) {
+    /* "MSF Arnor diplomat": prefix + country + agent */
+    r->code = cat_code(mc->doc, r->code, ac);
+    r->pre_only = 0;
+    return;
+  }
   if (r->composed) return; /* "Israeli military spokesman": first agent */
   if (r->base_code) {
-    r->code = a->prefix ? cat_code(mc->doc, a->code, r->base_code)
-                        : cat_code(mc->doc, r->base_code, a->code);
+    r->code = a->prefix ? cat_code(mc->doc, ac, r->base_code)
+                        : cat_code(mc->doc, r->base_code, ac);
     r->composed = 1;
     r->name = NULL;
   } else if (!r->code || !r->code[0]) {
@@ -355,15 +372,30 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
         set_person(mc, r, &h);
         return;
       }
+      /* "Bree Prime Minister Romendacil" where the name is filed under
+       * the same country: the name joins the titled mention */
+      if (titled && r->composed && r->code && r->code[0] &&
+          (e->kind == PL_EK_COUNTRY || e->kind == PL_EK_ACTOR) &&
+          mc->d->ph[h.ph].kind != PL_PK_ADJ &&
+          mc->d->ph[h.ph].kind != PL_PK_CAPITAL) {
+        r->end = h.end;
+        return;
+      }
       break;
     }
     if (title_ok(mc, j)) {
-      titled = 1;
+      if (!strcmp(mc->T[j].key, "former")) r->former = 1;
+      else titled = 1;
       j++;
       continue;
     }
     if (!r->composed && modifier_ok(mc, j)) {
+      if (!strcmp(mc->T[j].key, "former")) r->former = 1;
       j++;
+      /* "awful and evil minister": coordinated modifiers */
+      if (j + 1 < mc->s1 && !strcmp(mc->T[j].key, "and") &&
+          modifier_ok(mc, j + 1))
+        j++;
       continue;
     }
     break;
@@ -387,6 +419,9 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
 static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
   memset(r, 0, sizeof *r);
   r->end = i;
+  if (i > mc->s0 && (!strcmp(mc->T[i - 1].key, "former") ||
+                     !strcmp(mc->T[i - 1].key, "ex")))
+    r->former = 1;
   hit h;
   if (!match_at(mc, i, &h, M_ALL)) return;
   const pl_dentry *e = hit_ent(mc, &h);
@@ -414,8 +449,10 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
           resolve(mc, k, &in, depth + 1);
           if (in.end > k && in.code && in.code[0]) {
             if (!in.composed && in.base_code) {
-              r->code = e->prefix ? cat_code(mc->doc, e->code, in.base_code)
-                                  : cat_code(mc->doc, in.base_code, e->code);
+              const char *ac = r->former ? "ELI" : e->code;
+              r->code = e->prefix ? cat_code(mc->doc, ac, in.base_code)
+                                  : cat_code(mc->doc, in.base_code, ac);
+              r->of_country = !e->prefix;
             } else {
               r->code = in.code;
               if (in.agent[0]) set_agent(r, in.agent);
@@ -433,6 +470,22 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
           }
         }
       }
+    }
+    /* prefix agent + country: "MSF Arnor (diplomat)" -> NGOARN(GOV) */
+    hit h4;
+    if (depth == 0 && e->prefix && match_at(mc, j, &h4, M_ALL) &&
+        hit_ent(mc, &h4)->kind == PL_EK_COUNTRY &&
+        mc->d->ph[h4.ph].kind != PL_PK_CAPITAL) {
+      const pl_dentry *c = hit_ent(mc, &h4);
+      const char *cc = c->ndc ? pl_dict_code(mc->d, c, mc->day, NULL)
+                              : c->code;
+      r->code = cat_code(mc->doc, e->code, cc);
+      r->composed = 1;
+      r->pre_only = 1;
+      r->end = h4.end;
+      tail(mc, r, h4.end, 0);
+      r->pre_only = 0;
+      return;
     }
     /* AGENT + plural demonym: "displaced Palestinians" */
     hit h3;
@@ -523,6 +576,8 @@ static int32_t doc_day(const parley_doc *doc) {
   return (int32_t)pl_date_days(d->y, m, dd);
 }
 
+static parley_doc *doc_of(mctx *mc) { return mc->doc; }
+
 static int emit(mctx *mc, uint32_t sent, uint32_t i, const res *r) {
   parley_doc *doc = mc->doc;
   pl_mention *m = pl_vec_push(&doc->arena, &doc->ments);
@@ -564,6 +619,35 @@ static void coordinate(mctx *mc, res *r) {
   r->composed = 1;
 }
 
+/* "the ambassadors of Arnor, Osgiliath and Gondor": countries listed
+ * after an "AGENT of COUNTRY" mention take the same agent. */
+static void of_coordinate(mctx *mc, uint32_t i, res *r) {
+  if (r->of_country) {
+    memcpy(mc->of_agent, r->agent, sizeof mc->of_agent);
+    mc->of_end = r->end;
+    return;
+  }
+  if (mc->of_end == UINT32_MAX || mc->of_end >= i || r->composed ||
+      !r->base_code || !(r->flags & PL_MF_COUNTRY)) {
+    mc->of_end = UINT32_MAX;
+    return;
+  }
+  for (uint32_t k = mc->of_end; k < i; k++) {
+    const char *c = mc->T[k].key;
+    if (strcmp(c, ",") && strcmp(c, "and") && strcmp(c, "or")) {
+      mc->of_end = UINT32_MAX;
+      return;
+    }
+  }
+  r->code = cat_code(mc->doc, r->base_code, mc->of_agent);
+  memcpy(r->agent, mc->of_agent, sizeof r->agent);
+  r->how = PL_HOW_AGENT;
+  r->name = NULL;
+  r->flags &= (uint16_t)~(PL_MF_COUNTRY | PL_MF_ADJ);
+  r->composed = 1;
+  mc->of_end = r->end;
+}
+
 /* "Amal Nasser, an Egyptian intelligence official,": an unknown name
  * followed by an appositive role takes the role's code. */
 static void apposition(mctx *mc, res *r) {
@@ -589,6 +673,7 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
   pl_sentence *s = &doc->sents.v[si];
   mc->s0 = s->tok0;
   mc->s1 = s->tok0 + s->ntok;
+  mc->of_end = UINT32_MAX;
   for (uint32_t i = mc->s0; i < mc->s1; i++) {
     const pl_token *t = &mc->T[i];
     mc->wid[i - mc->s0] = (t->key[0] == '-' && !t->key[1])
@@ -625,8 +710,23 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
         continue;
       }
       coordinate(mc, &r);
+      of_coordinate(mc, i, &r);
       if (emit(mc, si, i, &r)) return PARLEY_ENOMEM;
       i = r.end;
+      /* "Danish media and government": the next bare agent shares the
+       * country */
+      if (r.composed && r.base_code && r.how == PL_HOW_AGENT &&
+          i + 1 < mc->s1 && !strcmp(mc->T[i].key, "and")) {
+        res r2;
+        resolve(mc, i + 1, &r2, 1);
+        if (r2.end > i + 1 && r2.how == PL_HOW_AGENT && !r2.base_code &&
+            r2.agent[0] && (!r2.code || !r2.code[0])) {
+          r2.code = cat_code(doc_of(mc), r.base_code, r2.agent);
+          r2.base_code = r.base_code;
+          if (emit(mc, si, i + 1, &r2)) return PARLEY_ENOMEM;
+          i = r2.end;
+        }
+      }
       continue;
     }
     if ((t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ALLCAP) &&
@@ -639,11 +739,14 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       i++;
       continue;
     }
-    if (name_tok(mc, i)) {
+    /* a dictionary word the resolver declined ("Amal" of "Amal Nasser")
+     * may open a name */
+    int declined = r.end == i && match_at(mc, i, &h0, M_ALL);
+    if (name_tok_as(mc, i, declined)) {
       /* unknown capitalised name: maybe a near miss of a known person */
       uint32_t k = i, nn = 0;
       uint32_t fz = PL_NONE;
-      while (nn < 5 && name_tok(mc, k)) {
+      while (nn < 5 && name_tok_as(mc, k, declined && k == i)) {
         const pl_token *tk = &mc->T[k];
         if (fz == PL_NONE && tk->len >= 5 && wid(mc, k) == WID_NONE &&
             !(tk->flags & (PL_TF_ALLCAP | PL_TF_SSTART)))

@@ -158,6 +158,28 @@ static void test_longest_and_case(void) {
   expect("US", "USA", -1);
 }
 
+static void test_coordination_and_context(void) {
+  code("Israeli and American negotiators met in Cairo.", NULL);
+  expect("Israeli", "ISRGOV", PL_HOW_AGENT);
+  expect("American negotiators", "USAGOV", PL_HOW_AGENT);
+  code("The ambassadors of Egypt, Jordan and Qatar protested.", NULL);
+  expect("ambassadors of Egypt", "EGYGOV", PL_HOW_AGENT);
+  expect("Jordan", "JORGOV", PL_HOW_AGENT);
+  expect("Qatar", "QATGOV", PL_HOW_AGENT);
+  code("Egyptian media and government reacted.", NULL);
+  expect("Egyptian media", "EGYMED", PL_HOW_AGENT);
+  expect("government", "EGYGOV", PL_HOW_AGENT);
+  code("Two soldiers were killed by an Israeli drone strike.", NULL);
+  expect("Israeli", "ISR", -1);
+  code("Former Israeli officials criticised the plan.", NULL);
+  expect("Israeli officials", "ISRELI", PL_HOW_AGENT);
+  code("Amal Nasser, an Egyptian intelligence official, met them.", NULL);
+  expect("Amal Nasser", "EGYSPY", PL_HOW_ROLE);
+  expect("Egyptian intelligence official", "EGYSPY", PL_HOW_AGENT);
+  code("The minister visited Tehran on Wednesday.", NULL);
+  expect("Tehran", "IRN", PL_HOW_METONYM);
+}
+
 int main(void) {
   ctx = parley_ctx_new();
   doc = parley_doc_new(ctx);
@@ -168,6 +190,7 @@ int main(void) {
     test_agents_alone_and_of();
     test_people_roles_fuzzy();
     test_longest_and_case();
+    test_coordination_and_context();
   }
   parley_doc_free(doc);
   parley_ctx_free(ctx);
