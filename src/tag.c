@@ -334,6 +334,10 @@ static const char *const OBJ_PRP[] = {"him", "her", "them", "us", "me", NULL};
 
 /* Word classes, precomputed per lexicon entry at load so that the rules
  * test a bit instead of scanning word lists per token. */
+/* word prefixes split off by the tokenizer's hyphen rule ("re-open") */
+static const char *const PREFIXES[] = {"re", "co", "pre", "un", "non",
+                                       "counter", "over", "under", "out",
+                                       NULL};
 static const char *const CLAUSE[] = {"that", "which", "who", "whom", "whose",
                                      "if", "because", "whether", "when",
                                      "while", "where", "although", "though",
@@ -601,6 +605,11 @@ static uint8_t decide(run *r, uint32_t i) {
 
   if (is_word(w, "that")) {
     uint32_t p = i > r->lo ? i - 1 : UINT32_MAX;
+    /* "that's", "that is": a pronoun */
+    if (nx != UINT32_MAX && (is_word(nw, "'s") || (r->c[nx].wc & WC_BE)) &&
+        (p == UINT32_MAX || T(r, p)->tag == PL_T_PUNCT ||
+         T(r, p)->tag == PL_T_QUOTE || T(r, p)->tag == PL_T_CC))
+      return PL_T_DT;
     int pt = p == UINT32_MAX ? 0 : T(r, p)->tag;
     if (PL_IS_VERB(pt)) return PL_T_IN;                   /* said that */
     if (PL_IS_NOUN(pt) && pt != PL_T_NNP) {
@@ -632,6 +641,12 @@ static uint8_t decide(run *r, uint32_t i) {
   enum lc lc = left_class(r, i);
   uint32_t pv = i > r->lo ? i - 1 : UINT32_MAX;
   pl_token *pt = pv != UINT32_MAX ? T(r, pv) : NULL;
+  /* "to re-open", "will co-host": the word takes the context before its
+   * prefix */
+  if (pt && pv >= r->lo + 2 && is_word(pt->lower, "-") &&
+      !(t->flags & PL_TF_SPACE) && !(pt->flags & PL_TF_SPACE) &&
+      in_list(T(r, pv - 1)->lower, PREFIXES))
+    lc = left_class(r, pv - 1);
 
   /* particles after a verb: "carrying out", "seal off", "set up" */
   static const char *const PARTICLES[] = {"out", "off", "up", "down", "away",
@@ -661,9 +676,6 @@ static uint8_t decide(run *r, uint32_t i) {
                                                   : PL_T_JJ;
 
   /* hyphen compounds: "U.S.-led", "state-run" */
-  static const char *const PREFIXES[] = {"re", "co", "pre", "un", "non",
-                                         "counter", "over", "under", "out",
-                                         NULL};
   if (pt && (m & M(PL_T_VBN)) && !(t->flags & PL_TF_SPACE) &&
       is_word(pt->lower, "-") &&
       !(pv > r->lo && in_list(T(r, pv - 1)->lower, PREFIXES)))

@@ -259,6 +259,9 @@ static const struct tcase { const char *s, *want; } cases[] = {
      "release=VB/release that=IN"},
     {"The regime used chemical weapons in Ghouta.",
      "chemical=JJ weapons=NNS used=VBD"},
+    {"Jordan agreed to re-open the crossing.", "open=VB/open crossing=NN"},
+    {"Egypt will co-host the conference.", "host=VB conference=NN"},
+    {"That's what mediators want.", "That=DT 's=VBZ/be want=VBP"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
