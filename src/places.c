@@ -277,6 +277,21 @@ static const char *const us_states[] = {
     "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
     NULL};
 
+/* Continents, world regions, months and weekdays: not places in the
+ * gazetteer's sense, but towns share their names ("Asia" in the
+ * Philippines, "March" in England); entered as hints with no country so
+ * the name is never geocoded. */
+static const char *const world_regions[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Asia", "Europe", "Africa", "America", "Americas", "Oceania",
+    "Latin America", "North America", "South America", "Central America",
+    "Middle East", "Near East", "Far East", "Central Asia", "South Asia",
+    "Southeast Asia", "East Asia", "East Africa", "West Africa",
+    "North Africa", "Sub-Saharan Africa", "Horn of Africa", "Sahel",
+    "Balkans", "Caucasus", "Caribbean", "Scandinavia", "Arctic", NULL};
+
 static int kind_of(const char *s, size_t n) {
   for (int k = 0; k < K_HINT; k++)
     if (strlen(kind_names[k]) == n && !memcmp(s, kind_names[k], n)) return k;
@@ -359,7 +374,8 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
   size_t rows, semis, seps;
   count_bytes(d, b->len, &rows, &semis, &seps);
   rows += 1;
-  size_t nst = sizeof us_states / sizeof us_states[0];
+  size_t nst = sizeof us_states / sizeof us_states[0] +
+               sizeof world_regions / sizeof world_regions[0];
   size_t names = 2 * rows + semis + nst; /* primary + (semis + 1) alts */
   size_t keys = names + seps + nst * 2;
   uint32_t cap = 1024;
@@ -442,6 +458,13 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
     memset(pl, 0, sizeof *pl);
     pl->name = us_states[i];
     memcpy(pl->cc, "USA", 4);
+    pl->kind = K_HINT;
+    add_name(g, pl->name, strlen(pl->name), g->npl++);
+  }
+  for (size_t i = 0; world_regions[i]; i++) {
+    gz_place *pl = &g->pl[g->npl];
+    memset(pl, 0, sizeof *pl);
+    pl->name = world_regions[i];
     pl->kind = K_HINT;
     add_name(g, pl->name, strlen(pl->name), g->npl++);
   }
@@ -538,17 +561,19 @@ static const gz_place *row(const pl_gazetteer *g, uint32_t inst) {
   return &g->pl[g->inst_place[inst] & INST_PLACE];
 }
 
-/* 1 when the list has a candidate that names a country by itself (a
- * country, a US state hint, an area or region: not a bare city name,
- * which may be a namesake of a word). */
+/* How a phrase votes for its country: 2 (strong) when a candidate is a
+ * place inside a country (a US state hint, an area, region or capital),
+ * 1 (weak) when it is only the country's name, 0 for bare city names,
+ * which may be namesakes of words. */
 static int votes(const pl_gazetteer *g, uint32_t head) {
+  int v = 0;
   for (uint32_t k = head; k != NO_INST; k = g->inst_next[k]) {
     int kd = row(g, k)->kind;
-    if (kd == K_COUNTRY || kd == K_HINT || kd == K_AREA || kd == K_REGION ||
-        kd == K_CAPITAL)
-      return 1;
+    if (kd == K_HINT || kd == K_AREA || kd == K_REGION || kd == K_CAPITAL)
+      return 2;
+    if (kd == K_COUNTRY) v = 1;
   }
-  return 0;
+  return v;
 }
 
 /* Country shared by every candidate of a list ("" when they differ or a
@@ -560,43 +585,68 @@ static const char *sole_country(const pl_gazetteer *g, uint32_t head) {
   return cc;
 }
 
+/* Countries the story mentions, each with its strongest vote. */
 typedef struct {
   char cc[64][4];
+  uint8_t level[64];
   int n;
 } ccset_t;
 
-static void cc_add(ccset_t *s, const char *cc) {
-  if (!cc[0] || strlen(cc) != 3 || !strcmp(cc, "IGO")) return;
+static void cc_add(ccset_t *s, const char *cc, int level) {
+  if (!level || !cc[0] || strlen(cc) != 3 || !strcmp(cc, "IGO")) return;
   for (int i = 0; i < s->n; i++)
-    if (!strcmp(s->cc[i], cc)) return;
-  if (s->n < 64) memcpy(s->cc[s->n++], cc, 4);
+    if (!strcmp(s->cc[i], cc)) {
+      if (s->level[i] < level) s->level[i] = (uint8_t)level;
+      return;
+    }
+  if (s->n < 64) {
+    memcpy(s->cc[s->n], cc, 4);
+    s->level[s->n++] = (uint8_t)level;
+  }
 }
 
-static int cc_has(const ccset_t *s, const char *cc) {
+static int cc_level(const ccset_t *s, const char *cc) {
   for (int i = 0; i < s->n; i++)
-    if (!strcmp(s->cc[i], cc)) return 1;
+    if (!strcmp(s->cc[i], cc)) return s->level[i];
   return 0;
 }
 
-/* Best candidate row of a list: qualifier country, then mentioned
- * countries, then kind rank, then population.  A city reached only by an
- * alt name ("Hamas" is an alt name of Hamm) is a candidate only when its
- * country is mentioned; a dotted initialism ("U.N.") names only
- * countries. */
+static int cc_has(const ccset_t *s, const char *cc) {
+  return cc_level(s, cc) > 0;
+}
+
+/* Best candidate row of a list: the country named right after it
+ * ("Paris, Texas"), then countries with a strong vote, then countries
+ * only named (unless a namesake elsewhere is a much larger city: Geneva
+ * stays Swiss in a story that names the U.S.), then kind rank, then
+ * population.  A city reached only by an alt name ("Hamas" is an alt name
+ * of Hamm) is a candidate only when its country is mentioned or a
+ * locative preposition precedes ("in Geneva": Geneve, CHE); an
+ * initialism ("U.N.", "UN") names only countries; a hint (US state, world
+ * region, month) wins outright and is never output. */
 static int32_t choose(const pl_gazetteer *g, uint32_t head, const ccset_t *m,
-                      const char *qual, int initialism) {
+                      const char *qual, int initialism, int loc) {
   int32_t best = -1;
   long long bs = -1;
+  uint32_t maxpop = 0;
+  for (uint32_t k = head; k != NO_INST; k = g->inst_next[k])
+    if (row(g, k)->pop > maxpop) maxpop = row(g, k)->pop;
   for (uint32_t k = head; k != NO_INST; k = g->inst_next[k]) {
     const gz_place *p = row(g, k);
-    int mentioned = cc_has(m, p->cc) || (qual[0] && !strcmp(qual, p->cc));
-    if ((g->inst_place[k] & INST_ALT) && p->kind == K_CITY && !mentioned)
+    int lvl = cc_level(m, p->cc);
+    int q = qual[0] && !strcmp(qual, p->cc);
+    if ((g->inst_place[k] & INST_ALT) && p->kind == K_CITY && !lvl && !q &&
+        !loc)
       continue;
-    if (initialism && p->kind != K_COUNTRY) continue;
+    if (initialism && p->kind != K_COUNTRY && p->kind != K_HINT) continue;
+    if (p->kind == K_HINT)
+      return (int32_t)(g->inst_place[k] & INST_PLACE);
     long long sc = (long long)p->pop;
     sc += (long long)kind_rank[p->kind] << 33;
-    if (cc_has(m, p->cc)) sc += 1LL << 37;
-    if (qual[0] && !strcmp(qual, p->cc)) sc += 1LL << 38;
+    int dwarfed = maxpop >= 100000 && maxpop / 5 >= p->pop;
+    if (lvl == 1 && !dwarfed) sc += 1LL << 37;
+    if (lvl == 2) sc += 1LL << 38;
+    if (q) sc += 1LL << 39;
     if (sc > bs) bs = sc, best = (int32_t)(g->inst_place[k] & INST_PLACE);
   }
   return best;
@@ -673,13 +723,17 @@ static parley_rc emit(parley_doc *doc, const raw_t *r) {
       memcpy(o->country, pt->cc, 4);
     }
   } else if (r->dir_tok >= 0) {
+    /* "<modifier> <place as written>": "east Bosnia", not "east Bosnia
+     * and Herzegovina" */
     const pl_token *d = T(doc, (uint32_t)r->dir_tok);
-    size_t a = d->len, b = strlen(p->name);
+    const pl_token *f = T(doc, r->tok + 1), *l = T(doc, r->tok + r->ntok - 1);
+    size_t a = d->len, b = l->off + l->len - f->off;
     char *nm = pl_alloc(&doc->arena, a + b + 2);
     if (!nm) return PARLEY_ENOMEM;
     memcpy(nm, d->lower, a);
     nm[a] = ' ';
-    memcpy(nm + a + 1, p->name, b + 1);
+    memcpy(nm + a + 1, doc->text + f->off, b);
+    nm[a + 1 + b] = 0;
     o->name = nm;
     o->kind = "area";
   }
@@ -766,14 +820,14 @@ parley_rc pl_places_run(parley_doc *doc) {
     if (!code || !code[0] || inplace[i]) continue;
     char cc[4], sec[4];
     pl_actor_parts(code, cc, sec);
-    cc_add(&m, cc);
+    cc_add(&m, cc, 1);
   }
   for (uint32_t k = 0; k < raws.n; k++) {
     const raw_t *r = &raws.v[k];
     if (!r->ntok) continue;
-    if (votes(g, r->head)) cc_add(&m, sole_country(g, r->head));
-    if (r->head2 != UINT32_MAX && votes(g, r->head2))
-      cc_add(&m, sole_country(g, r->head2));
+    cc_add(&m, sole_country(g, r->head), votes(g, r->head));
+    if (r->head2 != UINT32_MAX)
+      cc_add(&m, sole_country(g, r->head2), votes(g, r->head2));
   }
   /* 3. choose; 4. keep */
   for (uint32_t k = 0; k < raws.n; k++) {
@@ -786,9 +840,14 @@ parley_rc pl_places_run(parley_doc *doc) {
     if (k + 1 < raws.n && raws.v[k + 1].ntok && e + 1 < s1 &&
         is_char(doc, e, ',') && raws.v[k + 1].tok == e + 1)
       qual = sole_country(g, raws.v[k + 1].head);
-    int initialism = r->ntok == 1 && (T(doc, r->tok)->flags & PL_TF_ABBR);
-    r->best = choose(g, r->head, &m, qual, initialism);
-    if (r->head2 != UINT32_MAX) r->best2 = choose(g, r->head2, &m, "", 0);
+    int initialism = r->ntok == 1 &&
+                     ((T(doc, r->tok)->flags & PL_TF_ABBR) ||
+                      ((T(doc, r->tok)->flags & PL_TF_ALLCAP) &&
+                       strlen(T(doc, r->tok)->key) <= 4));
+    int loc = loc_prep(doc, r->tok, s0) >= 0;
+    r->best = choose(g, r->head, &m, qual, initialism, loc);
+    if (r->head2 != UINT32_MAX)
+      r->best2 = choose(g, r->head2, &m, "", 0, 0);
     if (r->border && r->best2 < 0) r->border = 0;
     if (r->best < 0) continue;
     const gz_place *p = &g->pl[r->best];
@@ -823,9 +882,18 @@ parley_rc pl_places_run(parley_doc *doc) {
         (T(doc, e)->tag == PL_T_NN || T(doc, e)->tag == PL_T_NNS) &&
         !(T(doc, e)->flags & PL_TF_CAP))
       continue;
-    if (!phrase && t0->ment >= 0 && (uint32_t)t0->ment < doc->ments.n &&
-        (doc->ments.v[t0->ment].flags & PL_MF_PERSON))
-      continue; /* a person's name, even after "to" or "from" */
+    if (!phrase && t0->ment >= 0 && (uint32_t)t0->ment < doc->ments.n) {
+      /* a person or organisation ("from Hamas"), even after "to" or
+       * "from"; a country code or a metonym ("Paris" as FRAGOV) may be a
+       * place */
+      const pl_mention *mt = &doc->ments.v[t0->ment];
+      const char *code = mt->a.code ? mt->a.code : "";
+      if (mt->tok == r->tok && ((mt->flags & PL_MF_PERSON) ||
+                                (strlen(code) > 3 &&
+                                 mt->a.how != PL_HOW_METONYM &&
+                                 !(mt->flags & PL_MF_COUNTRY))))
+        continue; /* ("the people of Gaza" is not Gaza's own mention) */
+    }
     parley_rc rc = emit(doc, r);
     if (rc) return rc;
   }

@@ -114,6 +114,9 @@ int main(void) {
   /* word and name collisions */
   code("Militants from Hamas met envoys; a U.N.-led convoy waited.");
   INT_EQ(doc->places.n, 0, "Hamas (an alt name of a German town), U.N.-led");
+  code("Trade with Asia grew, officials in Manila said.");
+  OK(at("Asia") == NULL, "a continent is no town");
+  STR_EQ(cc("Manila"), "PHL", "Manila");
   code("Weapons flowed in U.S. shipments.");
   INT_EQ(doc->places.n, 0, "country name modifying a noun");
 
@@ -134,6 +137,13 @@ int main(void) {
   STR_EQ(cc("Paris"), "FRA", "Paris in a French story");
   code("Crowds gathered in Paris.");
   STR_EQ(cc("Paris"), "FRA", "no hint: the capital");
+  code("U.S. and Iranian diplomats met in Geneva.");
+  STR_EQ(cc("Geneva"), "CHE", "a named country does not pull a small namesake");
+  code("The UN envoy arrived in March.");
+  INT_EQ(doc->places.n, 0, "UN is no Indian town, March no English one");
+  code("Clashes spread across east Bosnia.");
+  STR_EQ(at("east Bosnia") ? at("east Bosnia")->name : "", "east Bosnia",
+         "constructed area keeps the written name");
   code("The tornado hit Paris, Texas, on Monday.");
   STR_EQ(cc("Paris"), "USA", "Paris, Texas");
 
