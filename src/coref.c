@@ -7,8 +7,8 @@
  * pl_ment_resolved and reports how="coref" while keeping the text seen.
  * Rules, each needing a fitting earlier mention (no fit, no link):
  *   - he/him/his/she/her: a singular PERSON; the subject (first fitting
- *     mention) of the pronoun's own sentence before it, else of the
- *     previous sentences, up to 4 back;
+ *     mention) of the pronoun's own sentence before it (for his/her the
+ *     nearest one there), else of the previous sentences, up to 4 back;
  *   - they/them/their: the nearest plural, organisation or country,
  *     up to 3 sentences back; it/its: the nearest singular non-person;
  *     first/second person (I, we, you) are left alone;
@@ -19,8 +19,9 @@
  *   - a definite role nominal ("the minister", "Qatar's prime minister",
  *     "the militant group", "the two partners"): the nearest earlier
  *     person (for a person role) or organisation whose code has the
- *     nominal's country and sector; a plural nominal without a code takes
- *     the first of the nearest coordinated pair ("the U.S. and Qatar").
+ *     nominal's country and sector; a plural nominal without a code
+ *     (partners, allies, countries...) takes the first of the nearest
+ *     coordinated pair of non-persons ("the U.S. and Qatar").
  * Mentions inside a quotation are not antecedents of pronouns outside it.
  * An antecedent is always an earlier mention, so chains end.
  */
@@ -157,6 +158,9 @@ static int32_t fits(const parley_doc *doc, uint32_t c, int k) {
   if (r < 0) return -1;
   const pl_mention *m = &doc->ments.v[r];
   if (m->flags & PL_MF_PRONOUN) return -1;
+  /* a city standing for its government ("Doha") is not taken up by a
+   * pronoun often enough to be worth the errors */
+  if (doc->ments.v[c].a.how == PL_HOW_METONYM) return -1;
   uint16_t f = m->flags;
   switch (k) {
   case P_HE: return (f & PL_MF_PERSON) && !(f & PL_MF_PLURAL) ? r : -1;
@@ -176,6 +180,10 @@ static int32_t resolve_pronoun(const parley_doc *doc, uint32_t m,
   if (k == P_NONE) return -1;
   int quoted = inq[pm->tok];
   uint32_t back = k == P_HE ? 4 : k == P_THEY ? 3 : 2;
+  /* a possessive (his, her) in its own sentence takes the nearest
+   * person: "Blinken said Sinwar ... and that his death ..." */
+  const char *w = doc->toks.v[pm->tok].lower;
+  int poss = !strcmp(w, "his") || !strcmp(w, "her");
   uint32_t s = pm->sent;
   for (uint32_t d = 0; d <= back && d <= s; d++) {
     uint32_t sent = s - d;
@@ -190,7 +198,7 @@ static int32_t resolve_pronoun(const parley_doc *doc, uint32_t m,
       int32_t r = fits(doc, c, k);
       if (r < 0) continue;
       best = r;
-      if (k != P_HE) break;
+      if (k != P_HE || (poss && d == 0)) break;
     }
     if (best >= 0) return best;
   }
@@ -243,7 +251,12 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
   uint32_t s0 = M->sent > 10 ? M->sent - 10 : 0;
   int quoted = inq[M->tok];
   if (!ctry[0] && !sect[0]) {
-    if (!(M->flags & PL_MF_PLURAL)) return -1;
+    /* only nouns that stand for a group of states or parties: "the
+     * hostages" or "the parties" do not repeat a named pair */
+    static const char *const pair_heads[] = {
+        "partners", "allies", "countries", "nations", "governments",
+        "mediators", "neighbours", "neighbors", "states", NULL};
+    if (!in_list(head->lower, pair_heads)) return -1;
     /* "the two partners": the first of the nearest pair "X and Y" */
     for (uint32_t c = m; c-- > 0;) {
       const pl_mention *cm = &doc->ments.v[c];
@@ -252,7 +265,8 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
       uint32_t e = cm->tok + cm->ntok;
       if (c + 1 < m && e + 1 < doc->toks.n && !strcmp(tv[e].lower, "and") &&
           doc->ments.v[c + 1].tok == e + 1 &&
-          !(cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ)))
+          !(cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ | PL_MF_PERSON)) &&
+          !(doc->ments.v[c + 1].flags & (PL_MF_PRONOUN | PL_MF_PERSON)))
         return (int32_t)c;
     }
     return -1;

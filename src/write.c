@@ -75,13 +75,23 @@ static int write_unknown_actor(pl_buf *b, const parley_doc *doc,
   return pl_buf_adds(b, ",\"how\":\"unknown\"}");
 }
 
-int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
+/* The actor of mention m; the text is the mention's, or the phrase
+ * [seen, seen+nseen) when m lies outside it (a speaker phrase the quote
+ * stage linked to an earlier mention: reported as coreference). */
+static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
+                     uint32_t seen, uint32_t nseen) {
   if (m < 0 || (uint32_t)m >= doc->ments.n) return pl_buf_adds(b, "null");
   const pl_mention *mt = &doc->ments.v[m];
   /* follow coreference to the resolved actor, keep the seen text */
   int32_t r = pl_ment_resolved(doc, m);
   const pl_actor *a = &doc->ments.v[r >= 0 ? r : m].a;
   int coref = r >= 0 && r != m;
+  uint32_t t0i = mt->tok, t1i = mt->tok + (mt->ntok ? mt->ntok - 1 : 0);
+  if (nseen && (mt->tok + mt->ntok <= seen || mt->tok >= seen + nseen)) {
+    t0i = seen;
+    t1i = seen + nseen - 1;
+    coref = 1;
+  }
   const char *code = a->code ? a->code : "";
   char ctry[4], sect[4];
   pl_actor_parts(code, ctry, sect);
@@ -94,14 +104,18 @@ int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
   pl_buf_adds(b, ",\"name\":");
   if (a->name) pl_buf_json_str(b, a->name, strlen(a->name));
   else pl_buf_adds(b, "null");
-  const pl_token *t0 = &doc->toks.v[mt->tok];
-  const pl_token *t1 = &doc->toks.v[mt->tok + (mt->ntok ? mt->ntok - 1 : 0)];
+  const pl_token *t0 = &doc->toks.v[t0i];
+  const pl_token *t1 = &doc->toks.v[t1i];
   pl_buf_adds(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + t0->off, t1->off + t1->len - t0->off);
   pl_buf_adds(b, ",\"how\":\"");
   pl_buf_adds(b, coref ? "coref" : pl_how_name(a->how));
   pl_buf_adds(b, "\"}");
   return 0;
+}
+
+int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
+  return actor_obj(b, doc, m, 0, 0);
 }
 
 static void place_field(pl_buf *b, const parley_doc *doc, int32_t p) {
@@ -176,7 +190,7 @@ static void write_quote(pl_buf *b, parley_doc *doc, const pl_quote *q) {
   if (q->speaker < 0 && q->spk_ntok)
     write_unknown_actor(b, doc, q->spk_tok, q->spk_ntok);
   else
-    pl_write_actor(b, doc, q->speaker);
+    actor_obj(b, doc, q->speaker, q->spk_tok, q->spk_ntok);
   pl_buf_adds(b, ",\"speaker_text\":");
   if (q->spk_ntok) {
     const pl_token *s0 = &doc->toks.v[q->spk_tok];

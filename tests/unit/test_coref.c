@@ -70,6 +70,14 @@ int main(void) {
   pl_coref_run(doc);
   INT_EQ(doc->ments.v[c].ante, a, "she -> subject Maria Lopez");
 
+  /* his/her: the nearest person in the same sentence */
+  prepare("Maria Lopez said Peter Vance was wrong and that his plan failed.");
+  a = ment("Maria", 0, 2, "", P);
+  b = ment("Peter", 0, 2, "", P);
+  c = ment("his", 0, 1, "", P | PR);
+  pl_coref_run(doc);
+  INT_EQ(doc->ments.v[c].ante, b, "his -> nearest person");
+
   /* a person named inside a quotation is not the antecedent outside */
   prepare("\"Peter Vance is wrong,\" Lina Osei said. He later left.");
   a = ment("Peter", 0, 2, "", P);

@@ -90,9 +90,36 @@ int main(void) {
   check_speaker(doc, "We discussed options", "Blinken", "USA");
   check_speaker(doc, "within days", "Blinken", "USA");
   check_speaker(doc, "The parties will discuss", "Netanyahu", "ISR");
-  check_speaker(doc, "The hostages held by the resistance", "Hamdan", "");
+  check_speaker(doc, "The hostages held by the resistance", "Hamdan", "HMS");
   check_speaker(doc, "future course is unclear", "Sheikh Mohammed", "QAT");
   check_speaker(doc, "re-engaging", "Sheikh Mohammed", "QAT");
+  /* pronoun speakers: codes through coreference once actors mention them */
+  check_speaker(doc, "so that Israel can withdraw", "He", "USA");
+  check_speaker(doc, "Meetings took place", "he", "QAT");
+  check_speaker(doc, "ongoing", "he", "QAT");
+  /* mentions the coreference stage links (checked where they exist) */
+  for (uint32_t i = 0; i < doc->toks.n; i++) {
+    const pl_token *t = &doc->toks.v[i];
+    int32_t m = t->ment;
+    if (m < 0) continue;
+    int32_t r = pl_ment_resolved(doc, m);
+    const char *code = doc->ments.v[r].a.code ? doc->ments.v[r].a.code : "";
+    const char *name = doc->ments.v[r].a.name ? doc->ments.v[r].a.name : "";
+    if (t->len == 7 && !memcmp(doc->text + t->off, "Shinwar", 7))
+      OK(strstr(name, "Sinwar") != NULL, "Shinwar -> %s", name);
+    if (t->len == 5 && !memcmp(doc->text + t->off, "Qatar", 5) &&
+        i + 2 < doc->toks.n && !strcmp(doc->toks.v[i + 2].lower, "prime") &&
+        doc->toks.v[i + 2].ment >= 0) {
+      int32_t pm = pl_ment_resolved(doc, doc->toks.v[i + 2].ment);
+      const char *pc = doc->ments.v[pm].a.code;
+      OK(pc && !strncmp(pc, "QATGOV", 6), "Qatar's prime minister -> %s",
+         pc ? pc : "");
+    }
+    /* a pronoun never resolves to a mention inside someone's quote */
+    if ((doc->ments.v[m].flags & PL_MF_PRONOUN) && code[0])
+      OK(r < m, "antecedent precedes");
+  }
+
   /* a quote spanning two sentences, its speaker a pronoun */
   const pl_quote *q = quote_with(doc, "Meetings took place");
   OK(q && (q->flags & PL_QF_MULTI), "multi-sentence quote");
