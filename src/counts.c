@@ -42,6 +42,13 @@ static int is_w(const parley_doc *d, uint32_t i, const char *w) {
 }
 static int is_p(const pl_token *t) { return (t->flags & PL_TF_PUNCT) != 0; }
 
+/* The resolved code of mention m ("" when none). */
+static const char *ment_code(const parley_doc *d, int32_t m) {
+  int32_t r = pl_ment_resolved(d, m);
+  if (r < 0 || !d->ments.v[r].a.code) return "";
+  return d->ments.v[r].a.code;
+}
+
 typedef struct {
   double v, vmax;
   uint32_t a, b; /* tokens of the number */
@@ -357,6 +364,10 @@ static int emit(parley_doc *d, uint32_t s, sentctx_t *c, const num_t *nm,
   o->value = nm->v;
   o->value_max = nm->vmax > nm->v ? nm->vmax : nm->v;
   o->qualifier = qual;
+  /* a victims' phrase with no code ("people") gives way to the side
+   * the sentence names ("attacks on Gaza") */
+  if (who >= 0 && !ment_code(d, who)[0] && c->who >= 0) who = c->who;
+  if (by >= 0 && !ment_code(d, by)[0] && c->by >= 0) by = c->by;
   o->who = who >= 0 ? who : c->who;
   o->by = by >= 0 ? by : c->by;
   o->src = c->src;

@@ -36,6 +36,12 @@ static const pl_count *one(const char *text, const char *kind, double v,
   return c;
 }
 
+static const char *code_of(int32_t m) {
+  int32_t r = pl_ment_resolved(doc, m);
+  if (r < 0 || !doc->ments.v[r].a.code) return "";
+  return doc->ments.v[r].a.code;
+}
+
 static char sb[200];
 static const char *src(const pl_count *c) {
   size_t l = c->src_len < sizeof sb - 1 ? c->src_len : sizeof sb - 1;
@@ -121,6 +127,21 @@ int main(void) {
   if (c)
     STR_EQ(src(c), "security sources in the provincial capital",
            "phrase with a preposition");
+
+  /* victims' side and perpetrator from the actor mentions */
+  code("At least 12 Palestinians were killed in Israeli strikes on Gaza. "
+       "Hamas militants killed three Israeli soldiers. Five civilians were "
+       "wounded by Russian shelling.");
+  c = find("killed", 12);
+  OK(c && !strncmp(code_of(c->who), "PSE", 3), "who PSE: %s",
+     c ? code_of(c->who) : "-");
+  OK(c && !strncmp(code_of(c->by), "ISR", 3), "by ISR: %s",
+     c ? code_of(c->by) : "-");
+  c = find("killed", 3);
+  OK(c && !strncmp(code_of(c->who), "ISR", 3), "who ISR (soldiers)");
+  OK(c && strstr(code_of(c->by), "HMS"), "by Hamas (verb subject)");
+  c = find("injured", 5);
+  OK(c && !strncmp(code_of(c->by), "RUS", 3), "by RUS (by X shelling)");
 
   /* not counts: dates, years, ordinals, durations, percentages */
   code("A 300-page report released on Monday blamed the army.");
