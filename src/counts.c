@@ -23,9 +23,12 @@
  * Sentence-wide: attribution "according to X" / "citing X" / a reporting
  * cue's subject ("the ministry said"), perpetrator "in X attacks" or
  * "by X", victims' side from the noun after the number or "attacks on X",
- * period "since October 2023" (month precision; day when a day is given;
+ * period "since X" from pl_date_since, else read here: "since October
+ * 2023" (month precision; day when a day is given;
  * a month without a year is the latest one not after the article date).
- * dead/died/deaths/fatalities are folded into "killed".
+ * dead/died/deaths/fatalities are folded into "killed".  A count whose
+ * verb is planned or future ("would free 150", "are to be released")
+ * is flagged PL_CF_INTENT: a promise, not a tally.
  */
 #include "internal.h"
 #include <stdlib.h>
@@ -348,9 +351,32 @@ static void sentence_ctx(const parley_doc *d, uint32_t s, sentctx_t *c) {
         c->who < 0)
       c->who = T(d, i + 2)->ment;
   }
-  since_of(d, s0, s1, &c->since);
+  /* the dates stage knows more expressions ("since last week"); our
+   * own reading covers month/day/year forms when it finds none */
+  c->since = pl_date_since(d, s, s0, s1);
+  if (!c->since.prec) since_of(d, s0, s1, &c->since);
   c->date = pl_date_for(d, s, s0, s1, 0);
   c->place = pl_place_for(d, s, s0, s1);
+}
+
+/* A planned or future act: a modal, "to" or a plan/intent word in the
+ * few tokens before the verb ("would free", "plans to release"). */
+static int intent_before(const parley_doc *d, uint32_t s0, uint32_t v) {
+  static const char *const w[] = {"will", "would", "to", "could", "may",
+                                  "might", "shall", "plans", "plan",
+                                  "planned", "threatened", "agreed",
+                                  "expected", NULL};
+  for (uint32_t k = v, n = 0; k > s0 && n < 4; k--, n++) {
+    const pl_token *t = T(d, k - 1);
+    if (is_p(t)) break;
+    /* "believed to have been killed" is no plan */
+    if (!strcmp(t->lower, "to") && k < d->toks.n &&
+        !strcmp(T(d, k)->lower, "have"))
+      continue;
+    for (const char *const *p = w; *p; p++)
+      if (!strcmp(t->lower, *p)) return 1;
+  }
+  return 0;
 }
 
 static int emit(parley_doc *d, uint32_t s, sentctx_t *c, const num_t *nm,
@@ -379,6 +405,7 @@ static int emit(parley_doc *d, uint32_t s, sentctx_t *c, const num_t *nm,
   o->off = T(d, ea)->off;
   o->len = T(d, eb - 1)->off + T(d, eb - 1)->len - o->off;
   o->pattern = pattern;
+  o->flags = 0;
   return 0;
 }
 
@@ -453,6 +480,8 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
                                                      e + 6 < s1 ? e + 6 : s1);
       if (emit(d, s, &c, &nm, kind, q, qa, e, who, by, "N-passive"))
         return PARLEY_ENOMEM;
+      if (intent_before(d, vb, k))
+        d->counts.v[d->counts.n - 1].flags |= PL_CF_INTENT;
       i = e - 1;
       continue;
     }
@@ -476,6 +505,8 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
         }
         if (emit(d, s, &c, &nm, x->kind, q, qa - 1, end, who, by, "verb-N"))
           return PARLEY_ENOMEM;
+        if (intent_before(d, s0, qa - 1))
+          d->counts.v[d->counts.n - 1].flags |= PL_CF_INTENT;
         i = end - 1;
         continue;
       }

@@ -289,7 +289,9 @@ typedef struct pl_count {
   pl_date date;
   uint32_t off, len;   /* evidence span */
   const char *pattern; /* construct that fired ("N-passive", "verb-N"...) */
+  uint16_t flags;      /* PL_CF_* */
 } pl_count;
+enum pl_cflag { PL_CF_INTENT = 1 /* planned or future: "will free 50" */ };
 
 /* ---- dictionaries held by the context (owned by their stage file) ---- */
 typedef struct pl_lexicon pl_lexicon;   /* tag.c */

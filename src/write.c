@@ -255,6 +255,8 @@ static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
   pl_buf_adds(b, ",\"pattern\":");
   if (c->pattern) pl_buf_json_str(b, c->pattern, strlen(c->pattern));
   else pl_buf_adds(b, "null");
+  pl_buf_adds(b, (c->flags & PL_CF_INTENT) ? ",\"flags\":[\"intent\"]"
+                                           : ",\"flags\":[]");
   pl_buf_addf(b, ",\"span\":[%u,%u]}\n", ostart(doc, c->off),
               oend(doc, c->off, c->len));
 }

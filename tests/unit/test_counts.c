@@ -128,6 +128,20 @@ int main(void) {
     STR_EQ(src(c), "security sources in the provincial capital",
            "phrase with a preposition");
 
+  /* planned acts are flagged */
+  c = one("Israel said it would free over 150 prisoners next month.",
+          "released", 150, 150, "over", "verb-N");
+  OK(c && (c->flags & PL_CF_INTENT), "would free: intent");
+  c = one("Some 40 detainees are to be released on Sunday.", "released", 40,
+          40, "some", "N-passive");
+  OK(c && (c->flags & PL_CF_INTENT), "are to be released: intent");
+  c = one("Nine miners are believed to have been killed.", "killed", 9, 9,
+          "", "N-passive");
+  OK(c && !(c->flags & PL_CF_INTENT), "believed to have been: not intent");
+  c = one("Police freed 40 detainees on Sunday.", "released", 40, 40, "",
+          "verb-N");
+  OK(c && !(c->flags & PL_CF_INTENT), "freed: done");
+
   /* victims' side and perpetrator from the actor mentions */
   code("At least 12 Palestinians were killed in Israeli strikes on Gaza. "
        "Hamas militants killed three Israeli soldiers. Five civilians were "
