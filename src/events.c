@@ -799,11 +799,10 @@ static int appeal_verb(const char *l) {
 /* Is verb group g inside reported speech? */
 static int reported(const parley_doc *doc, uint32_t g) {
   const pl_vgroup *v = &doc->vgs.v[g];
-  for (uint32_t i = 0; i < doc->vgs.n; i++) {
-    const pl_vgroup *o = &doc->vgs.v[i];
-    if (i == g || o->sent != v->sent || !(o->flags & PL_VG_SPEECH)) continue;
-    return 1;
-  }
+  for (uint32_t i = g; i-- > 0 && doc->vgs.v[i].sent == v->sent;)
+    if (doc->vgs.v[i].flags & PL_VG_SPEECH) return 1;
+  for (uint32_t i = g + 1; i < doc->vgs.n && doc->vgs.v[i].sent == v->sent; i++)
+    if (doc->vgs.v[i].flags & PL_VG_SPEECH) return 1;
   return 0;
 }
 
@@ -966,7 +965,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
 static parley_rc code_nominal(mstate *x, uint32_t i) {
   parley_doc *doc = x->doc;
   const pl_token *tk = x->tk;
-  if (x->used[i - x->t0] == PL_U_USED) return PARLEY_OK;
+  if (x->used[i - x->t0] == PL_U_USED || !has_nform(x, i)) return PARLEY_OK;
   int covered = x->used[i - x->t0] == PL_U_COVER;
   /* the clause it sits in: the verb group before it (or after, for a
    * subject NP) */

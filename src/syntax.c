@@ -18,12 +18,16 @@
  */
 #include "internal.h"
 
-static int eq(const char *a, const char *b) { return a && !strcmp(a, b); }
+/* String tests compare the first byte before calling strcmp: most tokens
+ * differ there, and these run for every token of every sentence. */
+static int eq(const char *a, const char *b) {
+  return a && a[0] == b[0] && !strcmp(a, b);
+}
 
 static int in_list(const char *w, const char *const *list) {
   if (!w) return 0;
   for (; *list; list++)
-    if (!strcmp(w, *list)) return 1;
+    if (w[0] == (*list)[0] && !strcmp(w, *list)) return 1;
   return 0;
 }
 
@@ -109,6 +113,7 @@ static int adj_participle(const pl_token *tk, uint32_t i, uint32_t t0,
 static int noun_as_chain_verb(const pl_token *tk, uint32_t i, uint32_t t0,
                               uint32_t t1) {
   if (!PL_IS_NOUN(tk[i].tag) || i == t0 || i + 2 >= t1) return 0;
+  if (tk[i + 1].tag != PL_T_TO && !eq(tk[i + 1].lower, "to")) return 0;
   if (!(eq(tk[i].lower, "plans") || eq(tk[i].lower, "hopes") ||
         eq(tk[i].lower, "aims") || eq(tk[i].lower, "vows") ||
         eq(tk[i].lower, "pledges") || eq(tk[i].lower, "promises") ||
