@@ -13,7 +13,8 @@
  *          (id may be a number; text must be a string; blank lines skip;
  *          a leading BOM is skipped and invalid UTF-8 bytes inside a line
  *          become U+FFFD before parsing; a line over 2 * max_doc_bytes +
- *          4096 bytes is skipped with ETOOBIG).
+ *          4096 bytes is skipped with ETOOBIG; an ISO 8601 timestamp
+ *          date gives its day).
  *   xml:   PETRARCH <Sentence date=".." id=".."> records with <Text>;
  *          tolerant: attributes in any order and quoting, unclosed
  *          records end at the next <Sentence, entities decoded, comments
@@ -44,6 +45,7 @@ struct parley_reader {
   char *pending;          /* XML: a line that starts the next record */
   json_t *json;           /* current JSON record (freed on next) */
   size_t nrec;            /* records found so far (good or bad) */
+  char day[11];           /* the day of an ISO timestamp date */
   char err[512];
   char where[600];        /* parley_reader_where text */
 };
@@ -382,6 +384,13 @@ static parley_rc next_jsonl(parley_reader *r, parley_article *a) {
       pl_buf_clear(&r->fields);
       if (pl_buf_adds(&r->fields, tmp)) return PARLEY_ENOMEM;
       a->id = r->fields.p;
+    }
+    /* an ISO 8601 timestamp ("2024-10-24T09:30:00Z") gives its day */
+    if (a->date && strlen(a->date) > 10 && a->date[4] == '-' &&
+        a->date[7] == '-' && (a->date[10] == 'T' || a->date[10] == ' ')) {
+      memcpy(r->day, a->date, 10);
+      r->day[10] = 0;
+      a->date = r->day;
     }
     if (!a->date) a->date = r->def_date;
     if (!a->source) a->source = r->def_source;

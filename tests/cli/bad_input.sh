@@ -80,6 +80,14 @@ printf '{"id":"u","text":"Caf\\u00e9 \\u0000 talks \\ud800 resumed."}\n' > "$tmp
 printf 'Talks \377\376 resumed in Doha.\n' > "$tmp/u.txt"
 run "$tmp/u.jsonl" "$tmp/u.txt"
 check "odd bytes are coded" "[ $rc -eq 0 ] && grep -q '\"doc\":\"u\"' $tmp/o && grep -q '\"doc\":\"u.txt\"' $tmp/o"
+# a UTF-8 BOM before the first JSON line, an ISO timestamp as the date
+printf '\357\273\277{"id":"bom","date":"2024-10-24T09:30:00Z","text":"Talks resumed."}\n' > "$tmp/bom.jsonl"
+run "$tmp/bom.jsonl"
+check "BOM and timestamp: coded, no complaint" "[ $rc -eq 0 ] && grep -q '\"doc\":\"bom\"' $tmp/o && [ ! -s $tmp/e ]"
+# UTF-16 text gets a hint
+printf '\377\376H\000i\000.\000' > "$tmp/w16.txt"
+run "$tmp/w16.txt"
+check "UTF-16: exit 1 with a hint" "[ $rc -eq 1 ] && grep -q 'w16.txt: looks like UTF-16 text' $tmp/e"
 # a PETRARCH XML record without <Text> is named with its line
 printf '<Sentences>\n<Sentence id="s1" date="20241024">\n</Sentence>\n<Sentence id="s2" date="20241024"><Text>Egypt hosted talks.</Text></Sentence>\n' > "$tmp/p.xml"
 run "$tmp/p.xml"
