@@ -369,6 +369,27 @@ int main(void) {
   }
   fprintf(stderr, "tag stage: %u tokens x %d runs: %.2f M tokens/s\n", ntok,
           reps, (double)ntok * reps / (s1 - s0) / 1e6);
+
+  /* the same on the seed article, read at run time from ../shared (its
+   * text is not copied into the repository); skipped when absent */
+  size_t sl = 0;
+  char *seed = h_slurp(PL_SHARED_DIR "/seed/000_66d7c634845008a1.txt", &sl);
+  if (seed) {
+    parley_article sa = {"seed", "2024-10-24", NULL, NULL, NULL, seed, sl};
+    INT_EQ(parley_doc_code_until(doc, &sa, "tag"), PARLEY_OK, "seed");
+    uint32_t sn = doc->toks.n;
+    int sr = 0;
+    double q0 = now(), q1 = q0;
+    while (q1 - q0 < 0.2) {
+      pl_tag_run(doc);
+      sr++;
+      q1 = now();
+    }
+    fprintf(stderr, "tag stage on the seed article: %u tokens x %d runs: "
+                    "%.2f M tokens/s\n",
+            sn, sr, (double)sn * sr / (q1 - q0) / 1e6);
+    free(seed);
+  }
   parley_doc_free(doc);
   parley_ctx_free(ctx);
   return h_done("tag");
