@@ -282,6 +282,7 @@ typedef struct res {
   int former;              /* "former ...": the agent becomes ELI */
   int pre_only;            /* only a prefix agent ("NGO~") applied so far */
   int of_country;          /* "AGENT of COUNTRY": agent for coordination */
+  uint32_t hph, hend;      /* the dictionary phrase matched at the start */
 } res;
 
 static const char *cat_code(parley_doc *doc, const char *a, const char *b) {
@@ -419,11 +420,13 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
 static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
   memset(r, 0, sizeof *r);
   r->end = i;
+  hit h;
+  if (!match_at(mc, i, &h, M_ALL)) return;
+  r->hph = h.ph;
+  r->hend = h.end;
   if (i > mc->s0 && (!strcmp(mc->T[i - 1].key, "former") ||
                      !strcmp(mc->T[i - 1].key, "ex")))
     r->former = 1;
-  hit h;
-  if (!match_at(mc, i, &h, M_ALL)) return;
   const pl_dentry *e = hit_ent(mc, &h);
   const pl_phrase *p = &mc->d->ph[h.ph];
   r->end = h.end;
@@ -686,7 +689,9 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
     res r;
     resolve(mc, i, &r, 0);
     hit h0;
-    if (r.end > i + 1 && match_at(mc, i, &h0, M_ALL) && h0.end > i + 1) {
+    h0.ph = r.hph;
+    h0.end = r.hend;
+    if (r.end > i + 1 && r.hend > i + 1) {
       /* a longer phrase starting inside this one wins ("the U.N." vs
        * "U.N. nuclear watchdog") */
       hit h1;
@@ -701,9 +706,8 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       }
     }
     if (r.end > i) {
-      hit h;
-      if (match_at(mc, i, &h, M_ALL) &&
-          hit_ent(mc, &h)->kind == PL_EK_DISCARD) {
+      hit h = h0;
+      if (r.hend > i && hit_ent(mc, &h)->kind == PL_EK_DISCARD) {
         s->flags |= PL_SF_DISCARD;
         if (mc->d->ph[h.ph].flags & PL_PF_STORY) *story_discard = 1;
         i = r.end;
@@ -741,7 +745,7 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
     }
     /* a dictionary word the resolver declined ("Amal" of "Amal Nasser")
      * may open a name */
-    int declined = r.end == i && match_at(mc, i, &h0, M_ALL);
+    int declined = r.end == i && r.hend > i;
     if (name_tok_as(mc, i, declined)) {
       /* unknown capitalised name: maybe a near miss of a known person */
       uint32_t k = i, nn = 0;

@@ -61,7 +61,7 @@ uint32_t pl_dict_word(const pl_actordict *d, const char *key) {
     uint32_t s = d->wtab[i];
     if (!s) return PL_NOWORD;
     const pl_word *w = &d->words[s - 1];
-    if (w->hash == h && !strcmp(w->key, key)) return s - 1;
+    if (w->hash == h && w->len == n && !memcmp(w->key, key, n)) return s - 1;
   }
 }
 
@@ -98,6 +98,7 @@ static uint32_t intern(pl_actordict *d, const char *key, size_t n) {
   w->hash = h;
   w->head = PL_NONE;
   w->cls = 0;
+  w->len = (uint32_t)n;
   d->wtab[i] = ++d->nwords;
   return d->nwords - 1;
 }
@@ -328,12 +329,12 @@ size_t pl_dict_bytes(const pl_actordict *d) {
 /* fuzzy index: distinctive person tokens                              */
 
 static void fz_add(pl_actordict *d, uint32_t word, uint32_t ent, int tier,
-                   uint8_t *tiers) {
+                   uint8_t *tiers, uint32_t *pos) {
   const char *k = d->words[word].key;
   size_t n = strlen(k);
   if (n < 5) return;
-  for (uint32_t i = 0; i < d->nfz; i++) {
-    if (d->fz[i].key != k) continue;
+  uint32_t i = pos[word];
+  if (i != PL_NONE) {
     if (d->fz[i].ent == ent) return;
     if (tiers[i] < tier) return;          /* an alias beats a surname */
     if (tiers[i] > tier) {
@@ -349,7 +350,13 @@ static void fz_add(pl_actordict *d, uint32_t word, uint32_t ent, int tier,
   d->fz[d->nfz].len = (uint32_t)n;
   d->fz[d->nfz].ent = ent;
   tiers[d->nfz] = (uint8_t)tier;
-  d->nfz++;
+  pos[word] = d->nfz++;
+}
+
+static int fz_cmp(const void *a, const void *b) {
+  const pl_fuzzy *x = a, *y = b;
+  int c = (unsigned char)x->key[0] - (unsigned char)y->key[0];
+  return c ? c : strcmp(x->key, y->key);
 }
 
 void pl_dict_fuzzy_build(pl_actordict *d) {
@@ -357,24 +364,37 @@ void pl_dict_fuzzy_build(pl_actordict *d) {
   d->fuzzy_dirty = 0;
   d->nfz = 0;
   uint8_t *tiers = malloc(d->nph + 1);
-  if (!tiers) return;
-  /* words that begin a non-person phrase are not distinctive */
+  uint32_t *pos = malloc(((size_t)d->nwords + 1) * sizeof *pos);
+  if (!tiers || !pos) {
+    free(tiers);
+    free(pos);
+    return;
+  }
+  for (uint32_t i = 0; i < d->nwords; i++) pos[i] = PL_NONE;
   for (int tier = 0; tier < 2; tier++) {
     for (uint32_t i = 0; i < d->nph; i++) {
       const pl_phrase *p = &d->ph[i];
       if (d->ent[p->ent].kind != PL_EK_PERSON) continue;
-      if (tier == 0 && p->n == 1) fz_add(d, d->pw[p->w0], p->ent, 0, tiers);
+      if (tier == 0 && p->n == 1)
+        fz_add(d, d->pw[p->w0], p->ent, 0, tiers, pos);
       if (tier == 1 && p->n > 1) {
         uint32_t w = d->pw[p->w0 + p->n - 1];
-        uint32_t h = d->words[w].head;
         /* a surname is distinctive only when no phrase starts with it
          * (so not a first name like "Mohamed") */
-        int other = h != PL_NONE;
-        if (!other) fz_add(d, w, p->ent, 1, tiers);
+        if (d->words[w].head == PL_NONE) fz_add(d, w, p->ent, 1, tiers, pos);
       }
     }
   }
   free(tiers);
+  free(pos);
+  /* buckets by first byte: a near miss keeps its first letter */
+  if (d->nfz) qsort(d->fz, d->nfz, sizeof *d->fz, fz_cmp);
+  uint32_t k = 0;
+  for (int c = 0; c < 256; c++) {
+    d->fzidx[c] = k;
+    while (k < d->nfz && (unsigned char)d->fz[k].key[0] == c) k++;
+  }
+  d->fzidx[256] = k;
 }
 
 /* 1 when a and b (lengths na, nb) differ by exactly one edit. */
@@ -403,7 +423,8 @@ uint32_t pl_dict_fuzzy(const pl_actordict *d, const char *key) {
   size_t n = strlen(key);
   if (!d || n < 5) return PL_NONE;
   uint32_t found = PL_NONE;
-  for (uint32_t i = 0; i < d->nfz; i++) {
+  unsigned char c0 = (unsigned char)key[0];
+  for (uint32_t i = d->fzidx[c0]; i < d->fzidx[c0 + 1]; i++) {
     const pl_fuzzy *f = &d->fz[i];
     if (f->len + 1 < n || f->len > n + 1) continue;
     if (!one_edit(key, n, f->key, f->len)) continue;

@@ -63,6 +63,7 @@ typedef struct pl_word {
   uint32_t hash;
   uint32_t head;          /* first phrase starting with this word */
   uint32_t cls;           /* PL_WC_* word classes of the matcher */
+  uint32_t len;           /* strlen(key) */
 } pl_word;
 
 /* Word classes the matcher tests per token (set by pl_actors_classify). */
@@ -84,6 +85,7 @@ struct pl_actordict {
   pl_dentry *ent;  uint32_t nent, capent;
   pl_dcode *dc;    uint32_t ndc, capdc;
   pl_fuzzy *fz;    uint32_t nfz, capfz;
+  uint32_t fzidx[257];                       /* fz bucket by first byte */
   int fuzzy_dirty;                           /* fz needs rebuilding */
   uint32_t nfiles;                           /* user files layered */
 };
