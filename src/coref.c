@@ -207,9 +207,7 @@ static int32_t resolve_pronoun(const parley_doc *doc, uint32_t m,
 
 /* ---- role nominals ---- */
 static int in_list(const char *w, const char *const *l) {
-  for (; *l; l++)
-    if (!strcmp(w, *l)) return 1;
-  return 0;
+  return pl_words_has(l, w);
 }
 
 static const char *const person_heads[] = {

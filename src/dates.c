@@ -59,9 +59,7 @@ static int keyis(const parley_doc *doc, uint32_t i, uint32_t end,
 }
 
 static int in_list(const char *k, const char *const *list) {
-  for (; *list; list++)
-    if (!strcmp(k, *list)) return 1;
-  return 0;
+  return pl_words_has(list, k);
 }
 
 /* Month number of a month name or abbreviation key, 0 when none. */

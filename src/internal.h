@@ -520,6 +520,11 @@ void pl_store_fail(parley_store *st, const char *what);
  * before the tag stage). */
 parley_rc pl_parse_gold_tags(parley_doc *doc);
 
+/* wordset.c: is w in the NULL-terminated static word list? (one hash
+ * probe; the list is compiled into a set on first use, thread-safe).
+ * list must be a static array that lives as long as the process. */
+int pl_words_has(const char *const *list, const char *w);
+
 /* write.c: renderers */
 int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned records);
 int pl_write_tsv(parley_doc *doc, pl_buf *b);

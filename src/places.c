@@ -488,9 +488,7 @@ static const pl_token *T(const parley_doc *doc, uint32_t i) {
 }
 
 static int in_list(const char *k, const char *const *list) {
-  for (; *list; list++)
-    if (!strcmp(k, *list)) return 1;
-  return 0;
+  return pl_words_has(list, k);
 }
 
 static int is_char(const parley_doc *doc, uint32_t i, char c) {

@@ -317,9 +317,7 @@ static int saying(const char *w) {
 }
 
 static int in_list(const char *w, const char *const *l) {
-  for (; *l; l++)
-    if (!strcmp(w, *l)) return 1;
-  return 0;
+  return pl_words_has(l, w);
 }
 static const char *const BE[] = {"be", "is", "are", "was", "were", "been",
                                  "being", "'re", "'m", "am", NULL};
