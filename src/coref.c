@@ -118,7 +118,7 @@ int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
   for (uint32_t c = doc->ments.n; c-- > 0;) {
     const pl_mention *cm = &doc->ments.v[c];
     if (cm->tok + cm->ntok > a) continue;
-    if (++seen > 400) break;
+    if (++seen > 200) break;
     if (cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ)) continue;
     int cn = name_keys(doc, cm->tok, cm->tok + cm->ntok, ck, 16);
     if (cn == 0) continue;

@@ -417,10 +417,17 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
   for (uint32_t i = s0; i < s1; i++) {
     const pl_token *t = T(d, i);
     if (!(t->flags & (PL_TF_NUM | PL_TF_WORD))) continue;
-    if ((t->flags & PL_TF_WORD) &&
-        !(pl_xw(t) & (PL_XW_NUM | PL_XW_VAGUE)) && strcmp(t->lower, "a") &&
-        strcmp(t->lower, "an"))
-      continue;
+    if (t->flags & PL_TF_WORD) {
+      /* cheap gate before the word lookup: number words are tagged CD;
+       * number and vague words (two, dozens...) have 3+ letters and start
+       * with one of a few letters; "a"/"an" open "a dozen" */
+      const char *w = t->lower;
+      int cand = t->tag == PL_T_CD || !strcmp(w, "a") || !strcmp(w, "an") ||
+                 (t->len >= 3 && strchr("dhtmsfeno", w[0]));
+      if (!cand || (strcmp(w, "a") && strcmp(w, "an") &&
+                    !(pl_xw(t) & (PL_XW_NUM | PL_XW_VAGUE))))
+        continue;
+    }
     num_t nm;
     if (!parse_num(d, i, s1, &nm)) continue;
     /* a day next to a month is a date: Oct. 7, 7 October */
