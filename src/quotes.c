@@ -14,7 +14,8 @@
  *            according to X, "..."   (a participle cue "adding" inherits
  *            the subject of the sentence's earlier cue)
  *   tail     "...," X said (in a statement).   "...," said X.
- * A quotation with no cue inherits the speaker of the previous quotation
+ * A quotation that opens its sentence and has no cue inherits the
+ * speaker of the previous quotation
  * (or of a previous sentence's speech cue) within two sentences: the
  * story continues (PL_QF_CONT).  Scare quotes: a quotation of one or two
  * words is kept only when a speech cue in its sentence gives it a
@@ -183,6 +184,7 @@ static const pl_xword xwords[] = {
     {"fighting", PL_XW_ATTACK, 0, 0, 0},
     {"fire", PL_XW_ATTACK, 0, 0, 0},
     {"five", PL_XW_NUM, 0, 5, 5},
+    {"fled", PL_XW_KIND, 8, 0, 0},
     {"force", PL_XW_NP, 0, 0, 0},
     {"forces", PL_XW_NP, 0, 0, 0},
     {"foreign", PL_XW_NP|PL_XW_VICTIM, 0, 0, 0},
@@ -351,6 +353,9 @@ static const pl_xword xwords[] = {
     {"released", PL_XW_KIND|PL_XW_KVERB, 7, 0, 0},
     {"releases", PL_XW_KVERB, 7, 0, 0},
     {"releasing", PL_XW_KVERB, 7, 0, 0},
+    {"remain", PL_XW_CAUX, 0, 0, 0},
+    {"remained", PL_XW_CAUX, 0, 0, 0},
+    {"remains", PL_XW_CAUX, 0, 0, 0},
     {"remarked", PL_XW_CUE, 0, 0, 0},
     {"repeatedly", PL_XW_AUX, 0, 0, 0},
     {"replied", PL_XW_CUE, 0, 0, 0},
@@ -840,8 +845,10 @@ parley_rc pl_quotes_run(parley_doc *doc) {
     if (close == UINT32_MAX) flags |= PL_QF_UNCLOSED;
     if (so != sc) flags |= PL_QF_MULTI;
     if (words <= 2 && !found) continue; /* scare quotes */
-    if (!found) {
-      /* the story continues: the previous quote's or sentence's speaker */
+    if (!found && starts) {
+      /* the story continues: the previous quote's or sentence's speaker
+       * (only for a quotation that opens its sentence; a fragment inside
+       * someone else's sentence is not the previous speaker's) */
       if (prev >= 0) {
         const pl_quote *pq = &doc->quotes.v[prev];
         if (pq->spk_ntok || pq->speaker >= 0) {

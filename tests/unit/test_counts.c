@@ -128,6 +128,19 @@ int main(void) {
     STR_EQ(src(c), "security sources in the provincial capital",
            "phrase with a preposition");
 
+  /* a parenthetical between the noun and its verb; remain + participle */
+  one("Nearly 2 million people, or about 80 percent of residents, have been "
+      "displaced.",
+      "displaced", 2e6, 2e6, "nearly", "N-passive");
+  one("Eleven fishermen remain missing.", "missing", 11, 11, "", NULL);
+  one("Some 3,000 villagers fled last week.", "displaced", 3000, 3000,
+      "some", NULL);
+  /* the perpetrator of verb-N is the first mention of its clause */
+  code("Police arrested 30 students and detained dozens more.");
+  c = find("detained", 24);
+  OK(c && c->by >= 0 && c->by == (find("arrested", 30) ? find("arrested", 30)->by : -2),
+     "second verb keeps the subject");
+
   /* planned acts are flagged */
   c = one("Israel said it would free over 150 prisoners next month.",
           "released", 150, 150, "over", "verb-N");

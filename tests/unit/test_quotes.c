@@ -136,6 +136,14 @@ int main(void) {
   INT_EQ(doc->quotes.n, 1, "one quote");
   if (doc->quotes.n == 1)
     STR_EQ(speaker(&doc->quotes.v[0]), "Omar Haddad", "from previous cue");
+  /* a fragment in a sentence without a cue is not continued */
+  code("\"The first part of the statement is here,\" Lina Osei said.\n"
+       "Officials described the offer as \"a cheap stunt\" on Monday.\n");
+  INT_EQ(doc->quotes.n, 2, "two quotes");
+  if (doc->quotes.n == 2) {
+    INT_EQ(doc->quotes.v[1].spk_ntok, 0, "fragment without a speaker");
+    OK(!(doc->quotes.v[1].flags & PL_QF_CONT), "not continued");
+  }
   /* a quote far from any speaker stays unattributed */
   code("The weather was mild.\nMarkets opened late.\nTrains ran on time.\n"
        "\"Everything will be different from now on for all of us.\"\n");
