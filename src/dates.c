@@ -14,7 +14,8 @@
  *   year-less  "on May 31"  "May 31st"  "in July"  "last July"
  *   weekday    "on Thursday"  "Thursday"  "last Sunday"  "next Sunday"
  *   deictic    today tonight yesterday tomorrow "this morning"
- *              "last night" overnight; this/last/next week|month|year,
+ *              "last night" overnight; this/last/next week|month|year|
+ *              weekend, "(over) the weekend",
  *              "earlier this month", "later this week"; "N days ago"
  *              (weeks, months, years); "the past 24 hours"
  *   "since X"  any of the above after "since" is flagged PL_DX_SINCE.
@@ -30,8 +31,10 @@
  *     article also gives with a year ("October 7, 2023" ... "the Oct. 7
  *     attack") takes that year.
  *   - week precision: y-m-d is the Monday of the calendar week ("last
- *     week" = the Monday of the previous week); rolling spans ("the past
- *     week") use the first day of the 7-day span.
+ *     week" = the Monday of the previous week; a weekend is the week it
+ *     ends; "the weekend" in a past clause is this week's from Saturday
+ *     on, else last week's); rolling spans ("the past week") use the first
+ *     day of the 7-day span.
  *   - "overnight", "the past 24/48 hours" -> the article date (wire stories
  *     report the night that ends on the publication day).  "last night"
  *     -> the day before.
@@ -133,7 +136,8 @@ static int count_num(const pl_token *t) {
 }
 
 /* ---- parsed expression, before resolution ---- */
-enum { X_ABS, X_MD, X_MON, X_WD, X_DAY, X_WEEK, X_MONTH, X_YEAR, X_SPAN };
+enum { X_ABS, X_MD, X_MON, X_WD, X_DAY, X_WEEK, X_MONTH, X_YEAR, X_SPAN,
+       X_WKND };
 typedef struct {
   int type;
   int y, m, d, prec; /* X_ABS */
@@ -208,6 +212,11 @@ static pl_date resolve(const spec_t *s, const pl_date *art, int future) {
   case X_DAY: return from_days(z + s->n, PL_PREC_DAY);
   case X_WEEK: return from_days(monday_of(z) + 7L * s->n, PL_PREC_WEEK);
   case X_SPAN: return from_days(z - 6, PL_PREC_WEEK);
+  case X_WKND: { /* "(over) the weekend": this week's once it has begun */
+    int aw = pl_date_weekday(y, m, d);
+    int wk = future || aw >= 5 ? 0 : -1;
+    return from_days(monday_of(z) + 7L * wk, PL_PREC_WEEK);
+  }
   case X_MONTH: {
     int mm = m - 1 + s->n; /* 0-based, may leave [0,12) */
     int yy = y + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
@@ -348,6 +357,10 @@ static int m_deictic(const parley_doc *doc, uint32_t i, uint32_t end,
     *s = (spec_t){X_DAY, 0, 0, 0, 0, 0, 0};
     return 1;
   }
+  if (!strcmp(k, "weekend") && after_the) {
+    *s = (spec_t){X_WKND, 0, 0, 0, 0, 0, 0};
+    return 1;
+  }
   if (!strcmp(k, "yesterday") || !strcmp(k, "tomorrow")) {
     *s = (spec_t){X_DAY, 0, 0, 0, 0, k[0] == 'y' ? -1 : 1, 0};
     return 1;
@@ -366,6 +379,10 @@ static int m_deictic(const parley_doc *doc, uint32_t i, uint32_t end,
     }
     if (u > 0 && !(after_the && dir < 0)) {
       *s = (spec_t){u, 0, 0, 0, 0, dir, 0};
+      return 2;
+    }
+    if (!strcmp(k2, "weekend")) { /* last/this/next weekend: its week */
+      *s = (spec_t){X_WEEK, 0, 0, 0, 0, dir, 0};
       return 2;
     }
     if (!strcmp(k2, "night") && dir <= 0) { /* last night, this night */
@@ -416,8 +433,8 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
             !strcmp(T(doc, i + 2)->key, "ago");
   static const char *const deictic[] = {
       "today", "tonight", "overnight", "yesterday", "tomorrow", "last",
-      "past",  "next",    "coming",    "this",      NULL};
-  int dword = memchr("tolypnc", c0, 7) && in_list(t->key, deictic);
+      "past",  "next",    "coming",    "this",      "weekend", NULL};
+  int dword = memchr("tolypncw", c0, 8) && in_list(t->key, deictic);
   if (!digit && !cap(doc, i) && !ago && !dword) return 0;
   int n;
   if (digit && (n = m_iso(doc, i, end, s))) return n;
@@ -531,7 +548,8 @@ parley_rc pl_dates_run(parley_doc *doc) {
         /* "the" only in "the past week", "the last 24 hours" */
         int the = !strcmp(p->key, "the") && a == i &&
                   (!strcmp(T(doc, i)->key, "past") ||
-                   !strcmp(T(doc, i)->key, "last"));
+                   !strcmp(T(doc, i)->key, "last") ||
+                   !strcmp(T(doc, i)->key, "weekend"));
         if (in_list(p->key, lead_in) || !strcmp(p->key, "last") ||
             !strcmp(p->key, "next") || the ||
             is_dash_tight(doc, a - 1, sp.s1)) {
@@ -548,7 +566,8 @@ parley_rc pl_dates_run(parley_doc *doc) {
       if (s.type != X_ABS) flags |= PL_DX_RELATIVE;
       int fut = own_future(doc, sp, a, b);
       if (fut) flags |= PL_DX_FUTURE;
-      int tensed = (s.type == X_MD || s.type == X_MON || s.type == X_WD) &&
+      int tensed = (s.type == X_MD || s.type == X_MON || s.type == X_WD ||
+                    s.type == X_WKND) &&
                    s.mod == 0;
       if (tensed) flags |= PL_DX_TENSED;
       if (s.type == X_MD) flags |= PL_DX_NOYEAR;

@@ -98,6 +98,11 @@ int main(void) {
   code("Envoys met last week and will meet again next week.", thu);
   STR_EQ(res("last week"), "2024-10-14/W", "Monday of previous week");
   STR_EQ(res("next week"), "2024-10-28/W", "Monday of next week");
+  code("Protests grew over the weekend; more are planned next weekend.", thu);
+  STR_EQ(res("the weekend"), "2024-10-14/W", "weekend before a Thursday");
+  STR_EQ(res("next weekend"), "2024-10-28/W", "next weekend");
+  code("Protests grew over the weekend.", "2024-10-27"); /* a Sunday */
+  STR_EQ(res("the weekend"), "2024-10-21/W", "the weekend on a Sunday");
   code("Prices rose last month and this year; the vote is next month.", thu);
   STR_EQ(res("last month"), "2024-09/M", "last month");
   STR_EQ(res("this year"), "2024/Y", "this year");
