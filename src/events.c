@@ -56,6 +56,8 @@ typedef struct {
   uint32_t end, begin;
   int subj_event;      /* the subject phrase is headed by an event noun */
   uint32_t skip_from, skip_to; /* passive agent jumped over while matching */
+  int place_strict;    /* no target from a place phrase (meetings) */
+  int cameo;           /* built-in CAMEO dictionary: CAMEO-specific rules */
   uint32_t lit[32];    /* tokens matched by literal/class elements */
   int nlit;
 } mstate;
@@ -616,7 +618,12 @@ static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
     }
     if (t->chunk != PL_CH_NP) in_place_pp = 0;
     if (t->ment >= 0 && ment_ok(x->doc, t->ment)) {
-      if (in_place_pp && !allow_place) continue;
+      /* "met ... in Cairo": a place phrase gives no target to meetings,
+       * nor a city standing for its government to anything but force */
+      if (in_place_pp && !allow_place &&
+          (x->place_strict ||
+           x->doc->ments.v[actor_of(x->doc, t->ment)].a.how == PL_HOW_METONYM))
+        continue;
       uint32_t a, b;
       np_bounds(x, k, &a, &b);
       if (group_right(x, a, out)) return 1;
@@ -914,6 +921,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (!S.n && has_subj) S = subj;
     if (!T.n && !m->tgt_passive) {
       int allow_place = root >= 18 || m->relaxed_used || root == 0;
+      x->place_strict = x->cameo && root >= 3 && root <= 8;
       agroup t;
       if (target_after(x, mhi, v->chi > mhi ? v->chi : mhi, allow_place || root >= 15,
                        in_aside, &t))
@@ -950,13 +958,18 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (!cd[0]) continue;
     char c[6];
     snprintf(c, sizeof c, "%s", cd);
-    if (at_head && v->first != v->head && streq(tk[v->first].lemma, "threaten"))
+    /* the recodings below know CAMEO; a validation context (only the
+     * user's dictionaries, which may use WEIS or other codes) skips them */
+    if (!x->cameo)
+      ;
+    else if (at_head && v->first != v->head &&
+             streq(tk[v->first].lemma, "threaten"))
       threat_code(cd, c);
     else if (future && at_head && !(cd[0] == '0' && cd[1] == '3'))
       intent_code(cd, c);
     rc = emit_pairs(x, v->sent, c, dir ? &T : &S, dir ? &S : &T, vlo, vhi,
                     pat_text(x->vd, m), v->clo, v->chi, fl, future,
-                    recip && reciprocal(c, &tk[v->head]));
+                    recip && (!x->cameo || reciprocal(c, &tk[v->head])));
   }
   return rc;
 }
@@ -1103,6 +1116,7 @@ parley_rc pl_events_run(parley_doc *doc) {
   memset(&x, 0, sizeof x);
   x.doc = doc;
   x.vd = vd;
+  x.cameo = !(doc->ctx->flags & PL_CTX_NO_DEFAULTS);
   x.tk = doc->toks.v;
   uint32_t g = 0;
   for (uint32_t s = 0; s < doc->sents.n; s++) {
