@@ -298,6 +298,12 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
     return m_slot(x, p, e, pos, 1);
   case PL_VE_SRC:
     return m_slot(x, p, e, pos, 0);
+  case PL_VE_SKIP: /* one phrase of any kind */
+    for (uint32_t k = 1; k <= 4 && pos + k <= x->lim; k++) {
+      if (tk[pos + k - 1].flags & PL_TF_PUNCT) break;
+      if (m_post(x, p, e + 1, pos + k)) return 1;
+    }
+    return 0;
   case PL_VE_GAP:
     for (uint32_t k = 0; k <= 3; k++) {
       if (k && (pos + k - 1 >= x->lim ||
@@ -327,17 +333,23 @@ static int m_pre(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
     if (pos > x->lolim && tok_is(x, pos - 1, el->id)) return m_pre(x, p, e + 1, pos - 1);
     return 0;
   case PL_VE_CLASS: {
-    if (pos <= x->lolim) return 0;
-    for (int v = 0; v < 3; v++) {
-      uint32_t w = twof(x, pos - 1)[v];
-      if (w == PL_VW_NONE) continue;
-      uint32_t lo, hi;
-      pl_vd_class_range(x->vd, el->id, w, &lo, &hi);
-      for (uint32_t k = lo; k < hi; k++)
-        if (x->vd->mems[k].nw == 1 && m_pre(x, p, e + 1, pos - 1)) return 1;
+    /* members end right before pos ("did n't", "wo n't") */
+    const pl_verbdict *vd = x->vd;
+    uint32_t a = vd->cfirst[el->id], b = a + vd->cnum[el->id];
+    for (uint32_t k = a; k < b; k++) {
+      const pl_vmember *mb = &vd->mems[k];
+      if (pos < x->lolim + mb->nw) continue;
+      uint32_t q = pos - mb->nw, z = 0;
+      for (; z < mb->nw; z++)
+        if (!tok_is(x, q + z, vd->mw[mb->w0 + z])) break;
+      if (z == mb->nw && m_pre(x, p, e + 1, q)) return 1;
     }
     return 0;
   }
+  case PL_VE_SKIP:
+    for (uint32_t k = 1; k <= 4 && pos >= x->lolim + k; k++)
+      if (m_pre(x, p, e + 1, pos - k)) return 1;
+    return 0;
   case PL_VE_TGT:
   case PL_VE_SRC: {
     if (pos <= x->lolim) return 0;
@@ -882,7 +894,10 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   mark_lits(x, m);
   mark_used(x, v->hi, mhi > v->chi ? mhi : v->chi, PL_U_COVER);
   if (agent.n) mark_used(x, v->hi, after_agent, PL_U_USED);
-  if (v->flags & PL_VG_NEG) return PARLEY_OK;
+  /* negated: no event, unless the pattern itself reads the negation
+   * (PETRARCH "- &NEGATVAUXVRB * ..." patterns) */
+  if ((v->flags & PL_VG_NEG) && !(m->pat && m->pat->npre && m->begin < v->head))
+    return PARLEY_OK;
   const char *code = match_code(m);
   const char *rcode = m->pat ? m->pat->rcode : m->form->rcode;
   if (!code[0] && !rcode[0]) return PARLEY_OK;

@@ -395,8 +395,7 @@ static int parse_elems(ld_t *L, const char *s, size_t n, int petr,
     if (len) {
       /* implicit gap between space-separated PETRARCH elements */
       if (petr && !prev_join && vd->nels > start &&
-          vd->els[vd->nels - 1].kind != PL_VE_GAP &&
-          vd->els[vd->nels - 1].kind != PL_VE_VERB && s[i] != '*' &&
+          vd->els[vd->nels - 1].kind != PL_VE_GAP && s[i] != '*' &&
           el_push(vd, PL_VE_GAP, 0))
         return -1;
       const char *w = s + i;
@@ -404,6 +403,7 @@ static int parse_elems(ld_t *L, const char *s, size_t n, int petr,
       if (len == 1 && *w == '+') rc = el_push(vd, PL_VE_TGT, 0);
       else if (len == 1 && *w == '$') rc = el_push(vd, PL_VE_SRC, 0);
       else if (len == 1 && *w == '%') *flags |= PL_VP_COMPOUND;
+      else if (len == 1 && *w == '^') rc = el_push(vd, PL_VE_SKIP, 0);
       else if (*w == '*' && len > 1 && petr) {
         /* "*SCEPTICAL": the verb joined to the next word */
         if (starpos != UINT32_MAX) { *why = "two '*' verb markers"; return -1; }

@@ -14,7 +14,8 @@ enum pl_vekind {
   PL_VE_SRC,      /* $ source slot */
   PL_VE_CLASS,    /* &CLASS (id) */
   PL_VE_GAP,      /* ... : 0-3 non-actor words */
-  PL_VE_VERB      /* PETRARCH '*' (only while parsing) */
+  PL_VE_VERB,     /* PETRARCH '*' (only while parsing) */
+  PL_VE_SKIP      /* PETRARCH '^': skip one phrase (1-4 tokens) */
 };
 typedef struct pl_vel { uint8_t kind; uint32_t id; } pl_vel;
 
