@@ -52,10 +52,22 @@ void pl_arena_free(pl_arena *a);
 #define PL_VEC(T) struct { T *v; uint32_t n, cap; }
 void *pl_vec_grow(pl_arena *a, void **v, uint32_t *n, uint32_t *cap,
                   size_t elem);
+/* Fast path inline (room left: zero the slot and count it); the slow
+ * path (grow) is the out-of-line pl_vec_grow. */
+static inline void *pl_vec_push_(pl_arena *a, void **v, uint32_t *n,
+                                 uint32_t *cap, size_t elem) {
+  if (*n < *cap) {
+    void *slot = (unsigned char *)*v + (size_t)*n * elem;
+    memset(slot, 0, elem);
+    (*n)++;
+    return slot;
+  }
+  return pl_vec_grow(a, v, n, cap, elem);
+}
 #define pl_vec_push(arena, vec)                                            \
-  ((__typeof__((vec)->v))pl_vec_grow((arena), (void **)&(vec)->v,          \
-                                     &(vec)->n, &(vec)->cap,               \
-                                     sizeof(*(vec)->v)))
+  ((__typeof__((vec)->v))pl_vec_push_((arena), (void **)&(vec)->v,         \
+                                      &(vec)->n, &(vec)->cap,              \
+                                      sizeof(*(vec)->v)))
 
 /* ---- buf.c: growable byte buffer (malloc'd), with a size cap ---- */
 typedef struct pl_buf {

@@ -63,9 +63,7 @@ static int is_abbrev(const char *s, size_t n) {
   if (n == 0 || n >= sizeof low) return 0;
   for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
   low[n] = 0;
-  for (const char *const *a = abbrevs; *a; a++)
-    if (!strcmp(low, *a)) return 1;
-  return 0;
+  return pl_words_has(abbrevs, low);
 }
 
 /* Length of the word character (letter, or letter/digit for alnum) at
@@ -258,6 +256,16 @@ static int url_char(unsigned char c) {
  * the sentence splitter. */
 static size_t url_len(const char *t, size_t i, size_t n) {
   size_t j = i, at = 0, dots = 0, last_dot = 0;
+  /* quick reject: an address needs '.', '@' or ':' right after its first
+   * run of letters and digits (or '-'/'_' inside a domain); ordinary
+   * words end in a space or punctuation */
+  {
+    size_t k = i;
+    while (k < n && isalnum((unsigned char)t[k])) k++;
+    if (k >= n || !strchr(".@:-_", t[k]) || !t[k]) return 0;
+    if (t[k] == '.' && (k + 1 >= n || !isalnum((unsigned char)t[k + 1])))
+      return 0; /* a full stop, not a dot inside a name */
+  }
   while (j < n && j - i < 8 && isalnum((unsigned char)t[j])) j++;
   int scheme = j + 2 < n && t[j] == ':' && t[j + 1] == '/' &&
                t[j + 2] == '/' &&
