@@ -877,12 +877,18 @@ parley_rc pl_quotes_run(parley_doc *doc) {
     q->spk_ntok = sp.b > sp.a ? sp.b - sp.a : 0;
     q->cue_tok = (flags & PL_QF_CONT) ? UINT32_MAX : sp.cue;
     q->flags = flags;
+    /* the date of the saying: the cue's clause outside the quotation
+     * ("We will meet on Sunday," he said: said today, not on Sunday) */
     if (q->cue_tok != UINT32_MAX) {
-      uint32_t cs = tv[q->cue_tok].sent;
+      uint32_t ct = q->cue_tok, cs = tv[ct].sent;
       const pl_sentence *cst = &doc->sents.v[cs];
-      q->date = pl_date_for(doc, cs, cst->tok0, cst->tok0 + cst->ntok, 0);
+      uint32_t lo = cst->tok0, hi = cst->tok0 + cst->ntok;
+      if (ct < i) hi = i;
+      else if (close != UINT32_MAX && ct > close) lo = close + 1;
+      q->date = pl_date_for(doc, cs, lo, hi, 0);
     } else {
-      q->date = pl_date_for(doc, so, s0, S0->tok0 + S0->ntok, 0);
+      q->date = doc->date; /* continued: the article date */
+      if (prev >= 0) q->date = doc->quotes.v[prev].date;
     }
     prev = (int32_t)doc->quotes.n - 1;
     prev_end = sc;

@@ -161,6 +161,13 @@ int main(void) {
            "unclosed text");
     OK(doc->quotes.v[0].flags & PL_QF_UNCLOSED, "unclosed flag");
   }
+  /* the date is the saying's, not a date inside the quotation */
+  code("\"We will meet again on Sunday,\" Lina Osei said on Tuesday.");
+  INT_EQ(doc->quotes.n, 1, "one quote");
+  if (doc->quotes.n == 1) {
+    INT_EQ(doc->quotes.v[0].date.d, 12, "Tuesday before 2024-03-14");
+    INT_EQ(doc->quotes.v[0].date.m, 3, "March");
+  }
   /* curly quotes in the original */
   one("\xE2\x80\x9CWe are close,\xE2\x80\x9D Elena Marsh said.",
       "We are close", "Elena Marsh", "said");
