@@ -938,7 +938,11 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       int allow_place = root >= 18 || m->relaxed_used || root == 0;
       x->place_strict = x->cameo && root >= 3 && root <= 8;
       agroup t;
-      if (target_after(x, mhi, v->chi > mhi ? v->chi : mhi, allow_place || root >= 15,
+      /* PETRARCH reads the whole verb phrase ("signed an accord to supply
+       * X", "cordoned off the roads leading into X"); parley's own coder
+       * stays in the clause */
+      uint32_t tl = x->cameo ? v->chi : x->lim;
+      if (target_after(x, mhi, tl > mhi ? tl : mhi, allow_place || root >= 15,
                        in_aside, &t))
         T = t;
     }
@@ -957,7 +961,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   /* mutual reading only with nothing left over as an object: "X and Y
    * met", not "X and Y negotiated a ceasefire" */
   int recip = !passive;
-  {
+  if (x->cameo) {
     uint32_t q = mhi;
     while (q < x->t1 && (tk[q].tag == PL_T_RB || (tk[q].flags & PL_TF_QUOTE)))
       q++;

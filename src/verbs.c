@@ -395,7 +395,7 @@ static int parse_elems(ld_t *L, const char *s, size_t n, int petr,
     if (len) {
       /* implicit gap between space-separated PETRARCH elements */
       if (petr && !prev_join && vd->nels > start &&
-          vd->els[vd->nels - 1].kind != PL_VE_GAP && s[i] != '*' &&
+          vd->els[vd->nels - 1].kind != PL_VE_GAP &&
           el_push(vd, PL_VE_GAP, 0))
         return -1;
       const char *w = s + i;
