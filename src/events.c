@@ -304,10 +304,15 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
       if (m_post(x, p, e + 1, pos + k)) return 1;
     }
     return 0;
-  case PL_VE_GAP:
-    for (uint32_t k = 0; k <= 3; k++) {
+  case PL_VE_GAP: {
+    /* PETRARCH patterns: space-separated words may stand further apart
+     * and across actors (its matcher reads whole phrases) */
+    int petr = (p->flags & PL_VP_PETR) != 0;
+    uint32_t maxk = petr ? 6 : 3;
+    for (uint32_t k = 0; k <= maxk; k++) {
       if (k && (pos + k - 1 >= x->lim ||
-                (tk[pos + k - 1].ment >= 0 && tk[pos + k - 1].tag != PL_T_PRPS &&
+                (!petr && tk[pos + k - 1].ment >= 0 &&
+                 tk[pos + k - 1].tag != PL_T_PRPS &&
                  ment_ok(x->doc, tk[pos + k - 1].ment)) ||
                 tk[pos + k - 1].chunk == PL_CH_VG ||
                 (tk[pos + k - 1].flags & PL_TF_PUNCT)))
@@ -315,6 +320,7 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
       if (m_post(x, p, e + 1, pos + k)) return 1;
     }
     return 0;
+  }
   default:
     return 0;
   }
@@ -359,9 +365,8 @@ static int m_pre(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
     return m_pre(x, p, e + 1, g.lo);
   }
   case PL_VE_GAP:
-    for (uint32_t k = 0; k <= 3 && pos >= x->lolim + k; k++) {
-      if (k && (tk[pos - k].ment >= 0 || (tk[pos - k].flags & PL_TF_PUNCT)))
-        break;
+    for (uint32_t k = 0; k <= 6 && pos >= x->lolim + k; k++) {
+      if (k && (tk[pos - k].flags & PL_TF_PUNCT)) break;
       if (m_pre(x, p, e + 1, pos - k)) return 1;
     }
     return 0;
@@ -846,7 +851,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
          !((tk[x->lim].syn & PL_SY_ASIDE) && !(tk[v->lo].syn & PL_SY_ASIDE)) &&
          !(!(tk[x->lim].syn & PL_SY_ASIDE) && (tk[v->lo].syn & PL_SY_ASIDE)))
     x->lim++;
-  x->lolim = v->clo;
+  x->lolim = x->cameo ? v->clo : x->t0; /* PETRARCH: "INDICATED WOULD *" */
   /* passive: "was accused by X of ..." - the agent is read first */
   agroup agent = {{0}, 0, 0, 0};
   uint32_t after_agent = 0;

@@ -126,6 +126,9 @@ const char *pl_vd_word(const pl_verbdict *vd, uint32_t id) {
 /* ---- classes ---- */
 static uint32_t class_id(pl_verbdict *vd, const char *name, size_t n,
                          int create) {
+  /* PETRARCH writes some synset names with a trailing '_' ("&PREPOSIT1_")
+   * and uses them without it */
+  while (n > 1 && name[n - 1] == '_') n--;
   for (uint32_t i = 0; i < vd->nclasses; i++)
     if (vd->cname_len[i] == n &&
         !strncasecmp(vd->pool + vd->cname[i], name, n))
