@@ -157,7 +157,9 @@ static void init_tables(void) {
   }
   const char *sep = " -,/()\"\t\n\r";
   for (const char *s = sep; *s; s++) ncls[(unsigned char)*s] = 0;
-  ncls[';'] = 4; /* ends a name: alt names are ';'-separated */
+  /* end of a name: alt names are ';'-separated, fields end at a tab or
+   * newline, the hint strings at their NUL */
+  ncls[';'] = ncls['\t'] = ncls['\n'] = ncls[0] = 4;
   ncls['.'] = 2;
 }
 
@@ -196,12 +198,13 @@ static size_t token_key(const unsigned char *s, size_t n, char *key,
 #define INST_ALT 0x80000000u
 #define INST_PLACE 0x7fffffffu
 
-/* Enters one name s[0..n) for place p (p | INST_ALT for an alt name).
+/* Enters the name at s for place p (p | INST_ALT for an alt name); the
+ * name ends at a tab, newline, ';' or NUL, and the bytes used up to that
+ * terminator are returned (no length check in the byte loop).
  * Splits like token.c: spaces, hyphens, commas, slashes and brackets
  * separate; a trailing "'s" is its own token ("Saint John's").  One pass:
  * ASCII bytes are lower-cased by table, other code points by token_key. */
-static size_t add_name(pl_gazetteer *g, const char *s, size_t n,
-                       uint32_t p) {
+static size_t add_name(pl_gazetteer *g, const char *s, uint32_t p) {
   uint64_t hs[MAX_NAME_TOKS];
   char key[PL_MAX_TOKEN_BYTES + 8];
   const size_t cap = PL_MAX_TOKEN_BYTES;
@@ -211,7 +214,7 @@ static size_t add_name(pl_gazetteer *g, const char *s, size_t n,
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   for (;;) {
-    unsigned c = i < n ? u[i] : ';'; /* the end closes the last token */
+    unsigned c = u[i]; /* s ends at a tab, newline, ';' or NUL (class 4) */
     unsigned k = ncls[c];
     if (k == 1) {
       key[kn] = (char)lowtab[c];
@@ -221,7 +224,7 @@ static size_t add_name(pl_gazetteer *g, const char *s, size_t n,
     }
     if (k == 3) { /* non-ASCII: one code point through utf8proc */
       size_t len = 1;
-      while (i + len < n && (u[i + len] & 0xC0) == 0x80) len++;
+      while ((u[i + len] & 0xC0) == 0x80) len++; /* never a terminator */
       if (kn + 8 < cap) kn += token_key(u + i, len, key + kn, 8);
       i += len;
       continue;
@@ -247,7 +250,7 @@ static size_t add_name(pl_gazetteer *g, const char *s, size_t n,
     if (k == 4) break;
     i++;
   }
-  while (i < n && u[i] != ';') i++;
+  while (ncls[u[i]] != 4) i++;
   if (!ntok || cut) return i;
   for (int t = 0; t + 1 < ntok; t++) insert(g, hs[t])->v |= E_PREFIX;
   gz_ent *e = insert(g, hs[ntok - 1]);
@@ -447,10 +450,21 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
       pop = pop * 10 + (unsigned long)(f[5].s[i] - '0');
     pl->pop = pop > UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
     uint32_t pi = g->npl++;
-    add_name(g, f[0].s, f[0].n, pi);
-    if (nf == 7) {
-      const char *a = f[6].s, *ae = f[6].s + f[6].n;
-      while (a < ae) a += add_name(g, a, (size_t)(ae - a), pi | INST_ALT) + 1;
+    add_name(g, f[0].s, pi); /* ends at its tab (nf >= 6) */
+    if (nf == 7 && f[6].n) {
+      const char *a = f[6].s;
+      char last[4096]; /* the file's last field has no newline after it */
+      if (a + f[6].n == end) {
+        size_t ln = f[6].n < sizeof last - 1 ? f[6].n : sizeof last - 1;
+        memcpy(last, a, ln);
+        last[ln] = 0;
+        a = last;
+      }
+      for (;;) {
+        a += add_name(g, a, pi | INST_ALT);
+        if (*a != ';') break;
+        a++;
+      }
     }
   }
   for (size_t i = 0; us_states[i]; i++) {
@@ -459,14 +473,14 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
     pl->name = us_states[i];
     memcpy(pl->cc, "USA", 4);
     pl->kind = K_HINT;
-    add_name(g, pl->name, strlen(pl->name), g->npl++);
+    add_name(g, pl->name, g->npl++);
   }
   for (size_t i = 0; world_regions[i]; i++) {
     gz_place *pl = &g->pl[g->npl];
     memset(pl, 0, sizeof *pl);
     pl->name = world_regions[i];
     pl->kind = K_HINT;
-    add_name(g, pl->name, strlen(pl->name), g->npl++);
+    add_name(g, pl->name, g->npl++);
   }
   if (bad)
     pl_buf_addf(&ctx->warnings, "places: %zu malformed gazetteer rows of %zu\n",
