@@ -418,12 +418,18 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
     const pl_token *t = T(d, i);
     if (!(t->flags & (PL_TF_NUM | PL_TF_WORD))) continue;
     if (t->flags & PL_TF_WORD) {
-      /* cheap gate before the word lookup: number words are tagged CD;
-       * number and vague words (two, dozens...) have 3+ letters and start
-       * with one of a few letters; "a"/"an" open "a dozen" */
+      /* cheap gate before the word lookup: number words are tagged CD,
+       * vague ones (dozens, hundreds, thousands, millions, scores, tens)
+       * plural nouns; a capitalised opener ("Five") may be tagged as a
+       * name; "a"/"an" open "a dozen" */
       const char *w = t->lower;
-      int cand = t->tag == PL_T_CD || !strcmp(w, "a") || !strcmp(w, "an") ||
-                 (t->len >= 3 && strchr("dhtmsfeno", w[0]));
+      char c0 = w[0];
+      int cand = t->tag == PL_T_CD ||
+                 (t->tag == PL_T_NNS && (c0 == 'd' || c0 == 'h' ||
+                                         c0 == 't' || c0 == 'm' ||
+                                         c0 == 's')) ||
+                 ((t->flags & PL_TF_CAP) && t->len >= 3) ||
+                 (c0 == 'a' && (!w[1] || (w[1] == 'n' && !w[2])));
       if (!cand || (strcmp(w, "a") && strcmp(w, "an") &&
                     !(pl_xw(t) & (PL_XW_NUM | PL_XW_VAGUE))))
         continue;
