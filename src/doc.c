@@ -7,6 +7,7 @@
  * succeeded (as jq runs its next compile step only while nerrors == 0).
  */
 #include "internal.h"
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,18 @@ const char *const *parley_stage_names(void) {
 /* ---- context ---- */
 parley_ctx *parley_ctx_new(void) { return parley_ctx_new_opts(0); }
 
+/* Gazetteer load on its own thread (see parley_ctx_new_opts). */
+typedef struct {
+  parley_ctx ctx; /* private: only gaz, warnings and errmsg are used */
+  parley_rc rc;
+} places_job;
+
+static void *places_main(void *arg) {
+  places_job *pj = arg;
+  pj->rc = pl_places_load_builtin(&pj->ctx);
+  return NULL;
+}
+
 parley_ctx *parley_ctx_new_opts(unsigned flags) {
   parley_ctx *ctx = calloc(1, sizeof *ctx);
   if (!ctx) return NULL;
@@ -52,10 +65,31 @@ parley_ctx *parley_ctx_new_opts(unsigned flags) {
   if (flags & PARLEY_CTX_STORE_ONLY) {
     ctx->flags |= PL_CTX_STORE_ONLY;
   } else {
+    /* the gazetteer is the largest load (over half the start-up
+     * instructions) and reads nothing the other loaders make, so it is
+     * built on a second thread into a private context while this thread
+     * loads the rest; its warnings and error are merged after the join in
+     * the order a serial load gives */
+    places_job pj;
+    memset(&pj, 0, sizeof pj);
+    pj.ctx.flags = ctx->flags;
+    pj.ctx.lim = ctx->lim;
+    pl_buf_init(&pj.ctx.warnings, (size_t)1 << 20);
+    pthread_t th;
+    int threaded = !rc && pthread_create(&th, NULL, places_main, &pj) == 0;
     if (!rc) rc = pl_lex_load_builtin(ctx);
     if (!rc) rc = pl_actors_load_builtin(ctx);
     if (!rc) rc = pl_verbs_load_builtin(ctx);
-    if (!rc) rc = pl_places_load_builtin(ctx);
+    if (threaded) pthread_join(th, NULL);
+    else if (!rc) pj.rc = pl_places_load_builtin(&pj.ctx);
+    ctx->gaz = pj.ctx.gaz;
+    if (!rc && pj.ctx.warnings.len)
+      pl_buf_add(&ctx->warnings, pj.ctx.warnings.p, pj.ctx.warnings.len);
+    if (!rc && pj.rc) {
+      memcpy(ctx->errmsg, pj.ctx.errmsg, sizeof ctx->errmsg);
+      rc = pj.rc;
+    }
+    pl_buf_free(&pj.ctx.warnings);
   }
   if (rc) {
     parley_ctx_free(ctx);
