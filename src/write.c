@@ -380,21 +380,27 @@ int pl_write_pretty(parley_doc *doc, pl_buf *b, unsigned rec) {
 
 /* Stage dump: one line per sentence and per token, stable for golden
  * tests:  S<i> [start,end) text  /  T<i> tag lemma surface flags. */
+static void dump_tok(pl_buf *b, const parley_doc *doc, const pl_token *t) {
+  pl_buf_addf(b, "  %s\t", pl_tag_name(t->tag));
+  pl_buf_add(b, doc->text + t->off, t->len);
+  pl_buf_addf(b, "\t%s", t->lemma ? t->lemma : t->lower);
+  if (t->ment >= 0) pl_buf_addf(b, "\tM%d", t->ment);
+  pl_buf_addc(b, '\n');
+}
+
 int pl_write_dump(parley_doc *doc, pl_buf *b) {
   for (uint32_t s = 0; s < doc->sents.n; s++) {
     const pl_sentence *st = &doc->sents.v[s];
     pl_buf_addf(b, "S%u\t", s);
     pl_buf_add(b, doc->text + st->off, st->len);
     pl_buf_addc(b, '\n');
-    for (uint32_t i = st->tok0; i < st->tok0 + st->ntok; i++) {
-      const pl_token *t = &doc->toks.v[i];
-      pl_buf_addf(b, "  %s\t", pl_tag_name(t->tag));
-      pl_buf_add(b, doc->text + t->off, t->len);
-      pl_buf_addf(b, "\t%s", t->lemma ? t->lemma : t->lower);
-      if (t->ment >= 0) pl_buf_addf(b, "\tM%d", t->ment);
-      pl_buf_addc(b, '\n');
-    }
+    for (uint32_t i = st->tok0; i < st->tok0 + st->ntok; i++)
+      dump_tok(b, doc, &doc->toks.v[i]);
   }
+  /* stopped after the token stage: no sentences yet, so the tokens are
+   * listed on their own (same token line format) */
+  if (!doc->sents.n)
+    for (uint32_t i = 0; i < doc->toks.n; i++) dump_tok(b, doc, &doc->toks.v[i]);
   for (uint32_t m = 0; m < doc->ments.n; m++) {
     pl_buf_addf(b, "M%u\t", m);
     pl_write_actor(b, doc, (int32_t)m);
