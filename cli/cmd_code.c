@@ -248,6 +248,126 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
   return 0;
 }
 
+/* -j N > 1: a pipeline over a ring of slots.  This (main) thread reads
+ * and parses articles into free slots and finishes (writes, stores) coded
+ * slots in input order; N worker threads code the filled slots as they
+ * come.  Reading, JSON parsing and output so overlap with coding instead
+ * of running between parallel batches, and no thread is started per
+ * batch.  Slot i of the stream lives in ring[i % n]; [finished, filled)
+ * are in flight, [taken, filled) wait for a worker. */
+typedef struct {
+  slot_t *ring;
+  size_t n;
+  size_t filled, taken;  /* guarded by mu */
+  unsigned char *done;   /* per ring slot, guarded by mu */
+  int eof;
+  pthread_mutex_t mu;
+  pthread_cond_t work, fin;
+  const opts_t *o;
+} pipe_t;
+
+static void *pipe_worker(void *arg) {
+  pipe_t *pp = arg;
+  pthread_mutex_lock(&pp->mu);
+  for (;;) {
+    while (pp->taken == pp->filled && !pp->eof)
+      pthread_cond_wait(&pp->work, &pp->mu);
+    if (pp->taken == pp->filled) break; /* eof and nothing queued */
+    size_t i = pp->taken++ % pp->n;
+    pthread_mutex_unlock(&pp->mu);
+    slot_code(&pp->ring[i], pp->o);
+    pthread_mutex_lock(&pp->mu);
+    pp->done[i] = 1;
+    pthread_cond_signal(&pp->fin);
+  }
+  pthread_mutex_unlock(&pp->mu);
+  return NULL;
+}
+
+/* Waits (block = 1) or checks (block = 0) for ring slot i to be coded. */
+static int pipe_ready(pipe_t *pp, size_t i, int block) {
+  pthread_mutex_lock(&pp->mu);
+  while (block && !pp->done[i]) pthread_cond_wait(&pp->fin, &pp->mu);
+  int d = pp->done[i];
+  pp->done[i] = 0;
+  pthread_mutex_unlock(&pp->mu);
+  return d;
+}
+
+static int code_input_pipe(parley_reader *r, batch_t *b, size_t nslots,
+                           parley_store *st, const char *name, opts_t *o) {
+  pipe_t pp;
+  memset(&pp, 0, sizeof pp);
+  pp.ring = b->slots;
+  pp.n = nslots;
+  pp.o = o;
+  pp.done = calloc(nslots, 1);
+  if (!pp.done) {
+    cli_err("out of memory");
+    return -1;
+  }
+  pthread_mutex_init(&pp.mu, NULL);
+  pthread_cond_init(&pp.work, NULL);
+  pthread_cond_init(&pp.fin, NULL);
+  pthread_t th[64];
+  int started = 0;
+  for (int t = 0; t < o->jobs && t < 64; t++)
+    if (pthread_create(&th[started], NULL, pipe_worker, &pp) == 0) started++;
+  size_t finished = 0, filled = 0;
+  int ret = 0, eof = 0;
+  parley_article a;
+  while (!eof && !ret) {
+    /* finish what is coded at the head of the queue; block only when
+     * the ring is full */
+    while (!ret && finished < filled &&
+           pipe_ready(&pp, finished % nslots, filled - finished == nslots))
+      ret = slot_finish(&b->slots[finished++ % nslots], st, name, o);
+    if (ret) break;
+    parley_rc rc = parley_reader_next(r, &a);
+    if (rc == PARLEY_EOF) break;
+    if (rc) {
+      cli_err("%s", parley_reader_errmsg(r));
+      o->failed++;
+      if (rc == PARLEY_EIO || rc == PARLEY_ENOMEM) eof = 1;
+      continue;
+    }
+    slot_t *s = &b->slots[filled % nslots];
+    if (slot_fill(s, &a)) {
+      cli_err("%s: out of memory", parley_reader_where(r));
+      o->failed++;
+      continue;
+    }
+    snprintf(s->where, sizeof s->where, "%s", parley_reader_where(r));
+    filled++;
+    pthread_mutex_lock(&pp.mu);
+    if (started) {
+      pp.filled = filled;
+      pthread_cond_signal(&pp.work);
+    } else { /* no thread could start: code here */
+      pp.filled = pp.taken = filled;
+      slot_code(s, o);
+      pp.done[(filled - 1) % nslots] = 1;
+    }
+    pthread_mutex_unlock(&pp.mu);
+  }
+  pthread_mutex_lock(&pp.mu);
+  pp.eof = 1;
+  pthread_cond_broadcast(&pp.work);
+  pthread_mutex_unlock(&pp.mu);
+  /* drain in order (after a fatal error: wait, do not write) */
+  while (finished < filled) {
+    pipe_ready(&pp, finished % nslots, 1);
+    slot_t *s = &b->slots[finished++ % nslots];
+    if (!ret) ret = slot_finish(s, st, name, o);
+  }
+  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+  pthread_cond_destroy(&pp.fin);
+  pthread_cond_destroy(&pp.work);
+  pthread_mutex_destroy(&pp.mu);
+  free(pp.done);
+  return ret;
+}
+
 /* Codes every article of one input.  Returns -1 on a fatal error. */
 static int code_input(parley_ctx *ctx, batch_t *b, size_t nslots,
                       parley_store *st, FILE *fp, const char *name,
@@ -256,6 +376,11 @@ static int code_input(parley_ctx *ctx, batch_t *b, size_t nslots,
   if (!r) {
     cli_err("%s: out of memory", name);
     return -1;
+  }
+  if (o->jobs > 1 && nslots > 1) {
+    int ret = code_input_pipe(r, b, nslots, st, name, o);
+    parley_reader_free(r);
+    return ret;
   }
   parley_article a;
   parley_rc rc = PARLEY_OK;
