@@ -20,11 +20,19 @@ secs=${FUZZ_SECONDS:-60}
 bdir=${FUZZ_BUILD:-build-fuzz}
 cc=${FUZZ_CC:-clang}
 command -v "$cc" >/dev/null || { echo "fuzz: $cc not found (apt-get install clang)"; exit 1; }
-CC=$cc cmake -S . -B "$bdir" -DPARLEY_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || exit 1
-cmake --build "$bdir" -j "${JOBS:-2}" >/dev/null || { echo "fuzz: build failed"; exit 1; }
 if [ $# -eq 0 ]; then
   set -- $(ls fuzz/fuzz_*.c | sed 's|fuzz/fuzz_||; s|\.c$||')
 fi
+# one build at a time: several runs may be started side by side
+mkdir -p "$bdir"
+(
+  flock 9
+  CC=$cc cmake -S . -B "$bdir" -DPARLEY_FUZZ=ON \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || exit 1
+  tg=
+  for t in "$@"; do tg="$tg --target fuzz_$t"; done
+  cmake --build "$bdir" -j "${JOBS:-2}" $tg >/dev/null 2>&1 || exit 1
+) 9> "$bdir/.build.lock" || { echo "fuzz: build failed"; exit 1; }
 mkdir -p "$bdir/crashes"
 fail=0
 for t in "$@"; do

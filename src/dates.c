@@ -109,7 +109,7 @@ static int digits_val(const pl_token *t, int *ndig) {
 }
 
 static int day_num(const pl_token *t) {
-  int nd;
+  int nd = 0; /* digits_val leaves it unset on failure */
   int v = digits_val(t, &nd);
   return v >= 1 && v <= 31 && (nd == 1 || nd == 2 || nd == -1 || nd == -2)
              ? v
@@ -117,7 +117,7 @@ static int day_num(const pl_token *t) {
 }
 
 static int year_num(const pl_token *t) {
-  int nd;
+  int nd = 0; /* digits_val leaves it unset on failure */
   int v = digits_val(t, &nd);
   return nd == 4 && v >= 1800 && v <= 2200 ? v : -1;
 }
@@ -130,7 +130,7 @@ static int count_num(const pl_token *t) {
   for (int i = 0; w[i]; i++)
     if (!strcmp(t->key, w[i])) return i;
   if (!strcmp(t->key, "a") || !strcmp(t->key, "an")) return 1;
-  int nd;
+  int nd = 0; /* digits_val leaves it unset on failure */
   int v = digits_val(t, &nd);
   return nd > 0 && v <= 1000 ? v : -1;
 }

@@ -770,6 +770,7 @@ static parley_rc load_petr_actors(rd *r) {
     n = strip_xml(r, buf, n);
     n = rtrim(buf, strip_hash(buf, n, 1, 1));
     if (!n) continue;
+    buf[n] = 0; /* strstr needs the end (valgrind: read past the line) */
     if (strstr(buf, "---STOP---")) break;
     if (isspace((unsigned char)buf[0])) {
       size_t i = 0;

@@ -333,7 +333,9 @@ int pl_write_tsv(parley_doc *doc, pl_buf *b) {
 
 static void pretty_text(pl_buf *b, const char *s, size_t n, size_t width) {
   if (n > width) {
-    pl_buf_add(b, s, width - 3);
+    size_t k = width - 3; /* cut on a character boundary (fuzz_code) */
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    pl_buf_add(b, s, k);
     pl_buf_adds(b, "...");
   } else {
     pl_buf_add(b, s, n);
