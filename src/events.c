@@ -610,6 +610,10 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
   return 0;
 }
 
+static uint32_t doc_ment_tok(const mstate *x, int32_t m) {
+  return x->doc->ments.v[m].tok;
+}
+
 static int place_prep(const pl_token *t) {
   static const char *const P[] = {"in", "at", "near", "inside", "outside",
                                   "across", "throughout", "around", "during",
@@ -643,7 +647,15 @@ static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
         continue;
       uint32_t a, b;
       np_bounds(x, k, &a, &b);
-      if (group_right(x, a, out)) return 1;
+      if (group_right(x, a, out)) {
+        /* "delayed their meeting": a possessive pronoun is no target */
+        if (out->n == 1 && tk[doc_ment_tok(x, out->m[0])].tag == PL_T_PRPS) {
+          out->n = 0;
+          k = b - 1;
+          continue;
+        }
+        return 1;
+      }
     }
   }
   return 0;

@@ -450,6 +450,19 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       }
     }
   }
+  /* 4b. a speech tail (", a senior official said") is its own clause */
+  for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
+    if (!is_comma(&tk[i])) continue;
+    for (uint32_t k = i + 1; k < t1 && k < i + 12; k++) {
+      if (tk[k].vg >= 0) {
+        if (doc->vgs.v[tk[k].vg].flags & PL_VG_SPEECH) tk[i].syn |= PL_SY_BOUND;
+        break;
+      }
+      if (tk[k].chunk != PL_CH_NP && tk[k].chunk != PL_CH_PP &&
+          !(tk[k].flags & PL_TF_QUOTE) && tk[k].tag != PL_T_RB)
+        break;
+    }
+  }
   /* 5. asides between commas (appositives, non-restrictive relatives) and
    * parentheses */
   for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
