@@ -219,6 +219,110 @@ static const char *const person_heads[] = {
 static const char *const definite[] = {"the", "this", "that", "these",
                                        "those", NULL};
 
+/* Role nominals without a code of their own ("the prime minister",
+ * "the ministry", "the army", "the group", "the militants").  A phrase
+ * whose words all appear in an earlier coded mention repeats it ("the
+ * prime minister" -> "Israeli Prime Minister Benjamin Netanyahu", "the
+ * ministry" -> "the Egyptian Foreign Ministry"); two different codes
+ * fitting in the nearest sentence that has one make it ambiguous (no
+ * link).  Otherwise an organisation head takes the nearest earlier
+ * non-person mention of its sector (ministry/government -> GOV,
+ * army/military -> MIL, group/militants/movement -> REB or an IGO/armed
+ * group code); a person head needs the word match (a title alone does
+ * not say which of two leaders is meant). */
+enum { R_NONE, R_PERSON, R_GOV, R_MIL, R_REB };
+
+static int role_class(const char *w) {
+  static const char *const gov[] = {"ministry", "government", "cabinet",
+                                    "administration", "presidency",
+                                    "authorities", NULL};
+  static const char *const mil[] = {"army", "military", NULL};
+  static const char *const reb[] = {"group", "movement", "militants",
+                                    "rebels", "insurgents", "militia",
+                                    "faction", "organisation",
+                                    "organization", NULL};
+  static const char *const per[] = {"minister", "president", "premier",
+                                    "chancellor", "king", "emir",
+                                    "secretary", "prince", NULL};
+  if (pl_words_has(gov, w)) return R_GOV;
+  if (pl_words_has(mil, w)) return R_MIL;
+  if (pl_words_has(reb, w)) return R_REB;
+  if (pl_words_has(per, w)) return R_PERSON;
+  return R_NONE;
+}
+
+static int ment_has_word(const parley_doc *doc, const pl_mention *cm,
+                         const char *w) {
+  for (uint32_t i = cm->tok; i < cm->tok + cm->ntok; i++)
+    if (!strcmp(doc->toks.v[i].lower, w)) return 1;
+  return 0;
+}
+
+int32_t pl_role_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
+  const pl_token *tv = doc->toks.v;
+  /* definite: "the ..." at a or just before it */
+  uint32_t x = a;
+  int def = 0;
+  if (x < b && (!strcmp(tv[x].lower, "the") || !strcmp(tv[x].lower, "this")))
+    def = 1, x++;
+  else if (a > 0 && (!strcmp(tv[a - 1].lower, "the") ||
+                     !strcmp(tv[a - 1].lower, "this")))
+    def = 1;
+  if (!def || x >= b || b - x > 3) return -1;
+  const char *w[3];
+  uint32_t nw = 0;
+  for (uint32_t i = x; i < b; i++) {
+    if (!(tv[i].flags & PL_TF_WORD) || (tv[i].flags & PL_TF_CAP)) return -1;
+    w[nw++] = tv[i].lower;
+  }
+  int cls = role_class(w[nw - 1]);
+  if (cls == R_NONE) return -1;
+  uint32_t sent = tv[a].sent, s0 = sent > 6 ? sent - 6 : 0;
+  /* 1: the words repeat an earlier coded mention */
+  int32_t found = -1;
+  uint32_t found_sent = 0;
+  for (uint32_t c = doc->ments.n; c-- > 0;) {
+    const pl_mention *cm = &doc->ments.v[c];
+    if (cm->tok + cm->ntok > a) continue;
+    if (cm->sent < s0) break;
+    if (found >= 0 && cm->sent != found_sent) break;
+    if (cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ)) continue;
+    if (cls == R_PERSON && !(cm->flags & PL_MF_PERSON)) continue;
+    uint32_t k = 0;
+    while (k < nw && ment_has_word(doc, cm, w[k])) k++;
+    if (k < nw) continue;
+    int32_t r = pl_ment_resolved(doc, (int32_t)c);
+    if (r < 0 || !mcode(&doc->ments.v[r])[0]) continue;
+    if (found >= 0 && strcmp(mcode(&doc->ments.v[r]),
+                             mcode(&doc->ments.v[found])))
+      return -1; /* two ministers in the same sentence: ambiguous */
+    if (found < 0) {
+      found = r;
+      found_sent = cm->sent;
+    }
+  }
+  if (found >= 0 || cls == R_PERSON) return found;
+  /* 2: the nearest organisation of the head's sector */
+  uint32_t s1 = sent > 3 ? sent - 3 : 0;
+  for (uint32_t c = doc->ments.n; c-- > 0;) {
+    const pl_mention *cm = &doc->ments.v[c];
+    if (cm->tok + cm->ntok > a) continue;
+    if (cm->sent < s1) break;
+    if (cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ | PL_MF_PERSON |
+                     PL_MF_COUNTRY))
+      continue;
+    int32_t r = pl_ment_resolved(doc, (int32_t)c);
+    if (r < 0) continue;
+    const char *code = mcode(&doc->ments.v[r]);
+    if (!code[0]) continue;
+    int ok = cls == R_GOV   ? has_seg(code, "GOV")
+             : cls == R_MIL ? has_seg(code, "MIL")
+                            : has_seg(code, "REB") || !strncmp(code, "IMG", 3);
+    if (ok) return r;
+  }
+  return -1;
+}
+
 static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
                                const uint8_t *inq) {
   const pl_mention *M = &doc->ments.v[m];
@@ -248,6 +352,10 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
   int person = in_list(head->lower, person_heads);
   uint32_t s0 = M->sent > 10 ? M->sent - 10 : 0;
   int quoted = inq[M->tok];
+  if (!ctry[0] && !sect[0] && !quoted) {
+    int32_t r = pl_role_ante(doc, M->tok, M->tok + M->ntok);
+    if (r >= 0) return r;
+  }
   if (!ctry[0] && !sect[0]) {
     /* only nouns that stand for a group of states or parties: "the
      * hostages" or "the parties" do not repeat a named pair */

@@ -323,7 +323,7 @@ static void sentence_ctx(const parley_doc *d, uint32_t s, sentctx_t *c) {
       const pl_token *t = T(d, v);
       if (t->flags & PL_TF_QOPEN) inq = 1;
       if (t->flags & PL_TF_QCLOSE) inq = 0;
-      if (inq || !(pl_xw(t) & PL_XW_CUE) || (pl_xw(t) & PL_XW_PART))
+      if (inq || !pl_cue_at(d, v) || (pl_xw(t) & PL_XW_PART))
         continue;
       uint32_t a, b;
       if (pl_subject_span(d, s0, v, &a, &b) ||
@@ -347,6 +347,11 @@ static void sentence_ctx(const parley_doc *d, uint32_t s, sentctx_t *c) {
       }
       if (is_p(T(d, k - 1)) && T(d, k - 1)->lower[0] != '-') break;
     }
+    /* "an air strike by government forces" */
+    if (c->by < 0 && i + 2 < s1 && is_w(d, i + 1, "by")) {
+      int32_t m = first_ment(d, i + 2, i + 6 < s1 ? i + 6 : s1);
+      if (m >= 0) c->by = m;
+    }
     if (i + 2 < s1 && is_w(d, i + 1, "on") && T(d, i + 2)->ment >= 0 &&
         c->who < 0)
       c->who = T(d, i + 2)->ment;
@@ -357,6 +362,31 @@ static void sentence_ctx(const parley_doc *d, uint32_t s, sentctx_t *c) {
   if (!c->since.prec) since_of(d, s0, s1, &c->since);
   c->date = pl_date_for(d, s, s0, s1, 0);
   c->place = pl_place_for(d, s, s0, s1);
+}
+
+/* The subject of the clause [s0, e): "by X" after a passive ("was
+ * attacked by militiamen"), else no subject when the clause is passive,
+ * else the first mention before the clause's first verb. */
+static int32_t clause_subject(const parley_doc *d, uint32_t s0, uint32_t e) {
+  for (uint32_t i = s0; i + 1 < e; i++)
+    if (is_w(d, i, "by")) {
+      int32_t m = first_ment(d, i + 1, i + 5 < e ? i + 5 : e);
+      if (m >= 0) return m;
+    }
+  int32_t first = -1;
+  for (uint32_t i = s0; i < e; i++) {
+    const pl_token *t = T(d, i);
+    if (first < 0 && t->ment >= 0 &&
+        !(d->ments.v[t->ment].flags & PL_MF_PRONOUN))
+      first = t->ment;
+    if (PL_IS_VERB(t->tag) || t->tag == PL_T_MD) {
+      static const char *const be[] = {"was", "were", "is", "are", "been",
+                                       "being", NULL};
+      if (pl_words_has(be, t->lower)) return -1;
+      return first;
+    }
+  }
+  return -1;
 }
 
 /* A planned or future act: a modal, "to" or a plan/intent word in the
@@ -409,11 +439,37 @@ static int emit(parley_doc *d, uint32_t s, sentctx_t *c, const num_t *nm,
   return 0;
 }
 
+/* End of the victims' phrase after a number (at most 4 words):
+ * "Palestinians", "Iraqi soldiers", "police officers", "villagers". */
+static uint32_t victims_end(const parley_doc *d, uint32_t va, uint32_t s1) {
+  uint32_t k = va;
+  while (k < s1 && k - va < 4) {
+    const pl_token *x = T(d, k);
+    if (x->flags & PL_TF_PUNCT) {
+      if (x->lower[0] == '-' && !(x->flags & PL_TF_SPACE)) { k++; continue; }
+      break;
+    }
+    uint32_t cl = pl_xw(x);
+    if ((cl & PL_XW_VICTIM) && !(cl & PL_XW_KIND)) { k++; continue; }
+    /* other nouns and adjectives: villagers, fishermen, elderly */
+    if (!(cl & (PL_XW_KIND | PL_XW_CAUX | PL_XW_UNIT)) &&
+        (x->tag == PL_T_NNS || x->tag == PL_T_NN || x->tag == PL_T_JJ)) {
+      k++;
+      continue;
+    }
+    if ((x->flags & PL_TF_CAP) && !(cl & PL_XW_KIND)) { k++; continue; }
+    break;
+  }
+  return k;
+}
+
 static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
   const pl_sentence *st = &d->sents.v[s];
   uint32_t s0 = st->tok0, s1 = st->tok0 + st->ntok;
   sentctx_t c;
   memset(&c, 0, sizeof c);
+  int have_verb = 0;   /* a verb-N count was found in this sentence */
+  int32_t verb_by = -1; /* and its perpetrator */
   for (uint32_t i = s0; i < s1; i++) {
     const pl_token *t = T(d, i);
     if (!(t->flags & (PL_TF_NUM | PL_TF_WORD))) continue;
@@ -464,24 +520,30 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
       continue;
     /* N-passive: N [of] [victims] [aux] KIND */
     uint32_t k = b, va = b;
-    if (k < s1 && is_w(d, k, "of")) k++;
-    va = k;
-    while (k < s1 && k - va < 4) {
-      const pl_token *x = T(d, k);
-      if (x->flags & PL_TF_PUNCT) {
-        if (x->lower[0] == '-' && !(x->flags & PL_TF_SPACE)) { k++; continue; }
-        break;
-      }
-      uint32_t cl = pl_xw(x);
-      if ((cl & PL_XW_VICTIM) && !(cl & PL_XW_KIND)) { k++; continue; }
-      /* other nouns and adjectives: villagers, fishermen, elderly */
-      if (!(cl & (PL_XW_KIND | PL_XW_CAUX | PL_XW_UNIT)) &&
-          (x->tag == PL_T_NNS || x->tag == PL_T_NN || x->tag == PL_T_JJ)) {
+    if (k < s1 && is_w(d, k, "of")) {
+      k++;
+      /* "7 of its fighters", "two of their children" */
+      if (k < s1 && (is_w(d, k, "its") || is_w(d, k, "their") ||
+                     is_w(d, k, "his") || is_w(d, k, "her")))
         k++;
-        continue;
+    }
+    va = k;
+    k = victims_end(d, va, s1);
+    /* "Three Iraqi soldiers and two police officers were wounded": the
+     * first conjunct waits for the verb the two share */
+    num_t n1 = nm;
+    uint32_t va1 = va, vb1 = k;
+    int coord = 0;
+    if (k > va && k + 1 < s1 && is_w(d, k, "and") &&
+        parse_num(d, k + 1, s1, &n2) && !(n2.b < s1 &&
+                                          (pl_xw(T(d, n2.b)) & PL_XW_UNIT))) {
+      uint32_t k2 = victims_end(d, n2.b, s1);
+      if (k2 > n2.b) {
+        coord = 1;
+        nm = n2;
+        va = n2.b;
+        k = k2;
       }
-      if ((x->flags & PL_TF_CAP) && !(cl & PL_XW_KIND)) { k++; continue; }
-      break;
     }
     uint32_t vb = k;
     /* a parenthetical between the noun and its verb: "1.9 million people,
@@ -501,12 +563,25 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
       int32_t who = first_ment(d, va, vb), by = -1;
       if (e + 1 < s1 && is_w(d, e, "by")) by = first_ment(d, e + 1,
                                                      e + 6 < s1 ? e + 6 : s1);
+      if (coord) {
+        if (emit(d, s, &c, &n1, kind, q, qa, vb1, first_ment(d, va1, vb1),
+                 by, "N-passive"))
+          return PARLEY_ENOMEM;
+        if (intent_before(d, vb, k))
+          d->counts.v[d->counts.n - 1].flags |= PL_CF_INTENT;
+        qa = nm.a;
+        q = "";
+      }
       if (emit(d, s, &c, &nm, kind, q, qa, e, who, by, "N-passive"))
         return PARLEY_ENOMEM;
       if (intent_before(d, vb, k))
         d->counts.v[d->counts.n - 1].flags |= PL_CF_INTENT;
       i = e - 1;
       continue;
+    }
+    if (coord) { /* no shared verb: back to the first number */
+      nm = n1;
+      va = va1;
     }
     /* verb-N: killing [qual] N */
     if (qa > s0) {
@@ -516,10 +591,22 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
          * its clause ("An Israeli strike on a school ... killed 17";
          * "Police arrested 300 and detained dozens more") */
         int32_t by = -1;
-        for (uint32_t m = qa - 1; m > s0; m--) {
+        uint32_t m = qa - 1;
+        for (; m > s0; m--) {
           const pl_token *y = T(d, m - 1);
           if (is_p(y) && y->lower[0] != '-') break;
           if (y->ment >= 0) by = y->ment;
+        }
+        uint32_t vt = qa - 1;
+        if (vt > s0 + 1 && is_w(d, vt - 1, "and") && have_verb) {
+          /* "killed one soldier and wounded two others": the second verb
+           * shares the first one's subject, not its object */
+          by = verb_by;
+        } else if (by < 0 && m > s0 && T(d, m - 1)->lower[0] == ',' &&
+                   T(d, vt)->tag == PL_T_VBG) {
+          /* "Russian forces shelled the city, killing 4": the main
+           * clause's subject */
+          by = clause_subject(d, s0, m - 1);
         }
         uint32_t end = b;
         int32_t who = -1;
@@ -531,6 +618,8 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
         }
         if (emit(d, s, &c, &nm, x->kind, q, qa - 1, end, who, by, "verb-N"))
           return PARLEY_ENOMEM;
+        have_verb = 1;
+        verb_by = by;
         if (intent_before(d, s0, qa - 1))
           d->counts.v[d->counts.n - 1].flags |= PL_CF_INTENT;
         i = end - 1;

@@ -506,6 +506,9 @@ enum { PL_CK_NONE = 0, PL_CK_KILLED, PL_CK_INJURED, PL_CK_CAPTURED,
        PL_CK_DISPLACED, PL_CK_MISSING, PL_CK_CASUALTIES, PL_CK__N };
 const pl_xword *pl_xword_get(const char *lower);  /* NULL when none */
 uint32_t pl_xw(const pl_token *t);                 /* classes, 0 none */
+/* quotes.c: token i is a speech cue (a cue word outside names, not
+ * passive: "was accused", "the United States"). */
+int pl_cue_at(const parley_doc *doc, uint32_t i);
 /* The subject phrase of the (speech) verb at token v, searched back to
  * token lo: skips auxiliaries, "on Thursday" and a comma-set appositive.
  * Returns 1 and the phrase [*a,*b) when one is found. */
@@ -522,6 +525,10 @@ int32_t pl_span_mention(const parley_doc *doc, uint32_t a, uint32_t b);
  * ("Hamdan" -> "Osama Hamdan", "Sheikh Mohammed" -> the full name,
  * "Shinwar" -> "Sinwar" at edit distance 1), or -1. */
 int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b);
+/* coref.c: the earlier mention a definite role nominal [a,b) without a
+ * code stands for ("the ministry", "the prime minister", "the group"),
+ * or -1. */
+int32_t pl_role_ante(const parley_doc *doc, uint32_t a, uint32_t b);
 
 /* store.c: the SQLite handle (sqlite3 *) of a store, for query.c, and
  * its error recorder ("what: sqlite message" on the store and ctx). */

@@ -37,6 +37,7 @@ static const pl_xword xwords[] = {
     {"abducting", PL_XW_KVERB, 3, 0, 0},
     {"abducts", PL_XW_KVERB, 3, 0, 0},
     {"about", PL_XW_QUAL, 0, 0, 0},
+    {"accused", PL_XW_CUE, 0, 0, 0},
     {"acknowledged", PL_XW_CUE, 0, 0, 0},
     {"added", PL_XW_CUE, 0, 0, 0},
     {"adding", PL_XW_CUE|PL_XW_PART, 0, 0, 0},
@@ -116,9 +117,12 @@ static const pl_xword xwords[] = {
     {"commanders", PL_XW_NP, 0, 0, 0},
     {"committee", PL_XW_NP, 0, 0, 0},
     {"conceded", PL_XW_CUE, 0, 0, 0},
+    {"condemned", PL_XW_CUE, 0, 0, 0},
     {"confirmed", PL_XW_CUE|PL_XW_CAUX, 0, 0, 0},
     {"confirms", PL_XW_CUE, 0, 0, 0},
     {"council", PL_XW_NP, 0, 0, 0},
+    {"criticised", PL_XW_CUE, 0, 0, 0},
+    {"criticized", PL_XW_CUE, 0, 0, 0},
     {"critics", PL_XW_NP, 0, 0, 0},
     {"day", PL_XW_TIME|PL_XW_UNIT, 0, 0, 0},
     {"days", PL_XW_UNIT, 0, 0, 0},
@@ -132,6 +136,7 @@ static const pl_xword xwords[] = {
     {"defense", PL_XW_NP, 0, 0, 0},
     {"delegation", PL_XW_NP, 0, 0, 0},
     {"demonstrators", PL_XW_VICTIM, 0, 0, 0},
+    {"denied", PL_XW_CUE, 0, 0, 0},
     {"department", PL_XW_NP, 0, 0, 0},
     {"deputy", PL_XW_NP, 0, 0, 0},
     {"detain", PL_XW_KVERB, 6, 0, 0},
@@ -660,8 +665,16 @@ int32_t pl_span_mention(const parley_doc *doc, uint32_t a, uint32_t b) {
       bestr = r;
     }
   }
+  if (best >= 0) {
+    int32_t r = pl_ment_resolved(doc, best);
+    if (r >= 0 && doc->ments.v[r].a.code && doc->ments.v[r].a.code[0])
+      return best;
+  }
+  /* no coded mention: a role nominal ("the group", "the ministry") or
+   * an unknown name that repeats an earlier one */
+  int32_t r = pl_role_ante(doc, a, b);
+  if (r >= 0) return r;
   if (best >= 0) return best;
-  /* no mention: an unknown name that repeats an earlier one */
   uint32_t x = a, y = b;
   while (x < y && !(doc->toks.v[x].flags & PL_TF_CAP)) x++;
   if (x < y) return pl_name_ante(doc, x, y);
@@ -684,7 +697,25 @@ typedef struct {
   uint32_t cue;    /* UINT32_MAX none */
 } speaker_t;
 
-static int is_cue(const pl_token *t) { return (pl_xw(t) & PL_XW_CUE) != 0; }
+/* A speech cue at token i: a cue word that is not part of a name
+ * ("the United States", "Said Hamdan": a mention, or capitalised after
+ * a word) and not passive ("he was accused of", "it was reported"). */
+int pl_cue_at(const parley_doc *doc, uint32_t i) {
+  const pl_token *t = &doc->toks.v[i];
+  if (!(pl_xw(t) & PL_XW_CUE) || t->ment >= 0) return 0;
+  uint32_t s0 = doc->sents.v[t->sent].tok0;
+  if (i > s0 && (t->flags & PL_TF_CAP) &&
+      (doc->toks.v[i - 1].flags & PL_TF_WORD))
+    return 0;
+  uint32_t k = i;
+  while (k > s0 && (doc->toks.v[k - 1].tag == PL_T_RB)) k--;
+  if (k > s0) {
+    static const char *const be[] = {"was", "were", "is", "are", "be",
+                                     "been", "being", NULL};
+    if (pl_words_has(be, doc->toks.v[k - 1].lower)) return 0;
+  }
+  return 1;
+}
 
 /* Speaker of the cue at token v, within [lo, hi). */
 static int cue_speaker(const parley_doc *doc, uint32_t lo, uint32_t hi,
@@ -695,7 +726,7 @@ static int cue_speaker(const parley_doc *doc, uint32_t lo, uint32_t hi,
   if ((c & PL_XW_PART) && v > lo && is_punct(&tv[v - 1], ',') && depth < 3) {
     /* ", adding that ...": the subject of the earlier cue */
     for (uint32_t k = v - 1; k > lo; k--)
-      if (is_cue(&tv[k - 1]) &&
+      if (pl_cue_at(doc, k - 1) &&
           cue_speaker(doc, lo, hi, k - 1, sp, depth + 1)) {
         sp->cue = v;
         return 1;
@@ -745,7 +776,7 @@ static int lead_in(const parley_doc *doc, uint32_t s0, uint32_t open,
       break;
     }
   for (uint32_t v = open; v > lo; v--)
-    if (is_cue(&tv[v - 1]) && cue_speaker(doc, lo, open, v - 1, sp, 0))
+    if (pl_cue_at(doc, v - 1) && cue_speaker(doc, lo, open, v - 1, sp, 0))
       return 1;
   if (according(doc, lo, open, sp)) return 1;
   /* a second fragment of one sentence: Sheikh Mohammed said Hamas's
@@ -755,7 +786,7 @@ static int lead_in(const parley_doc *doc, uint32_t s0, uint32_t open,
       while (v > s0 && !(tv[v - 1].flags & PL_TF_QOPEN)) v--;
       continue;
     }
-    if (is_cue(&tv[v - 1]) && cue_speaker(doc, s0, open, v - 1, sp, 0))
+    if (pl_cue_at(doc, v - 1) && cue_speaker(doc, s0, open, v - 1, sp, 0))
       return 1;
   }
   return 0;
@@ -770,7 +801,7 @@ static int tail(const parley_doc *doc, uint32_t close, uint32_t s1,
     const pl_token *t = &tv[v];
     if (t->flags & PL_TF_QOPEN) break;
     if (is_punct(t, '.') || is_punct(t, ';')) break;
-    if (is_cue(t) && cue_speaker(doc, close + 1, s1, v, sp, 0)) return 1;
+    if (pl_cue_at(doc, v) && cue_speaker(doc, close + 1, s1, v, sp, 0)) return 1;
     if (!strcmp(t->lower, "according") && according(doc, v, s1, sp)) return 1;
   }
   return 0;
@@ -785,7 +816,7 @@ static int sentence_cue(const parley_doc *doc, uint32_t s, speaker_t *sp) {
     const pl_token *t = &doc->toks.v[v];
     if (t->flags & PL_TF_QOPEN) inq = 1;
     if (t->flags & PL_TF_QCLOSE) inq = 0;
-    if (!inq && is_cue(t) && cue_speaker(doc, s0, s1, v, sp, 0)) return 1;
+    if (!inq && pl_cue_at(doc, v) && cue_speaker(doc, s0, s1, v, sp, 0)) return 1;
   }
   return 0;
 }
