@@ -94,12 +94,24 @@ void *pl_vec_grow(pl_arena *a, void **v, uint32_t *n, uint32_t *cap,
   if (*n == *cap) {
     uint32_t nc = *cap ? *cap * 2 : 16;
     if (nc < *cap || nc > (UINT32_MAX / 2)) { a->failed = 1; return NULL; }
+    /* the vector is the newest allocation of the current block and the
+     * block has room: extend it where it is, no copy */
+    size_t old_sz = ((size_t)*cap * elem + 15) & ~(size_t)15;
+    size_t new_sz = ((size_t)nc * elem + 15) & ~(size_t)15;
+    if (*cap && a->head &&
+        (unsigned char *)*v + old_sz == a->head->data + a->used &&
+        a->used - old_sz + new_sz <= a->head->cap) {
+      a->used += new_sz - old_sz;
+      *cap = nc;
+      goto push;
+    }
     void *nv = pl_alloc(a, (size_t)nc * elem);
     if (!nv) return NULL;
     if (*n) memcpy(nv, *v, (size_t)*n * elem);
     *v = nv;
     *cap = nc;
   }
+push:;
   unsigned char *slot = (unsigned char *)*v + (size_t)*n * elem;
   memset(slot, 0, elem);
   (*n)++;

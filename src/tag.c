@@ -634,7 +634,7 @@ static uint8_t decide(run *r, uint32_t i) {
     int pt0 = T(r, i - 1)->tag;
     if (pt0 == PL_T_DT || pt0 == PL_T_PRPS || pt0 == PL_T_POS) return PL_T_NN;
   }
-  if (__builtin_popcountll(m) <= 1) return c->first;
+  if ((m & (m - 1)) == 0) return c->first; /* at most one tag */
 
   enum lc lc = left_class(r, i);
   uint32_t pv = i > r->lo ? i - 1 : UINT32_MAX;

@@ -23,15 +23,18 @@
  * periods removed: "U.S." -> "us") in the arena.
  */
 #include "internal.h"
+#include <pthread.h>
 #include <ctype.h>
 #include <utf8proc.h>
 
 enum { C_SP = 1, C_NL, C_AL, C_DG, C_AP, C_HY, C_DOT, C_QU, C_PU };
 
 static unsigned char cls[256];
+/* built once per process: coding threads would otherwise race on the
+ * first fill (ThreadSanitizer saw it with -j N) */
+static pthread_once_t cls_once = PTHREAD_ONCE_INIT;
 
-static void init_cls(void) {
-  if (cls['a']) return;
+static void build_cls(void) {
   for (int c = 0; c < 256; c++) {
     unsigned char k = C_PU;
     if (c >= 0x80) k = C_AL;
@@ -47,6 +50,8 @@ static void init_cls(void) {
     cls[c] = k;
   }
 }
+
+static void init_cls(void) { pthread_once(&cls_once, build_cls); }
 
 /* Abbreviations that keep their period (compared lower case, no dot). */
 static const char *const abbrevs[] = {
@@ -317,6 +322,16 @@ parley_rc pl_token_run(parley_doc *doc) {
   const char *t = doc->text;
   size_t n = doc->text_len, i = 0;
   unsigned space = PL_TF_SPACE; /* start of text counts as after space */
+  /* one allocation for the token array: news prose has about one token
+   * per 5-6 bytes, so n/4 rarely grows (growing copied the whole array
+   * each doubling: 1% of coding); capped so a huge article does not
+   * reserve more than a few MB up front */
+  if (!doc->toks.cap) {
+    size_t est = n / 4 + 16;
+    if (est > 65536) est = 65536;
+    doc->toks.v = pl_alloc(&doc->arena, est * sizeof(pl_token));
+    if (doc->toks.v) doc->toks.cap = (uint32_t)est;
+  }
   while (i < n) {
     unsigned char c = (unsigned char)t[i];
     unsigned k = cls[c];

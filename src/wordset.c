@@ -17,9 +17,17 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+/* A slot keeps the word's full hash next to it, so a probe compares
+ * strings only when the hashes agree (most lookups are misses and then
+ * touch no string at all). */
+typedef struct {
+  uint32_t hash;
+  const char *w;            /* NULL = empty */
+} wslot;
+
 typedef struct {
   uint32_t mask;            /* capacity - 1 (a power of two) */
-  const char *slot[];       /* words, NULL = empty */
+  wslot slot[];
 } wset;
 
 #define REG_SLOTS 1024      /* registry: list address -> set */
@@ -50,13 +58,15 @@ static wset *build(const char *const *list) {
   while (list[n]) n++;
   uint32_t cap = 8;
   while (cap < 2 * n + 2) cap *= 2;
-  wset *s = calloc(1, sizeof *s + cap * sizeof(const char *));
+  wset *s = calloc(1, sizeof *s + cap * sizeof(wslot));
   if (!s) return NULL;
   s->mask = cap - 1;
   for (size_t i = 0; i < n; i++) {
-    uint32_t h = hash_str(list[i]) & s->mask;
-    while (s->slot[h] && strcmp(s->slot[h], list[i])) h = (h + 1) & s->mask;
-    s->slot[h] = list[i];
+    uint32_t hv = hash_str(list[i]), h = hv & s->mask;
+    while (s->slot[h].w && strcmp(s->slot[h].w, list[i]))
+      h = (h + 1) & s->mask;
+    s->slot[h].hash = hv;
+    s->slot[h].w = list[i];
   }
   return s;
 }
@@ -100,10 +110,8 @@ int pl_words_has(const char *const *list, const char *w) {
     pthread_mutex_unlock(&reg_lock);
     if (!s) return slow_has(list, w); /* out of memory or registry full */
   }
-  uint32_t h = hash_str(w) & s->mask;
-  while (s->slot[h]) {
-    if (!strcmp(s->slot[h], w)) return 1;
-    h = (h + 1) & s->mask;
-  }
+  uint32_t hv = hash_str(w);
+  for (uint32_t h = hv & s->mask; s->slot[h].w; h = (h + 1) & s->mask)
+    if (s->slot[h].hash == hv && !strcmp(s->slot[h].w, w)) return 1;
   return 0;
 }
