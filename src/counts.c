@@ -439,6 +439,38 @@ static int emit(parley_doc *d, uint32_t s, sentctx_t *c, const num_t *nm,
   return 0;
 }
 
+/* A noun for things, not people, as the head after a number (within
+ * three words): captured 3 villages, 12 tanks, three armoured vehicles. */
+static int thing_word(const pl_token *t) {
+  static const char *const things[] = {
+      "village", "town", "city", "tank", "vehicle", "video", "statement",
+      "rocket", "missile", "drone", "shell", "mortar", "bomb", "weapon",
+      "rifle", "gun", "ship", "boat", "vessel", "aircraft", "plane", "jet",
+      "helicopter", "building", "home", "house", "position", "base", "post",
+      "outpost", "checkpoint", "area", "district", "neighbourhood",
+      "neighborhood", "hectare", "acre", "kilogram", "kg", "tonne", "ton",
+      "barrel", "point", "seat", "vote", "image", "photo", "photograph",
+      "picture", "camera", "document", "file", "truck", "lorry", "car",
+      "hospital", "school", "mosque", "church", "site", "target", "tunnel",
+      "animal", "phone", "account", "website", "round", "territory",
+      "square", "flight", "convoy", "shipment", "container", "ton", NULL};
+  if (!(t->flags & PL_TF_WORD)) return 0;
+  return pl_words_has(things, t->lemma ? t->lemma : t->lower) ||
+         pl_words_has(things, t->lower);
+}
+
+static int thing_after(const parley_doc *d, uint32_t b, uint32_t s1) {
+  for (uint32_t k = b; k < s1 && k < b + 3; k++) {
+    const pl_token *t = T(d, k);
+    if (thing_word(t)) return 1;
+    /* stop at the first noun that is not a thing, or any other word */
+    if (!(t->tag == PL_T_JJ || t->tag == PL_T_VBN ||
+          (t->lower[0] == '-' && !(t->flags & PL_TF_SPACE))))
+      return 0;
+  }
+  return 0;
+}
+
 /* End of the victims' phrase after a number (at most 4 words):
  * "Palestinians", "Iraqi soldiers", "police officers", "villagers". */
 static uint32_t victims_end(const parley_doc *d, uint32_t va, uint32_t s1) {
@@ -514,6 +546,18 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
       q = "between";
     }
     if (b < s1 && (pl_xw(T(d, b)) & PL_XW_UNIT)) continue;
+    if (b < s1 && !strcmp(T(d, b)->lower, "%")) continue;
+    /* "no one was killed", "the one who" */
+    if (nm.b == i + 1 && !strcmp(t->lower, "one") && i > s0) {
+      static const char *const det[] = {"no", "the", "any", "every", "each",
+                                        "this", "that", "which", NULL};
+      if (pl_words_has(det, T(d, i - 1)->lower)) continue;
+    }
+    /* counts of things, not people: 3 villages, 12 tanks, three videos */
+    if (thing_after(d, b, s1)) {
+      i = b - 1;
+      continue;
+    }
     /* a number inside a compound modifier: a 500-page report */
     if (b + 1 < s1 && T(d, b)->lower[0] == '-' && T(d, b)->len == 1 &&
         !(T(d, b)->flags & PL_TF_SPACE) && (T(d, b + 1)->flags & PL_TF_WORD))

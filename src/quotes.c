@@ -876,6 +876,19 @@ parley_rc pl_quotes_run(parley_doc *doc) {
     if (close == UINT32_MAX) flags |= PL_QF_UNCLOSED;
     if (so != sc) flags |= PL_QF_MULTI;
     if (words <= 2 && !found) continue; /* scare quotes */
+    /* a name, not speech: the so-called "humanitarian zone", an
+     * operation dubbed "Iron Shield", a report titled "..." */
+    if (words <= 6 && i > s0) {
+      static const char *const naming[] = {
+          "so-called", "called", "dubbed", "named", "titled", "entitled",
+          "codenamed", "code-named", "nicknamed", "branded", "labelled",
+          "labeled", "termed", NULL};
+      const pl_token *pv = &tv[i - 1];
+      if (pl_words_has(naming, pv->lower) ||
+          (i > s0 + 2 && !strcmp(pv->lower, "called") &&
+           !strcmp(tv[i - 3].lower, "so")))
+        continue;
+    }
     if (!found && starts) {
       /* the story continues: the previous quote's or sentence's speaker
        * (only for a quotation that opens its sentence; a fragment inside

@@ -93,6 +93,45 @@ static const case_t cases[] = {
      {"arrested 25 who=PSE by=ISRMIL"}},
     {"The bombing killed 3 and wounded 14, officials said.", {NULL},
      {"killed 3", "injured 14"}},
+    /* counts of things are not counts of people */
+    {"Rebels captured 3 villages north of the city on Sunday. Hamas "
+     "released three videos of the hostages. Three armoured vehicles were "
+     "captured near the border. Kyiv said 5 drones were shot down.",
+     {NULL}, {NULL}},
+    {"Government troops seized 12 tanks and captured 40 fighters. Israeli "
+     "forces detained 2 journalists and confiscated 4 cameras.", {NULL},
+     {"captured 40", "detained 2 by=ISRMIL"}},
+    {"No one was killed in the attack, police said. The offensive has "
+     "displaced 20% of the population.", {NULL}, {NULL}},
+    {"The blast wounded 14 and left 3 others missing. A 15-year-old boy was "
+     "among 6 people killed in the raid.", {NULL},
+     {"injured 14", "missing 3", "killed 6"}},
+    {"At least 40 people were killed, according to the Gaza health "
+     "ministry. The U.N. said 1.9 million people had been displaced since "
+     "October.", {NULL}, {"killed 40", "displaced 1900000"}},
+    /* a name in quotation marks is not speech */
+    {"Israel said the so-called \"humanitarian zone\" would be expanded. "
+     "The army began an operation dubbed \"Northern Shield\" on Monday.",
+     {NULL}, {NULL}},
+    /* curly quotes, an inner single-quoted word, a carried speaker */
+    {"\u201cWe reject the proposal,\u201d Hamas said in a statement. "
+     "\u201cThe occupation bears full responsibility for the "
+     "\u2018catastrophe\u2019 in Gaza.\u201d", {"PSEREBHMS", "PSEREBHMS"},
+     {NULL}},
+    /* role nominals as speakers: title, group, militants; two presidents
+     * in one sentence leave "the president" unresolved */
+    {"Palestinian President Mahmoud Abbas met Jordan's King Abdullah in "
+     "Amman. The president said: \"There can be no peace without a "
+     "state.\"", {"PSEGOV"}, {NULL}},
+    {"French President Emmanuel Macron spoke with Iranian President Masoud "
+     "Pezeshkian on Monday. The president said: \"Restraint is "
+     "essential for everyone.\"", {""}, {NULL}},
+    {"Hamas fighters attacked an army post near Khan Younis. \"We captured "
+     "two soldiers and will hold them,\" the group said.", {"PSEREBHMS"},
+     {"captured 2"}},
+    {"The Islamic State group claimed the bombing in Kabul. \"This is "
+     "revenge for the raids on our brothers,\" the militants said.",
+     {"IMGMUSISI"}, {NULL}},
 };
 
 static parley_doc *doc;
