@@ -106,6 +106,19 @@ static int name_keys(const parley_doc *doc, uint32_t a, uint32_t b,
   return n;
 }
 
+/* One past the last mention ending at or before token a (mentions are
+ * in text order): backward scans start there, not at the end of the
+ * article, so resolving every mention stays linear-ish. */
+static uint32_t ments_before(const parley_doc *doc, uint32_t a) {
+  uint32_t lo = 0, hi = doc->ments.n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (doc->ments.v[mid].tok < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
   const char *nk[8], *ck[16];
   int nn = name_keys(doc, a, b, nk, 8);
@@ -115,7 +128,7 @@ int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
         !(doc->toks.v[i].flags & PL_TF_CAP))
       return -1;
   uint32_t seen = 0; /* bounded: long articles stay linear */
-  for (uint32_t c = doc->ments.n; c-- > 0;) {
+  for (uint32_t c = ments_before(doc, a); c-- > 0;) {
     const pl_mention *cm = &doc->ments.v[c];
     if (cm->tok + cm->ntok > a) continue;
     if (++seen > 200) break;
@@ -281,7 +294,8 @@ int32_t pl_role_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
   /* 1: the words repeat an earlier coded mention */
   int32_t found = -1;
   uint32_t found_sent = 0;
-  for (uint32_t c = doc->ments.n; c-- > 0;) {
+  uint32_t start = ments_before(doc, a);
+  for (uint32_t c = start; c-- > 0;) {
     const pl_mention *cm = &doc->ments.v[c];
     if (cm->tok + cm->ntok > a) continue;
     if (cm->sent < s0) break;
@@ -304,7 +318,7 @@ int32_t pl_role_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
   if (found >= 0 || cls == R_PERSON) return found;
   /* 2: the nearest organisation of the head's sector */
   uint32_t s1 = sent > 3 ? sent - 3 : 0;
-  for (uint32_t c = doc->ments.n; c-- > 0;) {
+  for (uint32_t c = start; c-- > 0;) {
     const pl_mention *cm = &doc->ments.v[c];
     if (cm->tok + cm->ntok > a) continue;
     if (cm->sent < s1) break;
