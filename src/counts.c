@@ -26,6 +26,10 @@
  * period "since X" from pl_date_since, else read here: "since October
  * 2023" (month precision; day when a day is given;
  * a month without a year is the latest one not after the article date).
+ * Not counts of people: a number whose head noun is a thing (3 villages,
+ * 12 tanks: thing_after), "no one", "N%", money ("2.5 billion in ...").
+ * Perpetrator of "..., killing N": the main clause's subject; of a second
+ * verb joined by "and": the first verb's (docs/ARCHITECTURE.md).
  * dead/died/deaths/fatalities are folded into "killed".  A count whose
  * verb is planned or future ("would free 150", "are to be released")
  * is flagged PL_CF_INTENT: a promise, not a tally.
@@ -453,7 +457,8 @@ static int thing_word(const pl_token *t) {
       "picture", "camera", "document", "file", "truck", "lorry", "car",
       "hospital", "school", "mosque", "church", "site", "target", "tunnel",
       "animal", "phone", "account", "website", "round", "territory",
-      "square", "flight", "convoy", "shipment", "container", "ton", NULL};
+      "square", "flight", "convoy", "shipment", "container", "fund", "asset",
+      NULL};
   if (!(t->flags & PL_TF_WORD)) return 0;
   return pl_words_has(things, t->lemma ? t->lemma : t->lower) ||
          pl_words_has(things, t->lower);
@@ -553,6 +558,9 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
                                         "this", "that", "which", NULL};
       if (pl_words_has(det, T(d, i - 1)->lower)) continue;
     }
+    /* money: "free 2.5 billion in frozen funds", "5m in aid" */
+    if (nm.v >= 1e6 && b < s1 && (is_w(d, b, "in") || is_w(d, b, "worth")))
+      continue;
     /* counts of things, not people: 3 villages, 12 tanks, three videos */
     if (thing_after(d, b, s1)) {
       i = b - 1;

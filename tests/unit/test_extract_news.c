@@ -109,6 +109,17 @@ static const case_t cases[] = {
     {"At least 40 people were killed, according to the Gaza health "
      "ministry. The U.N. said 1.9 million people had been displaced since "
      "October.", {NULL}, {"killed 40", "displaced 1900000"}},
+    /* money is no count; ages and decades are no counts */
+    {"The deal would see Israel free 2.5 billion in frozen funds. Police "
+     "said a man in his 30s was arrested after 2 officers were injured. "
+     "The 2 hostages, aged 61 and 70, were released on Friday.", {NULL},
+     {"injured 2", "released 2"}},
+    {"Twelve Palestinians were killed in Israeli strikes on Khan Younis "
+     "overnight, the health ministry said. Hamas said 3 Israeli soldiers "
+     "were killed by its fighters in Rafah.", {NULL},
+     {"killed 12 who=PSE by=ISR", "killed 3 who=ISRMIL by=PSEREBHMS"}},
+    {"The Hamas official told Al Jazeera that \"the ball is in Israel's "
+     "court.\"", {"PSEREBHMS"}, {NULL}},
     /* a name in quotation marks is not speech */
     {"Israel said the so-called \"humanitarian zone\" would be expanded. "
      "The army began an operation dubbed \"Northern Shield\" on Monday.",
