@@ -561,11 +561,6 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
     /* money: "free 2.5 billion in frozen funds", "5m in aid" */
     if (nm.v >= 1e6 && b < s1 && (is_w(d, b, "in") || is_w(d, b, "worth")))
       continue;
-    /* counts of things, not people: 3 villages, 12 tanks, three videos */
-    if (thing_after(d, b, s1)) {
-      i = b - 1;
-      continue;
-    }
     /* a number inside a compound modifier: a 500-page report */
     if (b + 1 < s1 && T(d, b)->lower[0] == '-' && T(d, b)->len == 1 &&
         !(T(d, b)->flags & PL_TF_SPACE) && (T(d, b + 1)->flags & PL_TF_WORD))
@@ -611,6 +606,12 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
     while (k < s1 && k - ka < 6 && (pl_xw(T(d, k)) & PL_XW_CAUX)) k++;
     uint32_t e;
     int kind = k < s1 ? kind_at(d, k, s1, &e) : 0;
+    /* counts of things, not people: 3 villages, 12 tanks, three videos
+     * (checked only once a count would be made: it is the rarer case) */
+    if (kind && thing_after(d, b, s1)) {
+      i = b - 1;
+      continue;
+    }
     if (kind) {
       int32_t who = first_ment(d, va, vb), by = -1;
       if (e + 1 < s1 && is_w(d, e, "by")) by = first_ment(d, e + 1,
@@ -638,6 +639,10 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
     /* verb-N: killing [qual] N */
     if (qa > s0) {
       const pl_xword *x = pl_xword_get(T(d, qa - 1)->lower);
+      if (x && (x->cls & PL_XW_KVERB) && thing_after(d, b, s1)) {
+        i = b - 1;
+        continue;
+      }
       if (x && (x->cls & PL_XW_KVERB)) {
         /* the perpetrator is the verb's subject: the first mention of
          * its clause ("An Israeli strike on a school ... killed 17";
