@@ -1180,6 +1180,9 @@ parley_rc pl_events_run(parley_doc *doc) {
     if (compose_adjectives(doc, x.t0, x.t1)) return PARLEY_ENOMEM;
     while (g < doc->vgs.n && doc->vgs.v[g].sent < s) g++;
     if (!any_ment) continue; /* no actor: no event */
+    /* a discard phrase (actors.c; story-level discards mark every
+     * sentence): the sentence is out of scope, nothing is coded */
+    if (se->flags & PL_SF_DISCARD) continue;
     for (uint32_t k = g; k < doc->vgs.n && doc->vgs.v[k].sent == s; k++) {
       parley_rc rc = code_vg(&x, k);
       if (rc) return rc;

@@ -305,7 +305,10 @@ static void tsv_field(pl_buf *b, const char *s, size_t n) {
   }
 }
 
+/* The code of mention m's resolved actor (a pronoun shows its antecedent's
+ * code, as pl_write_actor does). */
 static const char *mcode(const parley_doc *doc, int32_t m) {
+  if (m >= 0 && (uint32_t)m < doc->ments.n) m = pl_ment_resolved(doc, m);
   if (m < 0 || (uint32_t)m >= doc->ments.n || !doc->ments.v[m].a.code)
     return "";
   return doc->ments.v[m].a.code;
