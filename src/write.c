@@ -17,6 +17,66 @@ static const char *const sectors[] = {
     "HRI", "AGR", "ENV", "DEV", "INS", "IGO", "NGO", "MOD", "RAD", "UAF",
     "PRO", "SET", "IMG", "MNC", "NGM", "ATH", NULL};
 
+/* ---- fast paths for the hot numbers (printf was a third of rendering) */
+
+/* Decimal of an unsigned 32-bit value, as "%u" prints it. */
+static void add_u(pl_buf *b, uint32_t v) {
+  char t[12];
+  int i = 12;
+  do {
+    t[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  pl_buf_add(b, t + i, (size_t)(12 - i));
+}
+
+/* ",\"span\":[A,B]" as the old "%u,%u" format wrote it. */
+static void add_span(pl_buf *b, const char *pre, uint32_t a, uint32_t z) {
+  pl_buf_adds(b, pre);
+  add_u(b, a);
+  pl_buf_addc(b, ',');
+  add_u(b, z);
+  pl_buf_addc(b, ']');
+}
+
+/* One double printed with "%.4f" (kind 0) or "%.1f" (kind 1), memoised
+ * per thread: coordinates and Goldstein scores repeat from record to
+ * record and printf's float conversion costs about a thousand
+ * instructions.  The text is snprintf's own, so the bytes never change. */
+typedef struct {
+  uint64_t key;
+  int kind;      /* -1: empty */
+  uint8_t len;
+  char s[38];
+} fcache_ent;
+static _Thread_local fcache_ent fcache[256];
+static _Thread_local int fcache_ready;
+
+static void add_dbl(pl_buf *b, int kind, double v) {
+  uint64_t k;
+  memcpy(&k, &v, sizeof k);
+  if (!fcache_ready) {
+    for (int i = 0; i < 256; i++) fcache[i].kind = -1;
+    fcache_ready = 1;
+  }
+  fcache_ent *e = &fcache[(uint32_t)(((k + (uint64_t)kind) *
+                                      0x9E3779B97F4A7C15ULL) >> 56)];
+  if (e->kind != kind || e->key != k) {
+    int n = kind ? snprintf(e->s, sizeof e->s, "%.1f", v)
+                 : snprintf(e->s, sizeof e->s, "%.4f", v);
+    if (n < 0 || n >= (int)sizeof e->s) { /* huge value: not cached */
+      e->kind = -1;
+      if (kind) pl_buf_addf(b, "%.1f", v);
+      else pl_buf_addf(b, "%.4f", v);
+      return;
+    }
+    e->kind = kind;
+    e->key = k;
+    e->len = (uint8_t)n;
+  }
+  pl_buf_add(b, e->s, e->len);
+}
+
 static int is_sector(const char *s) {
   for (const char *const *p = sectors; *p; p++)
     if (!strncmp(s, *p, 3)) return 1;
@@ -51,7 +111,8 @@ static void head(pl_buf *b, const parley_doc *doc, const char *type,
   pl_buf_adds(b, type);
   pl_buf_adds(b, "\",\"doc\":");
   pl_buf_json_str(b, doc->id, strlen(doc->id));
-  pl_buf_addf(b, ",\"sent\":%u", sent);
+  pl_buf_adds(b, ",\"sent\":");
+  add_u(b, sent);
 }
 
 static void date_field(pl_buf *b, const char *key, const pl_date *d) {
@@ -127,8 +188,13 @@ static void place_field(pl_buf *b, const parley_doc *doc, int32_t p) {
   const pl_place *pl = &doc->places.v[p];
   pl_buf_adds(b, "{\"name\":");
   pl_buf_json_str(b, pl->name, strlen(pl->name));
-  pl_buf_addf(b, ",\"country\":\"%s\",\"lat\":%.4f,\"lon\":%.4f,\"kind\":",
-              pl->country, pl->lat, pl->lon);
+  pl_buf_adds(b, ",\"country\":\"");
+  pl_buf_adds(b, pl->country);
+  pl_buf_adds(b, "\",\"lat\":");
+  add_dbl(b, 0, pl->lat);
+  pl_buf_adds(b, ",\"lon\":");
+  add_dbl(b, 0, pl->lon);
+  pl_buf_adds(b, ",\"kind\":");
   pl_buf_json_str(b, pl->kind, strlen(pl->kind));
   pl_buf_adds(b, "}");
 }
@@ -142,8 +208,9 @@ static void write_event(pl_buf *b, parley_doc *doc, const pl_event *e) {
   pl_buf_json_str(b, e->code, strlen(e->code));
   pl_buf_addf(b, ",\"root\":\"%.2s\"", e->code);
   if (ci) {
-    pl_buf_addf(b, ",\"quad\":%d,\"goldstein\":%.1f,\"plover\":", ci->quad,
-                ci->goldstein);
+    pl_buf_addf(b, ",\"quad\":%d,\"goldstein\":", ci->quad);
+    add_dbl(b, 1, ci->goldstein);
+    pl_buf_adds(b, ",\"plover\":");
     pl_buf_json_str(b, ci->plover, strlen(ci->plover));
     pl_buf_adds(b, ",\"name\":");
     pl_buf_json_str(b, ci->name, strlen(ci->name));
@@ -166,8 +233,7 @@ static void write_event(pl_buf *b, parley_doc *doc, const pl_event *e) {
   pl_buf_adds(b, ",\"pattern\":");
   if (e->pattern) pl_buf_json_str(b, e->pattern, strlen(e->pattern));
   else pl_buf_adds(b, "null");
-  pl_buf_addf(b, ",\"span\":[%u,%u]", ostart(doc, e->off),
-              oend(doc, e->off, e->len));
+  add_span(b, ",\"span\":[", ostart(doc, e->off), oend(doc, e->off, e->len));
   pl_buf_adds(b, ",\"flags\":[");
   static const char *const fl[] = {"negated", "intent", "passive", "nominal",
                                    "reported"};
@@ -214,8 +280,8 @@ static void write_quote(pl_buf *b, parley_doc *doc, const pl_quote *q) {
       pl_buf_addf(b, "%s\"%s\"", first ? "" : ",", qfl[i]);
       first = 0;
     }
-  pl_buf_addf(b, "],\"span\":[%u,%u]}\n", ostart(doc, q->off),
-              oend(doc, q->off, q->len));
+  add_span(b, "],\"span\":[", ostart(doc, q->off), oend(doc, q->off, q->len));
+  pl_buf_adds(b, "}\n");
 }
 
 static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
@@ -257,8 +323,8 @@ static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
   else pl_buf_adds(b, "null");
   pl_buf_adds(b, (c->flags & PL_CF_INTENT) ? ",\"flags\":[\"intent\"]"
                                            : ",\"flags\":[]");
-  pl_buf_addf(b, ",\"span\":[%u,%u]}\n", ostart(doc, c->off),
-              oend(doc, c->off, c->len));
+  add_span(b, ",\"span\":[", ostart(doc, c->off), oend(doc, c->off, c->len));
+  pl_buf_adds(b, "}\n");
 }
 
 static void write_sentence(pl_buf *b, parley_doc *doc, uint32_t i) {
@@ -266,8 +332,7 @@ static void write_sentence(pl_buf *b, parley_doc *doc, uint32_t i) {
   head(b, doc, "sentence", i);
   pl_buf_adds(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + s->off, s->len);
-  pl_buf_addf(b, ",\"span\":[%u,%u]", ostart(doc, s->off),
-              oend(doc, s->off, s->len));
+  add_span(b, ",\"span\":[", ostart(doc, s->off), oend(doc, s->off, s->len));
   if (s->flags & PL_SF_CUT) pl_buf_adds(b, ",\"cut\":true");
   pl_buf_adds(b, "}\n");
 }
