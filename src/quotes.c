@@ -14,6 +14,10 @@
  *            according to X, "..."   (a participle cue "adding" inherits
  *            the subject of the sentence's earlier cue)
  *   tail     "...," X said (in a statement).   "...," said X.
+ * A quotation standing alone may be named by the next sentence ("The
+ * warning came from X").  A fragment after an earlier quotation of the
+ * sentence takes that one's cue only when no new clause (subject + verb)
+ * comes between ("..., but officials rejected the "terms"").
  * A quotation that opens its sentence and has no cue inherits the
  * speaker of the previous quotation
  * (or of a previous sentence's speech cue) within two sentences: the
@@ -139,6 +143,7 @@ static const pl_xword xwords[] = {
     {"denied", PL_XW_CUE, 0, 0, 0},
     {"department", PL_XW_NP, 0, 0, 0},
     {"deputy", PL_XW_NP, 0, 0, 0},
+    {"described", PL_XW_CUE, 0, 0, 0},
     {"detain", PL_XW_KVERB, 6, 0, 0},
     {"detained", PL_XW_KIND|PL_XW_KVERB, 6, 0, 0},
     {"detainees", PL_XW_VICTIM, 0, 0, 0},
@@ -780,7 +785,20 @@ static int lead_in(const parley_doc *doc, uint32_t s0, uint32_t open,
       return 1;
   if (according(doc, lo, open, sp)) return 1;
   /* a second fragment of one sentence: Sheikh Mohammed said Hamas's
-   * "future course is unclear" ... but that ... were "re-engaging" */
+   * "future course is unclear" ... but that ... were "re-engaging";
+   * not when a new clause with its own subject and verb comes between
+   * ("..., but Israeli officials rejected the "terms"") */
+  if (lo > s0) {
+    int subj = 0;
+    for (uint32_t k = lo; k < open; k++) {
+      const pl_token *t = &tv[k];
+      if (!strcmp(t->lower, "that")) break;
+      if (t->ment >= 0) subj = 1;
+      else if (subj && (t->tag == PL_T_VBD || t->tag == PL_T_VBZ ||
+                        t->tag == PL_T_VBP))
+        return 0;
+    }
+  }
   for (uint32_t v = lo; v > s0; v--) {
     if (tv[v - 1].flags & PL_TF_QCLOSE) {
       while (v > s0 && !(tv[v - 1].flags & PL_TF_QOPEN)) v--;
@@ -819,6 +837,39 @@ static int sentence_cue(const parley_doc *doc, uint32_t s, speaker_t *sp) {
     if (!inq && pl_cue_at(doc, v) && cue_speaker(doc, s0, s1, v, sp, 0)) return 1;
   }
   return 0;
+}
+
+/* The speaker named in the sentence after a quotation that stands
+ * alone: "...." The warning came from X / The remarks were made by X. */
+static int next_speaker(const parley_doc *doc, uint32_t sc, speaker_t *sp) {
+  static const char *const det[] = {"the", "that", "this", "those", "these",
+                                    "his", "her", "their", "its", NULL};
+  static const char *const noun[] = {
+      "warning", "remarks", "remark", "comments", "comment", "statement",
+      "message", "threat", "words", "pledge", "appeal", "call", "plea",
+      "assessment", "admission", "response", NULL};
+  static const char *const verb[] = {"came", "come", "was", "were", NULL};
+  static const char *const part[] = {"made", "issued", "delivered",
+                                     "posted", "given", "voiced", NULL};
+  if (sc + 1 >= doc->sents.n) return 0;
+  const pl_sentence *st = &doc->sents.v[sc + 1];
+  const pl_token *tv = doc->toks.v;
+  uint32_t k = st->tok0, e = st->tok0 + st->ntok;
+  if (k < e && pl_words_has(det, tv[k].lower)) k++;
+  if (k >= e || !pl_words_has(noun, tv[k].lower)) return 0;
+  k++;
+  if (k >= e || !pl_words_has(verb, tv[k].lower)) return 0;
+  uint32_t v = k++;
+  if (k < e && pl_words_has(part, tv[k].lower)) k++;
+  if (k >= e || (strcmp(tv[k].lower, "from") && strcmp(tv[k].lower, "by")))
+    return 0;
+  uint32_t a, b;
+  if (!pl_np_after(doc, k + 1, e, &a, &b)) return 0;
+  sp->a = a;
+  sp->b = b;
+  sp->ment = pl_span_mention(doc, a, b);
+  sp->cue = v;
+  return 1;
 }
 
 parley_rc pl_quotes_run(parley_doc *doc) {
@@ -889,6 +940,8 @@ parley_rc pl_quotes_run(parley_doc *doc) {
            !strcmp(tv[i - 3].lower, "so")))
         continue;
     }
+    if (!found && starts && ends && close != UINT32_MAX)
+      found = next_speaker(doc, sc, &sp);
     if (!found && starts) {
       /* the story continues: the previous quote's or sentence's speaker
        * (only for a quotation that opens its sentence; a fragment inside

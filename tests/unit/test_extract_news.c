@@ -120,6 +120,19 @@ static const case_t cases[] = {
      {"killed 12 who=PSE by=ISR", "killed 3 who=ISRMIL by=PSEREBHMS"}},
     {"The Hamas official told Al Jazeera that \"the ball is in Israel's "
      "court.\"", {"PSEREBHMS"}, {NULL}},
+    /* the speaker named in the next sentence; a new clause between two
+     * fragments takes its own speaker; reported speech plus a pronoun */
+    {"Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani said "
+     "talks would resume. \"We are close to an agreement,\" he told "
+     "reporters in Doha.\n\n\"We will respond at the time and place of our "
+     "choosing.\" The warning came from Iranian Foreign Minister Abbas "
+     "Araghchi on Sunday.", {"QATGOV", "IRNGOV"}, {NULL}},
+    {"Hamas said it had \"no objection\" to the plan, but Israeli officials "
+     "described the proposal as \"a non-starter.\"",
+     {"PSEREBHMS", "ISRGOV"}, {NULL}},
+    {"The report, titled \"Gaza: No Safe Place,\" was published on Tuesday. "
+     "Netanyahu's office said in a statement: \"Israel will continue the "
+     "operation until all its goals are achieved.\"", {"ISRGOV"}, {NULL}},
     /* a name in quotation marks is not speech */
     {"Israel said the so-called \"humanitarian zone\" would be expanded. "
      "The army began an operation dubbed \"Northern Shield\" on Monday.",

@@ -136,9 +136,18 @@ int main(void) {
   INT_EQ(doc->quotes.n, 1, "one quote");
   if (doc->quotes.n == 1)
     STR_EQ(speaker(&doc->quotes.v[0]), "Omar Haddad", "from previous cue");
-  /* a fragment in a sentence without a cue is not continued */
+  /* a fragment is not continued from the previous speaker: "described"
+   * gives it its own */
   code("\"The first part of the statement is here,\" Lina Osei said.\n"
        "Officials described the offer as \"a cheap stunt\" on Monday.\n");
+  INT_EQ(doc->quotes.n, 2, "two quotes");
+  if (doc->quotes.n == 2) {
+    STR_EQ(speaker(&doc->quotes.v[1]), "Officials", "described: own speaker");
+    OK(!(doc->quotes.v[1].flags & PL_QF_CONT), "not continued");
+  }
+  /* ... and a fragment in a sentence without a cue stays unattributed */
+  code("\"The first part of the statement is here,\" Lina Osei said.\n"
+       "Officials rejected the offer as \"a cheap stunt\" on Monday.\n");
   INT_EQ(doc->quotes.n, 2, "two quotes");
   if (doc->quotes.n == 2) {
     INT_EQ(doc->quotes.v[1].spk_ntok, 0, "fragment without a speaker");
