@@ -86,13 +86,24 @@ static int has_nform(const mstate *x, uint32_t i) {
   return 0;
 }
 
+/* PETRARCH mode without require_dyad (a validation context: only the
+ * user's dictionaries): an agent with no country ("the officials") is an
+ * actor of its own, written "---GOV", and a side may be missing.  The
+ * built-in CAMEO coder keeps to actors with a code (news: "officials
+ * said" alone is no event). */
+static int null_actors(const parley_doc *doc) {
+  unsigned f = doc->ctx->flags;
+  return (f & PL_CTX_NO_DEFAULTS) && !(f & PL_CTX_REQUIRE_DYAD);
+}
+
 /* The mention standing for m when it is a usable actor, else -1. */
 static int32_t actor_of(const parley_doc *doc, int32_t m) {
   if (m < 0 || (uint32_t)m >= doc->ments.n) return -1;
   int32_t r = pl_ment_resolved(doc, m);
   if (r < 0 || (uint32_t)r >= doc->ments.n) return -1;
   const char *c = doc->ments.v[r].a.code;
-  return c && c[0] ? r : -1;
+  if (c && c[0]) return r;
+  return null_actors(doc) && doc->ments.v[r].agent[0] ? r : -1;
 }
 
 static int ment_ok(const parley_doc *doc, int32_t m) {
@@ -725,6 +736,17 @@ static int same_actor(const parley_doc *doc, int32_t a, int32_t b) {
   return ra == rb;
 }
 
+/* The code an event side is compared by: the actor's code, "---GOV" for
+ * an agent alone, "" for none. */
+static void akey(const parley_doc *doc, int32_t m, char out[24]) {
+  int32_t r = actor_of(doc, m);
+  out[0] = 0;
+  if (r < 0) return;
+  const pl_mention *mt = &doc->ments.v[r];
+  if (mt->a.code && mt->a.code[0]) snprintf(out, 24, "%s", mt->a.code);
+  else snprintf(out, 24, "---%s", mt->agent);
+}
+
 static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
                       int32_t t, uint32_t vlo, uint32_t vhi, const char *pat,
                       uint32_t clo, uint32_t chi, uint16_t flags, int future) {
@@ -733,18 +755,19 @@ static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
   if ((doc->ctx->flags & PL_CTX_REQUIRE_DYAD) && (s < 0 || t < 0))
     return PARLEY_OK;
   if (s >= 0 && t >= 0 && (s == t || same_actor(doc, s, t))) return PARLEY_OK;
-  /* one record per (sentence, code, source, target) */
-  int32_t rs = actor_of(doc, s), rt = actor_of(doc, t);
-  const char *cs = rs >= 0 ? doc->ments.v[rs].a.code : "";
-  const char *ct = rt >= 0 ? doc->ments.v[rt].a.code : "";
+  /* one record per (sentence, code, source, target); a source and target
+   * with the same code make no event (PETRARCH drops self-references) */
+  char cs[24], ct[24], es[24], et[24];
+  akey(doc, s, cs);
+  akey(doc, t, ct);
+  if (cs[0] && !strcmp(cs, ct)) return PARLEY_OK;
   for (uint32_t i = doc->events.n; i-- > 0;) {
     const pl_event *e = &doc->events.v[i];
     if (e->sent != sent) break;
     if (strcmp(e->code, code)) continue;
-    int32_t es = actor_of(doc, e->src), et = actor_of(doc, e->tgt);
-    if (!strcmp(es >= 0 ? doc->ments.v[es].a.code : "", cs) &&
-        !strcmp(et >= 0 ? doc->ments.v[et].a.code : "", ct))
-      return PARLEY_OK;
+    akey(doc, e->src, es);
+    akey(doc, e->tgt, et);
+    if (!strcmp(es, cs) && !strcmp(et, ct)) return PARLEY_OK;
   }
   pl_event *e = pl_vec_push(&doc->arena, &doc->events);
   if (!e) return PARLEY_ENOMEM;

@@ -156,6 +156,12 @@ static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
   const char *code = a->code ? a->code : "";
   char ctry[4], sect[4];
   pl_actor_parts(code, ctry, sect);
+  /* an agent with no country ("the officials"): its sector alone */
+  const pl_mention *rm = &doc->ments.v[r >= 0 ? r : m];
+  if (!code[0] && rm->agent[0]) {
+    memcpy(sect, rm->agent, 3);
+    sect[3] = 0;
+  }
   pl_buf_adds(b, "{\"code\":");
   pl_buf_json_str(b, code, strlen(code));
   pl_buf_adds(b, ",\"country\":");
