@@ -567,8 +567,17 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
       continue;
     /* N-passive: N [of] [victims] [aux] KIND */
     uint32_t k = b, va = b;
+    /* "6 of the 10 soldiers": the whole after "of the" is no count */
+    if (i >= s0 + 3 && is_w(d, i - 1, "the") && is_w(d, i - 2, "of") &&
+        ((T(d, i - 3)->flags & PL_TF_NUM) || T(d, i - 3)->tag == PL_T_CD)) {
+      i = b - 1;
+      continue;
+    }
     if (k < s1 && is_w(d, k, "of")) {
       k++;
+      num_t whole;
+      if (k + 1 < s1 && is_w(d, k, "the") && parse_num(d, k + 1, s1, &whole))
+        k = whole.b;
       /* "7 of its fighters", "two of their children" */
       if (k < s1 && (is_w(d, k, "its") || is_w(d, k, "their") ||
                      is_w(d, k, "his") || is_w(d, k, "her")))
@@ -606,6 +615,13 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
     while (k < s1 && k - ka < 6 && (pl_xw(T(d, k)) & PL_XW_CAUX)) k++;
     uint32_t e;
     int kind = k < s1 ? kind_at(d, k, s1, &e) : 0;
+    /* "released from hospital" is a discharge, not a release */
+    if (kind == PL_CK_RELEASED && is_w(d, e, "from") &&
+        (is_w(d, e + 1, "hospital") ||
+         (is_w(d, e + 1, "the") && is_w(d, e + 2, "hospital")))) {
+      i = e - 1;
+      continue;
+    }
     /* counts of things, not people: 3 villages, 12 tanks, three videos
      * (checked only once a count would be made: it is the rarer case) */
     if (kind && thing_after(d, b, s1)) {

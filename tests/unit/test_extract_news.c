@@ -133,6 +133,12 @@ static const case_t cases[] = {
     {"The report, titled \"Gaza: No Safe Place,\" was published on Tuesday. "
      "Netanyahu's office said in a statement: \"Israel will continue the "
      "operation until all its goals are achieved.\"", {"ISRGOV"}, {NULL}},
+    /* a part of a whole counts the part; a discharge is no release */
+    {"The army said 6 of the 10 soldiers were wounded. The two leaders "
+     "were released from hospital on Monday.", {NULL}, {"injured 6"}},
+    {"Israeli forces killed 3 militants and arrested 2 others in Jenin, "
+     "the army said.", {NULL},
+     {"killed 3 by=ISRMIL", "arrested 2 by=ISRMIL"}},
     /* a name in quotation marks is not speech */
     {"Israel said the so-called \"humanitarian zone\" would be expanded. "
      "The army began an operation dubbed \"Northern Shield\" on Monday.",
