@@ -45,6 +45,7 @@
  * No allocation per token: raw phrases go to one arena vector per doc.
  */
 #include "internal.h"
+#include "image.h"
 #include <stdlib.h>
 #include <utf8proc.h>
 
@@ -52,8 +53,11 @@ enum { K_COUNTRY, K_REGION, K_AREA, K_CAPITAL, K_CITY, K_HINT };
 static const char *const kind_names[] = {"country", "region", "area",
                                          "capital", "city",   "hint"};
 static const int kind_rank[] = {5, 2, 4, 3, 2, 0};
+/* Pointer-free (name is an offset into pl_gazetteer.names) so the whole
+ * gazetteer can be a compiled image read in place (see the image section
+ * below). */
 typedef struct {
-  const char *name;
+  uint32_t name;      /* offset of the primary name in names */
   float lat, lon;
   char cc[4];
   uint8_t kind;
@@ -72,15 +76,16 @@ typedef struct {
 } gz_ent;
 
 struct pl_gazetteer {
-  void *block;        /* the one allocation */
+  void *block;        /* the one allocation (NULL: arrays in the image) */
   gz_place *pl;
   uint32_t npl;
   uint32_t *inst_place, *inst_next; /* name instances (linked lists) */
   uint32_t ninst;
   gz_ent *tab;
   uint32_t mask;
-  char *names;        /* primary names, NUL-terminated */
+  char *names;        /* primary names, NUL-terminated (read only) */
   size_t names_used;
+  size_t bad, lineno, text_len; /* load figures, kept for the image */
 };
 
 #define MAX_NAME_TOKS 8
@@ -368,7 +373,29 @@ typedef struct {
   size_t n;
 } field_t;
 
-parley_rc pl_places_load_builtin(parley_ctx *ctx) {
+/* Length of the hint names (us_states, world_regions) with their NULs:
+ * they are copied into names so every row's name is an offset. */
+static size_t hint_names_len(void) {
+  size_t n = 0;
+  for (size_t i = 0; us_states[i]; i++) n += strlen(us_states[i]) + 1;
+  for (size_t i = 0; world_regions[i]; i++) n += strlen(world_regions[i]) + 1;
+  return n;
+}
+
+/* Appends a hint row (no coordinates) named s. */
+static void add_hint(pl_gazetteer *g, const char *s, const char *cc) {
+  gz_place *pl = &g->pl[g->npl];
+  memset(pl, 0, sizeof *pl);
+  size_t n = strlen(s) + 1;
+  memcpy(g->names + g->names_used, s, n); /* room: hint_names_len */
+  pl->name = (uint32_t)g->names_used;
+  g->names_used += n;
+  if (cc) memcpy(pl->cc, cc, 4);
+  pl->kind = K_HINT;
+  add_name(g, s, g->npl++);
+}
+
+parley_rc pl_places_load_text(parley_ctx *ctx) {
   const pl_blob *b = pl_builtin("places");
   if (!b || !b->len) return PARLEY_OK; /* no gazetteer: no places */
   init_tables();
@@ -389,7 +416,9 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
   size_t sz_pl = ((rows + nst) * sizeof(gz_place) + 15) & ~(size_t)15;
   size_t sz_inst = (names * 2 * sizeof(uint32_t) + 15) & ~(size_t)15;
   size_t sz_tab = cap * sizeof(gz_ent);
-  size_t sz_names = b->len / 4 + 64; /* primary names: a fraction of rows */
+  size_t hint_len = hint_names_len();
+  /* primary names: a fraction of rows; the hint names after them */
+  size_t sz_names = b->len / 4 + 64 + hint_len;
   pl_gazetteer *g = calloc(1, sizeof *g);
   /* calloc: a block this large comes from fresh zeroed pages, so the
    * empty hash table costs no memset */
@@ -433,7 +462,7 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
     pl->lat = (float)parse_coord(f[2].s, f[2].n, &ok1);
     pl->lon = (float)parse_coord(f[3].s, f[3].n, &ok2);
     if (!ok1 || !ok2 || k < 0 || f[1].n > 3 ||
-        g->names_used + f[0].n + 1 > sz_names) {
+        g->names_used + f[0].n + 1 + hint_len > sz_names) {
       bad++;
       continue;
     }
@@ -441,7 +470,7 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
     memcpy(nm, f[0].s, f[0].n);
     nm[f[0].n] = 0;
     g->names_used += f[0].n + 1;
-    pl->name = nm;
+    pl->name = (uint32_t)(nm - g->names);
     memset(pl->cc, 0, 4);
     if (!(f[1].n == 1 && f[1].s[0] == '-')) memcpy(pl->cc, f[1].s, f[1].n);
     pl->kind = (uint8_t)k;
@@ -467,26 +496,128 @@ parley_rc pl_places_load_builtin(parley_ctx *ctx) {
       }
     }
   }
-  for (size_t i = 0; us_states[i]; i++) {
-    gz_place *pl = &g->pl[g->npl];
-    memset(pl, 0, sizeof *pl);
-    pl->name = us_states[i];
-    memcpy(pl->cc, "USA", 4);
-    pl->kind = K_HINT;
-    add_name(g, pl->name, g->npl++);
-  }
-  for (size_t i = 0; world_regions[i]; i++) {
-    gz_place *pl = &g->pl[g->npl];
-    memset(pl, 0, sizeof *pl);
-    pl->name = world_regions[i];
-    pl->kind = K_HINT;
-    add_name(g, pl->name, g->npl++);
-  }
+  for (size_t i = 0; us_states[i]; i++) add_hint(g, us_states[i], "USA");
+  for (size_t i = 0; world_regions[i]; i++) add_hint(g, world_regions[i], NULL);
+  g->bad = bad;
+  g->lineno = lineno;
+  g->text_len = b->len;
   if (bad)
     pl_buf_addf(&ctx->warnings, "places: %zu malformed gazetteer rows of %zu\n",
                 bad, lineno);
   ctx->gaz = g;
   return PARLEY_OK;
+}
+
+/* ---- compiled image ----
+ * tools/mkimage.c runs pl_places_load_text at build time and writes
+ * pl_places_image's bytes into the library (pl_builtin_image("places")).
+ * Layout: gz_img_hdr, then the hash table (mask + 1 gz_ent), the rows
+ * (npl gz_place), inst_place and inst_next (ninst uint32_t each) and the
+ * primary names (names_used bytes), each at an 8-byte aligned offset the
+ * header records.  Every field is in the compiling machine's byte order
+ * and sizes: the image is made and used by the same build, and a header
+ * that does not match this code (magic read in native order, version,
+ * struct sizes, text length) makes the loader parse the text instead.
+ * At run time the arrays are used in place: no copy, no relocation (the
+ * rows hold name offsets, not pointers), so loading costs a header check
+ * and the pages of the image are only touched when a lookup reads them. */
+#define GZ_IMG_MAGIC 0x315a41474c50ULL /* "PLGAZ1" in little-endian order */
+#define GZ_IMG_VERSION 1u
+typedef struct {
+  uint64_t magic;
+  uint32_t version, hdr_size, sz_place, sz_ent;
+  uint64_t text_len;          /* length of the places.tsv blob it was made from */
+  uint32_t npl, ninst, mask, pad;
+  uint64_t names_used, bad, lineno;
+  uint64_t off_tab, off_pl, off_inst, off_names, total;
+} gz_img_hdr;
+
+static size_t up8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+void *pl_places_image(const pl_gazetteer *g, size_t *len) {
+  gz_img_hdr h;
+  memset(&h, 0, sizeof h);
+  h.magic = GZ_IMG_MAGIC;
+  h.version = GZ_IMG_VERSION;
+  h.hdr_size = sizeof h;
+  h.sz_place = sizeof(gz_place);
+  h.sz_ent = sizeof(gz_ent);
+  h.text_len = g->text_len;
+  h.npl = g->npl;
+  h.ninst = g->ninst;
+  h.mask = g->mask;
+  h.names_used = g->names_used;
+  h.bad = g->bad;
+  h.lineno = g->lineno;
+  h.off_tab = up8(sizeof h);
+  h.off_pl = up8(h.off_tab + ((size_t)g->mask + 1) * sizeof(gz_ent));
+  h.off_inst = up8(h.off_pl + (size_t)g->npl * sizeof(gz_place));
+  h.off_names = up8(h.off_inst + (size_t)g->ninst * 2 * sizeof(uint32_t));
+  h.total = up8(h.off_names + g->names_used);
+  char *img = calloc(1, h.total);
+  if (!img) return NULL;
+  memcpy(img, &h, sizeof h);
+  memcpy(img + h.off_tab, g->tab, ((size_t)g->mask + 1) * sizeof(gz_ent));
+  memcpy(img + h.off_pl, g->pl, (size_t)g->npl * sizeof(gz_place));
+  memcpy(img + h.off_inst, g->inst_place, (size_t)g->ninst * sizeof(uint32_t));
+  memcpy(img + h.off_inst + (size_t)g->ninst * sizeof(uint32_t), g->inst_next,
+         (size_t)g->ninst * sizeof(uint32_t));
+  memcpy(img + h.off_names, g->names, g->names_used);
+  *len = h.total;
+  return img;
+}
+
+/* The gazetteer over image bytes img[0..len) (8-byte aligned, living as
+ * long as the gazetteer); NULL when the image does not fit this code or
+ * the text blob of text_len bytes. */
+static pl_gazetteer *from_image(const char *img, size_t len, size_t text_len) {
+  gz_img_hdr h;
+  if (!img || len < sizeof h || ((uintptr_t)img & 7)) return NULL;
+  memcpy(&h, img, sizeof h);
+  if (h.magic != GZ_IMG_MAGIC || h.version != GZ_IMG_VERSION ||
+      h.hdr_size != sizeof h || h.sz_place != sizeof(gz_place) ||
+      h.sz_ent != sizeof(gz_ent) || h.text_len != text_len ||
+      h.total != len || h.off_names + h.names_used > len ||
+      h.names_used == 0 || img[h.off_names + h.names_used - 1] != 0 ||
+      ((uint64_t)h.mask + 1) & h.mask)
+    return NULL;
+  pl_gazetteer *g = calloc(1, sizeof *g);
+  if (!g) return NULL;
+  /* the image is const; the gazetteer is read-only after load, so the
+   * non-const members are never written through here */
+  char *base = (char *)(uintptr_t)img;
+  g->tab = (gz_ent *)(base + h.off_tab);
+  g->mask = h.mask;
+  g->pl = (gz_place *)(base + h.off_pl);
+  g->npl = h.npl;
+  g->inst_place = (uint32_t *)(base + h.off_inst);
+  g->inst_next = g->inst_place + h.ninst;
+  g->ninst = h.ninst;
+  g->names = base + h.off_names;
+  g->names_used = h.names_used;
+  g->bad = h.bad;
+  g->lineno = h.lineno;
+  g->text_len = h.text_len;
+  return g;
+}
+
+parley_rc pl_places_load_image(parley_ctx *ctx, const void *img, size_t len) {
+  const pl_blob *b = pl_builtin("places");
+  if (!b || !b->len) return PARLEY_OK;
+  pl_gazetteer *g = from_image(img, len, b->len);
+  if (!g) return PARLEY_EFORMAT;
+  if (g->bad)
+    pl_buf_addf(&ctx->warnings, "places: %zu malformed gazetteer rows of %zu\n",
+                g->bad, g->lineno);
+  ctx->gaz = g;
+  return PARLEY_OK;
+}
+
+parley_rc pl_places_load_builtin(parley_ctx *ctx) {
+  const pl_blob *im = pl_builtin_image("places");
+  if (im && pl_places_load_image(ctx, im->data, im->len) == PARLEY_OK)
+    return PARLEY_OK;
+  return pl_places_load_text(ctx); /* no image, or one of another build */
 }
 
 void pl_gazetteer_free(pl_gazetteer *g) {
@@ -707,19 +838,20 @@ static parley_rc emit(parley_doc *doc, const raw_t *r) {
   o->sent = r->sent;
   o->tok = r->tok;
   o->ntok = r->ntok;
-  o->name = p->name;
+  o->name = g->names + p->name;
   memcpy(o->country, p->cc, 4);
   o->lat = p->lat;
   o->lon = p->lon;
   o->kind = kind_names[p->kind];
   if (r->border && r->best2 >= 0) {
     const gz_place *q = &g->pl[r->best2];
-    size_t a = strlen(p->name), b = strlen(q->name);
+    const char *pn = g->names + p->name, *qn = g->names + q->name;
+    size_t a = strlen(pn), b = strlen(qn);
     char *nm = pl_alloc(&doc->arena, a + b + 9);
     if (!nm) return PARLEY_ENOMEM;
-    memcpy(nm, p->name, a);
+    memcpy(nm, pn, a);
     nm[a] = '-';
-    memcpy(nm + a + 1, q->name, b);
+    memcpy(nm + a + 1, qn, b);
     memcpy(nm + a + 1 + b, " border", 8);
     o->name = nm;
     o->kind = "border";
