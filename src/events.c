@@ -797,12 +797,71 @@ static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
   return PARLEY_OK;
 }
 
+typedef struct {
+  int32_t m[32];
+  int n;
+} mgroup; /* an agroup after split_codes */
+
+/* PETRARCH actor entries with several codes ("FRO/BIL/SAM") stand for
+ * several actors: the group's member m becomes one mention per code (a
+ * copy of m with that code, made once and reused).  Returns the new
+ * count in out, or -1 on OOM. */
+static int split_codes(parley_doc *doc, const agroup *G, int32_t *out,
+                       int cap) {
+  int n = 0;
+  for (int i = 0; i < G->n && n < cap; i++) {
+    int32_t r = actor_of(doc, G->m[i]);
+    const char *c = r >= 0 ? doc->ments.v[r].a.code : NULL;
+    if (!c || !strchr(c, '/')) {
+      out[n++] = G->m[i];
+      continue;
+    }
+    for (const char *p = c; *p && n < cap;) {
+      size_t len = strcspn(p, "/");
+      if (len) {
+        int32_t found = -1;
+        const pl_mention *o = &doc->ments.v[r];
+        for (uint32_t k = doc->ments.n, lim = 0; k-- > (uint32_t)r + 1 && lim < 64;
+             lim++) {
+          const pl_mention *q = &doc->ments.v[k];
+          if (q->tok == o->tok && q->ntok == o->ntok && q->a.code &&
+              strlen(q->a.code) == len && !memcmp(q->a.code, p, len)) {
+            found = (int32_t)k;
+            break;
+          }
+        }
+        if (found < 0) {
+          char *code = pl_alloc(&doc->arena, len + 1);
+          pl_mention *nm = pl_vec_push(&doc->arena, &doc->ments);
+          if (!code || !nm) return -1;
+          memcpy(code, p, len);
+          code[len] = 0;
+          *nm = doc->ments.v[r];
+          nm->a.code = code;
+          nm->ante = -1;
+          found = (int32_t)(doc->ments.n - 1);
+        }
+        out[n++] = found;
+      }
+      p += len;
+      if (*p == '/') p++;
+    }
+  }
+  return n;
+}
+
 static parley_rc emit_pairs(mstate *x, uint32_t sent, const char *code,
-                            const agroup *S, const agroup *T, uint32_t vlo,
+                            const agroup *S0, const agroup *T0, uint32_t vlo,
                             uint32_t vhi, const char *pat, uint32_t clo,
                             uint32_t chi, uint16_t flags, int future,
                             int recip) {
   parley_rc rc = PARLEY_OK;
+  /* members with several codes split into one actor per code */
+  mgroup Sx, Tx;
+  Sx.n = split_codes(x->doc, S0, Sx.m, 32);
+  Tx.n = split_codes(x->doc, T0, Tx.m, 32);
+  if (Sx.n < 0 || Tx.n < 0) return PARLEY_ENOMEM;
+  const mgroup *S = &Sx, *T = &Tx;
   if (!T->n && recip && S->n >= 2) {
     for (int i = 0; i < S->n && !rc; i++)
       for (int j = 0; j < S->n && !rc; j++)
