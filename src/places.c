@@ -443,6 +443,7 @@ parley_rc pl_places_load_text(parley_ctx *ctx) {
     if (!nl) nl = end;
     lineno++;
     field_t f[7];
+    memset(f, 0, sizeof f); /* -O3 cannot see nf guards every use */
     int nf = 0;
     for (const char *q = p; nf < 7;) {
       const char *t = nf < 6 ? memchr(q, '\t', (size_t)(nl - q)) : NULL;
