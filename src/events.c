@@ -60,6 +60,7 @@ typedef struct {
   int cameo;           /* built-in CAMEO dictionary: CAMEO-specific rules */
   uint32_t lit[32];    /* tokens matched by literal/class elements */
   int nlit;
+  int coded;           /* code_vg: the group's verb had a code */
 } mstate;
 
 /* ---- helpers ---- */
@@ -316,13 +317,19 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
     }
     return 0;
   case PL_VE_GAP: {
-    /* PETRARCH patterns: space-separated words may stand further apart
-     * and across actors (its matcher reads whole phrases) */
-    int petr = (p->flags & PL_VP_PETR) != 0;
-    uint32_t maxk = petr ? 6 : 3;
-    for (uint32_t k = 0; k <= maxk; k++) {
+    /* PETRARCH patterns: a space between pattern words lets any number of
+     * words intervene, anywhere in the verb's phrase (its matcher reads
+     * the whole verb phrase: a time phrase, a "that" clause, an
+     * infinitive complement); only the phrase end (x->lim) stops it.
+     * Native `...` skips at most 3 non-actor words of the clause. */
+    if (p->flags & PL_VP_PETR) {
+      for (uint32_t q = pos; q <= x->lim; q++)
+        if (m_post(x, p, e + 1, q)) return 1;
+      return 0;
+    }
+    for (uint32_t k = 0; k <= 3; k++) {
       if (k && (pos + k - 1 >= x->lim ||
-                (!petr && tk[pos + k - 1].ment >= 0 &&
+                (tk[pos + k - 1].ment >= 0 &&
                  tk[pos + k - 1].tag != PL_T_PRPS &&
                  ment_ok(x->doc, tk[pos + k - 1].ment)) ||
                 tk[pos + k - 1].chunk == PL_CH_VG ||
@@ -376,8 +383,11 @@ static int m_pre(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
     return m_pre(x, p, e + 1, g.lo);
   }
   case PL_VE_GAP:
-    for (uint32_t k = 0; k <= 6 && pos >= x->lolim + k; k++) {
-      if (k && (tk[pos - k].flags & PL_TF_PUNCT)) break;
+    /* words before the verb: any number of them, back to the nearest
+     * comma or clause boundary (PETRARCH's upper sequence) */
+    for (uint32_t k = 0; pos >= x->lolim + k; k++) {
+      if (k && (tk[pos - k].syn & PL_SY_BOUND)) break;
+      if (k && streq(tk[pos - k].lower, ",")) break;
       if (m_pre(x, p, e + 1, pos - k)) return 1;
     }
     return 0;
@@ -993,12 +1003,13 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   mark_lits(x, m);
   mark_used(x, v->hi, mhi > v->chi ? mhi : v->chi, PL_U_COVER);
   if (agent.n) mark_used(x, v->hi, after_agent, PL_U_USED);
+  const char *code = match_code(m);
+  const char *rcode = m->pat ? m->pat->rcode : m->form->rcode;
+  x->coded = code[0] || rcode[0];
   /* negated: no event, unless the pattern itself reads the negation
    * (PETRARCH "- &NEGATVAUXVRB * ..." patterns) */
   if ((v->flags & PL_VG_NEG) && !(m->pat && m->pat->npre && m->begin < v->head))
     return PARLEY_OK;
-  const char *code = match_code(m);
-  const char *rcode = m->pat ? m->pat->rcode : m->form->rcode;
   if (!code[0] && !rcode[0]) return PARLEY_OK;
   if (m->relaxed_used) {
     /* a `+` that matched a non-actor phrase needs an actor later on */
@@ -1227,6 +1238,22 @@ static parley_rc compose_adjectives(parley_doc *doc, uint32_t t0, uint32_t t1) {
   return PARLEY_OK;
 }
 
+/* Does verb group h (after g) stand inside g's verb phrase?  Not when a
+ * clause boundary or a coordinating conjunction between them (other
+ * than one joining noun phrases) starts a new phrase. */
+static int nested_vg(const mstate *x, uint32_t g, uint32_t h) {
+  const pl_vgroup *a = &x->doc->vgs.v[g], *b = &x->doc->vgs.v[h];
+  const pl_token *tk = x->tk;
+  if (b->flags & PL_VG_COORD) return 0;
+  for (uint32_t k = a->hi; k < b->lo; k++) {
+    if (tk[k].syn & PL_SY_BOUND) return 0;
+    if (!(tk[k].syn & PL_SY_CONJ) && (streq(tk[k].lower, "and") ||
+        streq(tk[k].lower, "but") || streq(tk[k].lower, "or")))
+      return 0;
+  }
+  return 1;
+}
+
 parley_rc pl_events_run(parley_doc *doc) {
   const pl_verbdict *vd = doc->ctx->verbs;
   if (!vd || !vd->npats || !doc->toks.n) return PARLEY_OK;
@@ -1266,8 +1293,16 @@ parley_rc pl_events_run(parley_doc *doc) {
      * sentence): the sentence is out of scope, nothing is coded */
     if (se->flags & PL_SF_DISCARD) continue;
     for (uint32_t k = g; k < doc->vgs.n && doc->vgs.v[k].sent == s; k++) {
+      x.coded = 0;
       parley_rc rc = code_vg(&x, k);
       if (rc) return rc;
+      /* PETRARCH codes a verb phrase once: the verbs inside a coded verb's
+       * phrase (its infinitive and "that" complements, subordinate
+       * clauses) are not coded again; a coordinated verb phrase is */
+      if (x.coded && !x.cameo)
+        while (k + 1 < doc->vgs.n && doc->vgs.v[k + 1].sent == s &&
+               nested_vg(&x, k, k + 1))
+          k++;
     }
     for (uint32_t i = x.t0; i < x.t1; i++) {
       const pl_token *t = &doc->toks.v[i];
