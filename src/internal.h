@@ -351,6 +351,19 @@ typedef struct pl_blob { const char *name; const char *data; size_t len; }
     pl_blob;
 const pl_blob *pl_builtin(const char *name); /* NULL when absent */
 
+/* parse.c: a node of the Penn parse given with the article (phrase or
+ * leaf), with the tokens it covers. */
+enum pl_pnlabel { PL_PN_LEAF = 0, PL_PN_EMPTY, /* -NONE- trace, no words */
+                  PL_PN_NP, PL_PN_VP, PL_PN_S, PL_PN_SBAR, PL_PN_PP,
+                  PL_PN_PRN, PL_PN_UCP, PL_PN_OTHER };
+typedef struct pl_pnode {
+  uint32_t lo, hi;       /* tokens [lo, hi); valid only when ok */
+  int32_t parent, kid, next; /* parent, first child, next sibling; -1 */
+  uint8_t label;         /* PL_PN_* (WHNP counts as NP, SINV/SQ as S) */
+  uint8_t tag;           /* leaves: enum pl_tag */
+  uint8_t ok;            /* every word of it aligned with the tokens */
+} pl_pnode;
+
 /* ---- the document ---- */
 struct parley_doc {
   parley_ctx *ctx;
@@ -366,6 +379,9 @@ struct parley_doc {
   const char *parse;       /* this article's Penn parse (arena) or NULL */
   uint8_t *gold_tags;      /* parse.c: per-token tag from it, 0 = none;
                               NULL without a parse (read by tag.c) */
+  pl_pnode *pnodes;        /* parse.c: its nodes in preorder, NULL without
+                              a parse (read by syntax.c via pl_tree_syntax) */
+  uint32_t npnodes;
   /* normalize.c */
   char *text;              /* normalised text, NUL-terminated */
   size_t text_len;
@@ -538,6 +554,10 @@ void pl_store_fail(parley_store *st, const char *what);
 /* parse.c: fills doc->gold_tags from doc->parse (doc.c calls it just
  * before the tag stage). */
 parley_rc pl_parse_gold_tags(parley_doc *doc);
+/* parse.c: corrects the chunker's flags of sentence s from the parse's
+ * phrase structure (coordination, subjects, subordinate and relative
+ * clauses); syntax.c calls it when doc->pnodes is set. */
+void pl_tree_syntax(parley_doc *doc, const pl_sentence *s);
 
 /* wordset.c: is w in the NULL-terminated static word list? (one hash
  * probe; the list is compiled into a set on first use, thread-safe).

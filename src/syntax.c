@@ -506,6 +506,8 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     for (uint32_t m = i; m <= k; m++) tk[m].syn |= PL_SY_ASIDE;
     i = k - 1;
   }
+  /* 5b. a parse given with the article corrects the guesses above */
+  if (doc->pnodes) pl_tree_syntax(doc, s);
   /* 6. group flags that need context, clause ranges */
   for (uint32_t g = vg0; g < doc->vgs.n; g++) {
     pl_vgroup *v = &doc->vgs.v[g];

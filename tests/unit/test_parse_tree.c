@@ -1,0 +1,114 @@
+/* test_parse_tree.c - the phrase structure of a Penn parse given with the
+ * article (parse.c pl_tree_syntax) corrects the chunker's guesses:
+ * noun-phrase lists, the head of a subject with modifiers, relative
+ * clauses; a parse of other text changes nothing past the disagreement.
+ * Sentences and trees written for this test. */
+#include "harness.h"
+#include "internal.h"
+
+static parley_ctx *ctx;
+static parley_doc *doc;
+
+static int tok(const char *w) {
+  for (uint32_t i = 0; i < doc->toks.n; i++) {
+    const pl_token *t = &doc->toks.v[i];
+    if (t->len == strlen(w) && !memcmp(doc->text + t->off, w, t->len))
+      return (int)i;
+  }
+  return -1;
+}
+
+static void code(const char *text, const char *parse) {
+  parley_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+  INT_EQ(parley_doc_set_parse(doc, parse), PARLEY_OK, "set_parse");
+  INT_EQ(parley_doc_code(doc, &a), PARLEY_OK, "%s", text);
+}
+
+/* Is there an event src -> tgt (country roots) with this code root? */
+static int has_event(const char *src, const char *tgt) {
+  for (uint32_t i = 0; i < doc->events.n; i++) {
+    const pl_event *e = &doc->events.v[i];
+    if (e->src < 0 || e->tgt < 0) continue;
+    const char *s = doc->ments.v[pl_ment_resolved(doc, e->src)].a.code;
+    const char *t = doc->ments.v[pl_ment_resolved(doc, e->tgt)].a.code;
+    if (s && t && !strncmp(s, src, 3) && !strncmp(t, tgt, 3)) return 1;
+  }
+  return 0;
+}
+
+int main(void) {
+  ctx = parley_ctx_new();
+  doc = parley_doc_new(ctx);
+  OK(ctx && doc, "context");
+
+  /* A list whose second member has a determiner: every comma joins. */
+  const char *list = "Norway, the Netherlands, Belgium and Austria "
+                     "condemned Russia.";
+  const char *list_tree =
+      "(ROOT (S (NP (NP (NNP Norway)) (, ,) (NP (DT the) (NNP Netherlands))"
+      " (, ,) (NP (NNP Belgium)) (CC and) (NP (NNP Austria)))"
+      " (VP (VBD condemned) (NP (NNP Russia))) (. .)))";
+  code(list, list_tree);
+  OK(doc->pnodes != NULL && doc->npnodes > 10, "tree read");
+  int c1 = tok(",");
+  OK(c1 > 0 && (doc->toks.v[c1].syn & PL_SY_CONJ), "comma before 'the'");
+  OK(has_event("NOR", "RUS"), "first member of the list kept");
+  OK(has_event("AUT", "RUS"), "last member too");
+
+  /* The subject's head names an actor: the actors inside its modifier
+   * ("between Peru and Bolivia") are not the subject. */
+  const char *subj = "The Chile envoy of a dispute between Peru and Bolivia "
+                     "criticized Argentina.";
+  code(subj,
+       "(ROOT (S (NP (NP (DT The) (NNP Chile) (NN envoy)) (PP (IN of)"
+       " (NP (NP (DT a) (NN dispute)) (PP (IN between) (NP (NNP Peru)"
+       " (CC and) (NNP Bolivia)))))) (VP (VBD criticized)"
+       " (NP (NNP Argentina))) (. .)))");
+  OK(doc->toks.v[tok("Peru")].syn & PL_SY_ASIDE, "modifier set aside");
+  OK(has_event("CHL", "ARG"), "source is the head");
+  OK(!has_event("PER", "ARG"), "not the actor in the modifier");
+
+  /* A relative clause on a noun phrase opened by "where". */
+  code("Egypt sent the envoy to Jordan where he met Syria.",
+       "(ROOT (S (NP (NNP Egypt)) (VP (VBD sent) (NP (DT the) (NN envoy))"
+       " (PP (TO to) (NP (NP (NNP Jordan)) (SBAR (WHADVP (WRB where))"
+       " (S (NP (PRP he)) (VP (VBD met) (NP (NNP Syria)))))))) (. .)))");
+  OK(doc->toks.v[tok("where")].syn & PL_SY_REL, "relative 'where'");
+
+  /* Clauses joined by "and": no compound actor across them. */
+  code("Chad attacked Mali and Niger condemned Chad.",
+       "(ROOT (S (S (NP (NNP Chad)) (VP (VBD attacked) (NP (NNP Mali))))"
+       " (CC and) (S (NP (NNP Niger)) (VP (VBD condemned) (NP (NNP Chad))))"
+       " (. .)))");
+  OK(!(doc->toks.v[tok("and")].syn & PL_SY_CONJ), "clause 'and'");
+
+  /* A parse of other words: phrases past the disagreement get no span
+   * and the chunker's flags stay as they are without a parse. */
+  code(list, "(ROOT (S (NP (NP (NNP Norway)) (, ,) (NP (DT a) (NNP Land))))"
+             " (VP (VBD went)) (. .))");
+  OK(doc->pnodes == NULL || doc->npnodes > 0, "read");
+  uint16_t with_bad[32] = {0};
+  for (uint32_t i = 0; i < doc->toks.n && i < 32; i++)
+    with_bad[i] = doc->toks.v[i].syn;
+  code(list, NULL);
+  OK(doc->pnodes == NULL, "no parse, no tree");
+  int same = 1;
+  for (uint32_t i = 0; i < doc->toks.n && i < 32; i++)
+    if (doc->toks.v[i].syn != with_bad[i]) same = 0;
+  OK(same, "a misaligned tree changes no flag");
+
+  /* Traces and function tags of Treebank-style trees are read. */
+  code(list,
+       "( (S (NP-SBJ-1 (NP (NNP Norway)) (, ,) (NP (DT the) (NNP Netherlands))"
+       " (, ,) (NP (NNP Belgium)) (CC and) (NP (NNP Austria)))"
+       " (VP (VBD condemned) (NP (NNP Russia)) (NP (-NONE- *T*-1))) (. .)))");
+  OK(has_event("NOR", "RUS"), "function tags and traces");
+
+  /* Unbalanced: nothing. */
+  code(list, "(ROOT (S (NP (NNP Norway)");
+  OK(doc->pnodes == NULL, "unbalanced tree ignored");
+
+  parley_doc_free(doc);
+  parley_ctx_free(ctx);
+  return h_done("parse_tree");
+}
