@@ -45,7 +45,8 @@ typedef struct mctx {
   uint32_t s0, s1;      /* sentence token range */
   int32_t day;
   int tagged;           /* the tagger has a lexicon: trust tok->tag */
-  char of_agent[8];     /* "ambassadors of Arnor, Osgiliath and Gondor" */
+  char of_agent[24];    /* "ambassadors of Arnor, Osgiliath and Gondor";
+                           "LEG/GOV" for a compound agent */
   uint32_t of_end;      /* end of that mention, UINT32_MAX none */
 } mctx;
 
@@ -146,6 +147,19 @@ static uint32_t wcls(const mctx *mc, uint32_t i) {
   return w < WID_HYPHEN ? mc->d->words[w].cls : 0;
 }
 
+/* Token i may stand inside a noun phrase between two words of a gapped
+ * dictionary phrase: an adjective, noun or participle, no punctuation,
+ * verb, preposition or conjunction. */
+static int np_inner(const mctx *mc, uint32_t i) {
+  const pl_token *t = &mc->T[i];
+  if (!(t->flags & (PL_TF_WORD | PL_TF_NUM)) || is_poss(t)) return 0;
+  if (wcls(mc, i) & (PL_WC_STOPCAP | PL_WC_PREP | PL_WC_PRONOUN)) return 0;
+  if (!mc->tagged) return 1;
+  return t->tag == PL_T_JJ || t->tag == PL_T_JJR || t->tag == PL_T_JJS ||
+         t->tag == PL_T_NN || t->tag == PL_T_NNS || t->tag == PL_T_NNP ||
+         t->tag == PL_T_VBN || t->tag == PL_T_VBG || t->tag == PL_T_CD;
+}
+
 /* Longest phrase (kinds in mask) starting at token i. */
 static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
   if (i >= mc->s1) return 0;
@@ -161,7 +175,7 @@ static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
         !(t0->flags & (PL_TF_ALLCAP | PL_TF_ABBR)))
       continue;
     uint32_t j = i + 1;
-    uint32_t k = 1;
+    uint32_t k = 1, skipped = 0;
     while (k < ph->n) {
       if (j >= mc->s1) break;
       uint32_t wj = wid(mc, j);
@@ -169,7 +183,17 @@ static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
         j++;
         continue;
       }
-      if (wj != d->pw[ph->w0 + k]) break;
+      uint32_t pk = d->pw[ph->w0 + k];
+      if (wj != PL_PW_ID(pk)) {
+        /* "ITHILEN TELEVISION" matches "Ithilen state-run television":
+         * a few modifiers of the same noun phrase may intervene */
+        if ((pk & PL_PW_GAP) && skipped < 3 && np_inner(mc, j)) {
+          skipped++;
+          j++;
+          continue;
+        }
+        break;
+      }
       j++;
       k++;
     }
@@ -267,6 +291,12 @@ static int compound_head(const mctx *mc, uint32_t k) {
   return !match_at(mc, k, &h, M_ALL);
 }
 
+/* Token i is a preposition that ties an agent to the actor after it. */
+static int of_prep(const mctx *mc, uint32_t i) {
+  const char *k = mc->T[i].key;
+  return !strcmp(k, "of") || !strcmp(k, "from") || !strcmp(k, "in");
+}
+
 /* ------------------------------------------------------------------ */
 /* resolution                                                          */
 
@@ -282,6 +312,8 @@ typedef struct res {
   int former;              /* "former ...": the agent becomes ELI */
   int pre_only;            /* only a prefix agent ("NGO~") applied so far */
   int of_country;          /* "AGENT of COUNTRY": agent for coordination */
+  int petr;                /* PETRARCH entries: codes compose by mix_code */
+  char alist[24];          /* agents shared over "and" ("LEG/GOV"), or "" */
   uint32_t hph, hend;      /* the dictionary phrase matched at the start */
 } res;
 
@@ -293,6 +325,64 @@ static const char *cat_code(parley_doc *doc, const char *a, const char *b) {
   memcpy(p + na, b, nb);
   p[na + nb] = 0;
   return p;
+}
+
+/* PETRARCH's composition of an actor code with an agent code: the agent
+ * is appended (a prefix agent, "NGO~", put in front) unless the code holds
+ * it already at a 3-letter boundary ("GMWGOV" + "WGO" = "GMWGOVWGO",
+ * "GMWGOV" + "GOV" = "GMWGOV").  base may list several codes ("A/B"):
+ * each is composed. */
+static const char *mix_code(parley_doc *doc, const char *base, const char *ag,
+                            int prefix) {
+  size_t nb = strlen(base), na = strlen(ag);
+  if (!na) return base;
+  char *o = pl_alloc(&doc->arena, nb + (nb + 1) * na + 1);
+  if (!o) return base;
+  size_t n = 0;
+  const char *p = base;
+  for (;;) {
+    size_t len = strcspn(p, "/");
+    int has = 0;
+    for (size_t k = 0; k + na <= len; k += 3)
+      if (!memcmp(p + k, ag, na)) has = 1;
+    if (!has && prefix) {
+      memcpy(o + n, ag, na);
+      n += na;
+    }
+    memcpy(o + n, p, len);
+    n += len;
+    if (!has && !prefix) {
+      memcpy(o + n, ag, na);
+      n += na;
+    }
+    p += len;
+    if (*p != '/') break;
+    o[n++] = '/';
+    p++;
+  }
+  o[n] = 0;
+  return o;
+}
+
+/* base composed with each agent of a '/' list ("LEG/GOV"), joined by '/':
+ * "lawmakers and officials in Fornost" = "FORLEG/FORGOV". */
+static const char *mix_list(parley_doc *doc, const char *base,
+                            const char *ags, int prefix) {
+  if (!strchr(ags, '/')) return mix_code(doc, base, ags, prefix);
+  const char *out = NULL;
+  char one[8];
+  for (const char *p = ags; *p;) {
+    size_t len = strcspn(p, "/");
+    if (len && len < sizeof one) {
+      memcpy(one, p, len);
+      one[len] = 0;
+      const char *c = mix_code(doc, base, one, prefix);
+      out = out ? cat_code(doc, cat_code(doc, out, "/"), c) : c;
+    }
+    p += len;
+    if (*p == '/') p++;
+  }
+  return out ? out : base;
 }
 
 static void set_agent(res *r, const char *code) {
@@ -315,10 +405,18 @@ static void apply_agent(mctx *mc, res *r, const pl_dentry *a,
     r->pre_only = 0;
     return;
   }
-  if (r->composed) return; /* "Israeli military spokesman": first agent */
+  if (r->composed) {
+    /* "Israeli military spokesman": the first agent names the sector;
+     * PETRARCH dictionaries join every agent of the phrase
+     * ("West German world government" GMWGOV + WGO) */
+    if (a->petr && r->petr && r->code && r->code[0] && !r->former)
+      r->code = mix_code(mc->doc, r->code, ac, a->prefix);
+    return;
+  }
   if (r->base_code) {
-    r->code = a->prefix ? cat_code(mc->doc, ac, r->base_code)
-                        : cat_code(mc->doc, r->base_code, ac);
+    r->code = r->petr ? mix_code(mc->doc, r->base_code, ac, a->prefix)
+              : a->prefix ? cat_code(mc->doc, ac, r->base_code)
+                          : cat_code(mc->doc, r->base_code, ac);
     r->composed = 1;
     r->name = NULL;
   } else if (!r->code || !r->code[0]) {
@@ -437,24 +535,49 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
     set_person(mc, r, &h);
     return;
   case PL_EK_AGENT: {
+    r->petr = e->petr;
     apply_agent(mc, r, e, p);
     r->composed = 0; /* an "of" phrase may still give it a country */
-    uint32_t j = h.end;
-    /* AGENT of [the] ACTOR */
-    if (depth == 0 && j + 1 < mc->s1 && !strcmp(mc->T[j].key, "of")) {
+    uint32_t j = h.end, jp = h.end;
+    /* "lawmakers and officials in Kenya": a second bare agent before the
+     * preposition shares its actor (one code per agent) */
+    hit h5;
+    if (depth == 0 && j + 2 < mc->s1 && !e->prefix &&
+        (!strcmp(mc->T[j].key, "and") || !strcmp(mc->T[j].key, "or")) &&
+        match_at(mc, j + 1, &h5, M_ALL) &&
+        hit_ent(mc, &h5)->kind == PL_EK_AGENT && !hit_ent(mc, &h5)->prefix &&
+        h5.end + 1 < mc->s1 && of_prep(mc, h5.end) &&
+        strcmp(hit_ent(mc, &h5)->code, r->agent)) {
+      size_t n1 = strlen(r->agent), n2 = strlen(hit_ent(mc, &h5)->code);
+      if (n1 + n2 + 2 <= sizeof r->alist) {
+        memcpy(r->alist, r->agent, n1);
+        r->alist[n1] = '/';
+        memcpy(r->alist + n1 + 1, hit_ent(mc, &h5)->code, n2 + 1);
+        jp = h5.end;
+      }
+    }
+    /* AGENT of|from|in [the] ACTOR: "soldiers from Chad", "lawmakers in
+     * Kenya", "the ambassador of Egypt" */
+    if (depth == 0 && jp + 1 < mc->s1 && of_prep(mc, jp)) {
+      j = jp;
       uint32_t k = j + 1;
       if (k < mc->s1 && !strcmp(mc->T[k].key, "the")) k++;
       hit h2;
       if (match_at(mc, k, &h2, M_ALL)) {
         const pl_dentry *e2 = hit_ent(mc, &h2);
-        if (e2->kind == PL_EK_COUNTRY || e2->kind == PL_EK_ACTOR) {
+        /* "from"/"in" an organisation of the built-in dictionaries is
+         * left to its own mention ("militants from Hamas": a name, not a
+         * place); PETRARCH ties any actor ("officials in White House") */
+        if (e2->kind == PL_EK_COUNTRY ||
+            (e2->kind == PL_EK_ACTOR &&
+             (e2->petr || !strcmp(mc->T[j].key, "of")))) {
           res in;
           resolve(mc, k, &in, depth + 1);
           if (in.end > k && in.code && in.code[0]) {
             if (!in.composed && in.base_code) {
               const char *ac = r->former ? "ELI" : e->code;
-              r->code = e->prefix ? cat_code(mc->doc, ac, in.base_code)
-                                  : cat_code(mc->doc, in.base_code, ac);
+              if (r->alist[0] && !r->former) ac = r->alist;
+              r->code = mix_list(mc->doc, in.base_code, ac, e->prefix);
               r->of_country = !e->prefix;
             } else {
               r->code = in.code;
@@ -474,6 +597,7 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
         }
       }
     }
+    r->alist[0] = 0;
     /* prefix agent + country: "MSF Arnor (diplomat)" -> NGOARN(GOV) */
     hit h4;
     if (depth == 0 && e->prefix && match_at(mc, j, &h4, M_ALL) &&
@@ -512,6 +636,7 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
     break;
   }
   r->name = e->name;
+  r->petr = e->petr;
   if (e->kind == PL_EK_COUNTRY) {
     /* imported country records may carry dated codes too */
     r->base_code = e->ndc ? pl_dict_code(mc->d, e, mc->day, NULL) : e->code;
@@ -542,7 +667,10 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
   } else {
     r->code = pl_dict_code(mc->d, e, mc->day, NULL);
     r->how = p->kind == PL_PK_NAME ? PL_HOW_EXACT : PL_HOW_SYNONYM;
-    if (strlen(r->code) == 3) r->base_code = r->code;
+    /* an organisation keeps its own code ("Hamas leaders"), except in
+     * PETRARCH dictionaries, whose agents join any actor code */
+    if (strlen(r->code) == 3 || (e->petr && r->code[0]))
+      r->base_code = r->code;
   }
   /* "Amal Nasser", "Jordan Bardella": a one-word name followed by an
    * unknown capitalised word is a person's name, not the organisation */
@@ -560,7 +688,7 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
     *r = save;
     r->end = h.end;
   } else if (r->composed && r->how == PL_HOW_AGENT && r->base_code &&
-             compound_head(mc, r->end)) {
+             !r->petr && compound_head(mc, r->end)) {
     /* "an Israeli drone strike": the agent noun only modifies the head
      * noun that follows; the country is the actor */
     *r = save;
@@ -626,7 +754,11 @@ static void coordinate(mctx *mc, res *r) {
  * after an "AGENT of COUNTRY" mention take the same agent. */
 static void of_coordinate(mctx *mc, uint32_t i, res *r) {
   if (r->of_country) {
-    memcpy(mc->of_agent, r->agent, sizeof mc->of_agent);
+    const char *src = r->alist[0] ? r->alist : r->agent;
+    size_t n = strlen(src);
+    if (n >= sizeof mc->of_agent) n = sizeof mc->of_agent - 1;
+    memcpy(mc->of_agent, src, n);
+    mc->of_agent[n] = 0;
     mc->of_end = r->end;
     return;
   }
@@ -642,8 +774,9 @@ static void of_coordinate(mctx *mc, uint32_t i, res *r) {
       return;
     }
   }
-  r->code = cat_code(mc->doc, r->base_code, mc->of_agent);
-  memcpy(r->agent, mc->of_agent, sizeof r->agent);
+  r->code = mix_list(mc->doc, r->base_code, mc->of_agent, 0);
+  set_agent(r, mc->of_agent);
+  if (strchr(r->agent, '/')) *strchr(r->agent, '/') = 0;
   r->how = PL_HOW_AGENT;
   r->name = NULL;
   r->flags &= (uint16_t)~(PL_MF_COUNTRY | PL_MF_ADJ);
@@ -693,10 +826,12 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
     h0.end = r.hend;
     if (r.end > i + 1 && r.hend > i + 1) {
       /* a longer phrase starting inside this one wins ("the U.N." vs
-       * "U.N. nuclear watchdog") */
+       * "U.N. nuclear watchdog"), unless it is an agent the mention has
+       * already taken in ("Israeli military" + "military officials") */
       hit h1;
       for (uint32_t k = i + 1; k < h0.end; k++)
-        if (match_at(mc, k, &h1, M_ALL) && h1.end > h0.end) {
+        if (match_at(mc, k, &h1, M_ALL) && h1.end > h0.end &&
+            !(hit_ent(mc, &h1)->kind == PL_EK_AGENT && r.end >= h1.end)) {
           r.end = i;
           break;
         }

@@ -205,15 +205,30 @@ static int add_phrase(pl_actordict *d, const char *text, size_t n,
   int nw = split_words(text, n, ws, wl, 64);
   if (nw <= 0) return nw < 0 ? 0 : 0;
   uint32_t ids[64];
-  int k = 0;
+  int k = 0, gaps = 0;
   char key[PL_MAX_TOKEN_BYTES + 8];
   for (int i = 0; i < nw; i++) {
     size_t kl = key_of(ws[i], wl[i], key, sizeof key);
     if (!kl) continue; /* a lone "." */
     uint32_t id = intern(d, key, kl);
     if (id == PL_NOWORD) return -1;
+    /* PL_PF_GAPS asked: words separated by blanks only (no '_' or '-')
+     * may have other words between them in the text */
+    if ((flags & PL_PF_GAPS) && k > 0) {
+      const char *g = ws[i - 1] + wl[i - 1];
+      int blank = 0, joined = 0;
+      for (; g < ws[i]; g++) {
+        if (*g == ' ' || *g == '\t') blank = 1;
+        else joined = 1;
+      }
+      if (blank && !joined) {
+        id |= PL_PW_GAP;
+        gaps = 1;
+      }
+    }
     ids[k++] = id;
   }
+  if (!gaps) flags &= (uint8_t)~PL_PF_GAPS;
   if (!k) return 0;
   if (native && k == 1 && (kind != PL_PK_NOUN)) {
     int up = 0, lo = 0;
@@ -226,7 +241,7 @@ static int add_phrase(pl_actordict *d, const char *text, size_t n,
     else if (isupper((unsigned char)ws[0][0])) flags |= PL_PF_CAP;
   }
   if ((kind == PL_PK_NOUN || kind == PL_PK_ADJ) &&
-      plural_word(d->words[ids[k - 1]].key))
+      plural_word(d->words[PL_PW_ID(ids[k - 1])].key))
     flags |= PL_PF_PLURAL;
   if (GROW(d, pw, npw, cappw, d->npw + (uint32_t)k) ||
       GROW(d, ph, nph, capph, d->nph + 1))
@@ -378,7 +393,7 @@ void pl_dict_fuzzy_build(pl_actordict *d) {
       if (tier == 0 && p->n == 1)
         fz_add(d, d->pw[p->w0], p->ent, 0, tiers, pos);
       if (tier == 1 && p->n > 1) {
-        uint32_t w = d->pw[p->w0 + p->n - 1];
+        uint32_t w = PL_PW_ID(d->pw[p->w0 + p->n - 1]);
         /* a surname is distinctive only when no phrase starts with it
          * (so not a first name like "Mohamed") */
         if (d->words[w].head == PL_NONE) fz_add(d, w, p->ent, 1, tiers, pos);
@@ -796,7 +811,8 @@ static parley_rc load_petr_actors(rd *r) {
       }
       const char *br = memchr(buf, '[', n);
       size_t pn = br ? (size_t)(br - buf) : n;
-      int rc = add_phrase(r->d, buf + 1, pn - 1, PL_PK_ALIAS, cur, 0, 0);
+      int rc = add_phrase(r->d, buf + 1, pn - 1, PL_PK_ALIAS, cur,
+                          PL_PF_GAPS, 0);
       if (rc < 0) return PARLEY_ENOMEM;
       if (!rc) {
         warn(r, "empty synonym");
@@ -812,7 +828,8 @@ static parley_rc load_petr_actors(rd *r) {
     if (!nm) return PARLEY_ENOMEM;
     cur = add_entry(r->d, PL_EK_ACTOR, nm, strlen(nm), NULL, 0);
     if (cur == PL_NONE) return PARLEY_ENOMEM;
-    int rc = add_phrase(r->d, buf, pn, PL_PK_NAME, cur, 0, 0);
+    r->d->ent[cur].petr = 1;
+    int rc = add_phrase(r->d, buf, pn, PL_PK_NAME, cur, PL_PF_GAPS, 0);
     if (rc < 0) return PARLEY_ENOMEM;
     if (!rc) {
       warn(r, "record without a phrase");
@@ -963,6 +980,7 @@ static parley_rc load_petr_agents(rd *r) {
                              (size_t)(ce - c));
     if (ent == PL_NONE) return PARLEY_ENOMEM;
     r->d->ent[ent].prefix = (uint8_t)prefix;
+    r->d->ent[ent].petr = 1;
     const char *m1 = memchr(ph, '!', phn);
     if (m1) {
       const char *m2 = memchr(m1 + 1, '!', (size_t)(ph + phn - m1 - 1));

@@ -33,8 +33,14 @@ enum {
   PL_PF_CAP = 1,     /* first doc token must be capitalised ("Chad") */
   PL_PF_ALLCAP = 2,  /* doc token must be upper case / dotted ("US", "WHO") */
   PL_PF_PLURAL = 4,  /* plural noun ("troops", "Israelis") */
-  PL_PF_STORY = 8    /* discard: the whole story, not just the sentence */
+  PL_PF_STORY = 8,   /* discard: the whole story, not just the sentence */
+  PL_PF_GAPS = 16    /* some words may have other words between them */
 };
+/* In d->pw, a word id with this bit set may be preceded by a few other
+ * words of the noun phrase (a PETRARCH actor phrase written with a space,
+ * "ITHILEN TELEVISION", where '_' demands adjacent words). */
+#define PL_PW_GAP 0x80000000u
+#define PL_PW_ID(w) ((w) & ~PL_PW_GAP)
 
 typedef struct pl_dcode {
   const char *code;
@@ -47,6 +53,8 @@ typedef struct pl_dentry {
   uint32_t dc0, ndc;      /* dated codes in d->dc */
   uint8_t kind;           /* PL_EK_* */
   uint8_t prefix;         /* agent code goes before the actor ("NGO~") */
+  uint8_t petr;           /* read from a PETRARCH/TABARI file: its codes
+                             compose by PETRARCH's rules (actors.c) */
 } pl_dentry;
 
 typedef struct pl_phrase {

@@ -180,6 +180,28 @@ static void test_coordination_and_context(void) {
   expect("Tehran", "IRN", PL_HOW_METONYM);
 }
 
+/* An agent tied to a country by of/from/in takes it, also over a
+ * coordination on either side; an alias overlapping an agent keeps it. */
+static void test_agent_prep_and_compounds(void) {
+  code("Soldiers from Chad and Niger crossed the border.", NULL);
+  expect("Soldiers from Chad", "TCDMIL", PL_HOW_AGENT);
+  expect("Niger", "NERMIL", PL_HOW_AGENT);
+  code("Lawmakers in Kenya passed the bill.", NULL);
+  expect("Lawmakers in Kenya", "KENLEG", PL_HOW_AGENT);
+  code("Lawmakers and officials in Kenya and Uganda welcomed it.", NULL);
+  expect("Lawmakers and officials in Kenya", "KENLEG/KENGOV", PL_HOW_AGENT);
+  expect("Uganda", "UGALEG/UGAGOV", PL_HOW_AGENT);
+  code("The U.S. and British foreign ministers met in Rome.", NULL);
+  expect("U.S.", "USAGOV", PL_HOW_AGENT);
+  expect("British foreign ministers", "GBRGOV", PL_HOW_AGENT);
+  code("Israeli military officials said the strike hit a depot.", NULL);
+  expect("Israeli military officials", "ISRMIL", -1);
+  /* clerics and lawmakers with no preposition stay two bare agents */
+  code("Clerics and lawmakers met on Monday.", NULL);
+  int m = find("Clerics");
+  OK(m >= 0 && !doc->ments.v[m].a.code[0], "bare agent before 'and'");
+}
+
 int main(void) {
   ctx = parley_ctx_new();
   doc = parley_doc_new(ctx);
@@ -191,6 +213,7 @@ int main(void) {
     test_people_roles_fuzzy();
     test_longest_and_case();
     test_coordination_and_context();
+    test_agent_prep_and_compounds();
   }
   parley_doc_free(doc);
   parley_ctx_free(ctx);
