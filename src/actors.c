@@ -279,7 +279,10 @@ static int compound_head(const mctx *mc, uint32_t k) {
   static const char *const keep[] = {"source", "sources", "member",
                                      "members", "unit", "units", "wing",
                                      "team", "teams", "personnel", "staff",
-                                     "group", "groups", NULL};
+                                     "group", "groups",
+                                     /* "officials today said": a time
+                                      * noun after the agent, no compound */
+                                     "today", "yesterday", "tonight", NULL};
   if (!mc->tagged || k >= mc->s1) return 0;
   const pl_token *t = &mc->T[k];
   if (t->tag != PL_T_NN && t->tag != PL_T_NNS) return 0;

@@ -66,6 +66,29 @@ typedef struct {
 /* ---- helpers ---- */
 static int streq(const char *a, const char *b) { return a && !strcmp(a, b); }
 
+/* A bare time noun between a verb and its object or between a subject
+ * and its verb ("opened Wednesday a hearing", "officials today praised"):
+ * transparent for pattern matching and subject search. */
+static int time_word(const pl_token *t) {
+  static const char *const W[] = {"today", "yesterday", "tonight",
+                                  "monday", "tuesday", "wednesday",
+                                  "thursday", "friday", "saturday",
+                                  "sunday", NULL};
+  if (!t->lower || t->ment >= 0) return 0;
+  for (int i = 0; W[i]; i++)
+    if (streq(t->lower, W[i])) return 1;
+  return 0;
+}
+
+/* A hyphen inside a word ("day-old", "free-trade", "long-threatened"):
+ * the tokenizer splits it off; no space on either side. */
+static int inner_hyphen(const pl_token *tk, uint32_t i, uint32_t lim) {
+  return i + 1 < lim && streq(tk[i].lower, "-") &&
+         !(tk[i].flags & PL_TF_SPACE) && !(tk[i + 1].flags & PL_TF_SPACE) &&
+         (tk[i + 1].flags & PL_TF_WORD) && i > 0 &&
+         (tk[i - 1].flags & PL_TF_WORD);
+}
+
 static const uint32_t *twof(const mstate *x, uint32_t i) {
   return x->tw + (size_t)(i - x->t0) * 3;
 }
@@ -262,8 +285,10 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   }
   const pl_vel *el = &x->vd->els[p->el0 + e];
   const pl_token *tk = x->tk;
-  /* quotation marks are transparent: were "re-engaging" with X */
-  while (pos < x->lim && (tk[pos].flags & PL_TF_QUOTE)) pos++;
+  /* quotation marks and bare time nouns are transparent: were
+   * "re-engaging" with X, opened Wednesday a hearing into */
+  while (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) || time_word(&tk[pos])))
+    pos++;
   /* adverbs between elements are skipped ("met separately with") */
   if (el->kind != PL_VE_GAP)
     while (pos < x->lim && tk[pos].tag == PL_T_RB && !(tk[pos].syn & PL_SY_NEG) &&
@@ -321,20 +346,26 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
      * words intervene, anywhere in the verb's phrase (its matcher reads
      * the whole verb phrase: a time phrase, a "that" clause, an
      * infinitive complement); only the phrase end (x->lim) stops it.
-     * Native `...` skips at most 3 non-actor words of the clause. */
+     * Native `...` skips at most 3 non-actor words of the clause; a
+     * hyphenated word ("a day-old blockade") counts as one word. */
     if (p->flags & PL_VP_PETR) {
       for (uint32_t q = pos; q <= x->lim; q++)
         if (m_post(x, p, e + 1, q)) return 1;
       return 0;
     }
-    for (uint32_t k = 0; k <= 3; k++) {
-      if (k && (pos + k - 1 >= x->lim ||
-                (tk[pos + k - 1].ment >= 0 &&
-                 tk[pos + k - 1].tag != PL_T_PRPS &&
-                 ment_ok(x->doc, tk[pos + k - 1].ment)) ||
-                tk[pos + k - 1].chunk == PL_CH_VG ||
-                (tk[pos + k - 1].flags & PL_TF_PUNCT)))
-        break;
+    for (uint32_t k = 0, words = 0; words <= 3; words++) {
+      if (words) {
+        uint32_t q = pos + k;
+        if (q >= x->lim ||
+            (tk[q].ment >= 0 && tk[q].tag != PL_T_PRPS &&
+             ment_ok(x->doc, tk[q].ment)) ||
+            tk[q].chunk == PL_CH_VG || (tk[q].flags & PL_TF_PUNCT))
+          break;
+        k++;
+        while (pos + k + 1 < x->lim && inner_hyphen(tk, pos + k, x->lim) &&
+               !(tk[pos + k + 1].ment >= 0 && ment_ok(x->doc, tk[pos + k + 1].ment)))
+          k += 2;
+      }
       if (m_post(x, p, e + 1, pos + k)) return 1;
     }
     return 0;
@@ -582,7 +613,7 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
     }
     if (t->syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) break;
     if (t->vg >= 0 && (uint32_t)t->vg != g) break; /* another clause */
-    if (t->chunk != PL_CH_NP) continue; /* adverbs, commas, PPs */
+    if (t->chunk != PL_CH_NP || time_word(t)) continue; /* adverbs, commas, PPs, "today" */
     /* the noun phrase before the verb, with its PP modifiers ("an
      * airstrike on X", "the head of X"): the subject is its head */
     uint32_t a, b;
@@ -618,6 +649,13 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
         }
     }
     (void)pa;
+    /* "the government and the rebels must ...": an unknown last conjunct
+     * leaves the actor before the conjunction */
+    if (ha >= x->t0 + 2 && (tk[ha - 1].syn & PL_SY_CONJ) &&
+        tk[ha - 2].chunk == PL_CH_NP && !aside.n && x->cameo) {
+      k = ha - 1;
+      continue;
+    }
     if (aside.n) {
       *out = aside;
       return 1;
@@ -934,6 +972,39 @@ static int reported(const parley_doc *doc, uint32_t g) {
   return 0;
 }
 
+/* The complement clause of verb group g: the token index of its
+ * complementizer ("demanded that X release"), or of the first subject
+ * token when the clause follows the verb directly ("said US forces must").
+ * The clause subject may be a noun phrase with PP modifiers and
+ * conjunctions.  UINT32_MAX when group g does not open such a clause
+ * right after group p. */
+static uint32_t comp_clause(const mstate *x, uint32_t p, uint32_t g) {
+  const parley_doc *doc = x->doc;
+  const pl_vgroup *v = &doc->vgs.v[g], *pv = &doc->vgs.v[p];
+  const pl_token *tk = x->tk;
+  uint32_t k = v->lo;
+  while (k > pv->hi && (tk[k - 1].chunk == PL_CH_NP || tk[k - 1].chunk == PL_CH_PP ||
+                        (tk[k - 1].syn & PL_SY_CONJ)) &&
+         !(tk[k - 1].syn & (PL_SY_COMP | PL_SY_BOUND | PL_SY_REL)))
+    k--;
+  if (k == v->lo) return UINT32_MAX; /* no subject of its own */
+  /* adverbs and time phrases between the verb and the clause */
+  uint32_t q = k;
+  if (q > pv->hi && (tk[q - 1].syn & PL_SY_COMP)) q--;
+  uint32_t c = q;
+  while (q > pv->hi && (tk[q - 1].tag == PL_T_RB || time_word(&tk[q - 1]) ||
+                        tk[q - 1].chunk == PL_CH_PP))
+    q--;
+  if (q != pv->hi || q + 5 < c) return UINT32_MAX;
+  return c;
+}
+
+/* "Russia said Sudan must return the helicopter", "X concluded that the
+ * rich nations must allocate ...": a speaker's "must" for another actor
+ * is a demand (10x).  The inner verb's own code picks the sub-code.
+ * Returns 1 when the demand was coded (the inner verb then codes nothing). */
+static int code_must(mstate *x, uint32_t g, parley_rc *rc);
+
 static parley_rc code_vg(mstate *x, uint32_t g) {
   parley_doc *doc = x->doc;
   const pl_vgroup *v = &doc->vgs.v[g];
@@ -943,10 +1014,16 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   if ((v->flags & PL_VG_INF) && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
       appeal_verb(tk[doc->vgs.v[g - 1].head].lemma))
     return PARLEY_OK; /* the content of an appeal is not an event */
-  if (v->lo > x->t0 && (tk[v->lo - 1].syn & PL_SY_COMP) && g > 0 &&
-      doc->vgs.v[g - 1].sent == v->sent && doc->vgs.v[g - 1].hi + 3 >= v->lo &&
-      appeal_verb(tk[doc->vgs.v[g - 1].head].lemma))
-    return PARLEY_OK; /* "demanded that Britain release ..." */
+  if (g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
+      appeal_verb(tk[doc->vgs.v[g - 1].head].lemma)) {
+    uint32_t c = comp_clause(x, g - 1, g);
+    if (c != UINT32_MAX && (tk[c].syn & PL_SY_COMP))
+      return PARLEY_OK; /* "demanded that Britain release ..." */
+  }
+  if (x->cameo) {
+    parley_rc rc = PARLEY_OK;
+    if (code_must(x, g, &rc)) return rc;
+  }
   x->passive = (v->flags & PL_VG_PASSIVE) != 0;
   /* patterns may run past the clause end (into a following infinitive or
    * a mis-tagged noun) up to a real boundary; slots stay in the clause */
@@ -1101,6 +1178,63 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
                     recip && (!x->cameo || reciprocal(c, &tk[v->head])));
   }
   return rc;
+}
+
+static int code_must(mstate *x, uint32_t g, parley_rc *rc) {
+  parley_doc *doc = x->doc;
+  const pl_vgroup *v = &doc->vgs.v[g];
+  const pl_token *tk = x->tk;
+  if (!(v->flags & PL_VG_MODAL) || (v->flags & (PL_VG_NEG | PL_VG_INF)))
+    return 0;
+  int must = 0;
+  for (uint32_t k = v->lo; k < v->hi; k++)
+    if (tk[k].tag == PL_T_MD && streq(tk[k].lower, "must")) must = 1;
+  if (!must) return 0;
+  /* the speaker: a speech verb before the clause, or a speech tail after
+   * it ("Israel must withdraw, Egypt said") */
+  uint32_t sg = g ? g - 1 : g;
+  const pl_vgroup *pv = &doc->vgs.v[sg];
+  int tail = 0;
+  if (g + 1 < doc->vgs.n && doc->vgs.v[g + 1].sent == v->sent &&
+      (doc->vgs.v[g + 1].flags & PL_VG_SPEECH)) {
+    const pl_vgroup *nv = &doc->vgs.v[g + 1];
+    for (uint32_t k = v->hi; k < nv->lo; k++)
+      if (streq(tk[k].lower, ",")) tail = 1;
+    if (tail) {
+      sg = g + 1;
+      pv = nv;
+    }
+  }
+  if (sg == g || pv->sent != v->sent) return 0;
+  const char *pl = tk[pv->head].lemma;
+  if (!(pv->flags & PL_VG_SPEECH) && !streq(pl, "conclude") &&
+      !streq(pl, "warn") && !streq(pl, "declare"))
+    return 0;
+  if ((pv->flags & PL_VG_NEG) || (!tail && comp_clause(x, sg, g) == UINT32_MAX))
+    return 0;
+  agroup S, T;
+  x->subj_event = 0;
+  if (!subject_of(x, g, &T, 0) || !subject_of(x, sg, &S, 0)) return 0;
+  /* the sub-code follows what is demanded: a meeting, aid, a retreat */
+  const char *code = "100";
+  match_t m;
+  memset(&m, 0, sizeof m);
+  x->passive = 0;
+  x->relaxed = 0;
+  x->skip_from = UINT32_MAX;
+  x->lim = v->chi;
+  x->lolim = v->clo;
+  const char *c = match_at(x, v->head, 'v', &m) ? match_code(&m) : "";
+  if (strlen(c) >= 3) {
+    int root = (c[0] - '0') * 10 + (c[1] - '0');
+    code = root == 4 ? "106" : !strcmp(c, "057") ? "107" : root == 6 ? "101"
+         : root == 7 ? "103" : root == 8 ? "105" : "100";
+  }
+  mark_used(x, v->lo, v->hi, PL_U_USED);
+  uint16_t fl = reported(doc, g) ? PL_EF_REPORTED : 0;
+  *rc = emit_pairs(x, v->sent, code, &S, &T, v->lo, v->hi, "<speaker> ... + must",
+                   pv->clo, v->chi, fl, 0, 0);
+  return 1;
 }
 
 /* Nominal event heads not consumed by a verb pattern. */
