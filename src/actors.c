@@ -282,7 +282,8 @@ static int compound_head(const mctx *mc, uint32_t k) {
                                      "group", "groups",
                                      /* "officials today said": a time
                                       * noun after the agent, no compound */
-                                     "today", "yesterday", "tonight", NULL};
+                                     "today", "yesterday", "tonight",
+                                     "tomorrow", NULL};
   if (!mc->tagged || k >= mc->s1) return 0;
   const pl_token *t = &mc->T[k];
   if (t->tag != PL_T_NN && t->tag != PL_T_NNS) return 0;
@@ -317,6 +318,7 @@ typedef struct res {
   int of_country;          /* "AGENT of COUNTRY": agent for coordination */
   int petr;                /* PETRARCH entries: codes compose by mix_code */
   char alist[24];          /* agents shared over "and" ("LEG/GOV"), or "" */
+  int absorbed;            /* a later actor of the phrase was taken in */
   uint32_t hph, hend;      /* the dictionary phrase matched at the start */
 } res;
 
@@ -442,6 +444,18 @@ static void set_person(mctx *mc, res *r, const hit *h) {
 
 /* After a base or agent ending at r->end: more agents, title words, then
  * a known person (wins) or an unknown name (role). */
+/* Tokens [a,b) are only adjectives or a possessive marker. */
+static int adj_gap(const mctx *mc, uint32_t a, uint32_t b) {
+  if (!mc->tagged) return 0;
+  for (uint32_t k = a; k < b; k++) {
+    const pl_token *t = &mc->T[k];
+    if (is_poss(t) || t->tag == PL_T_POS) continue;
+    if (t->tag != PL_T_JJ && t->tag != PL_T_JJR && t->tag != PL_T_JJS)
+      return 0;
+  }
+  return 1;
+}
+
 static void tail(mctx *mc, res *r, uint32_t j, int titled) {
   uint32_t steps = 0;
   while (j < mc->s1 && steps < 6) {
@@ -482,6 +496,17 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
           mc->d->ph[h.ph].kind != PL_PK_CAPITAL) {
         r->end = h.end;
         return;
+      }
+      /* PETRARCH: the first actor of a noun phrase gives its code; a later
+       * one behind only adjectives or a possessive ("Arnor's Elrond", "the
+       * evil Arnor awful Gondor") is taken in without changing it */
+      if (r->petr && e->petr && !titled && r->code && r->code[0] &&
+          (e->kind == PL_EK_COUNTRY || e->kind == PL_EK_ACTOR) &&
+          adj_gap(mc, r->end, j)) {
+        r->end = h.end;
+        r->absorbed = 1;
+        j = h.end;
+        continue;
       }
       break;
     }
@@ -687,9 +712,10 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
   res save = *r;
   tail(mc, r, j, 0);
   if (!r->composed && r->how != PL_HOW_ROLE && !(r->flags & PL_MF_PERSON)) {
-    /* nothing joined: the bare base */
+    /* nothing joined: the bare base (with any actor it took in) */
+    uint32_t end = r->absorbed ? r->end : h.end;
     *r = save;
-    r->end = h.end;
+    r->end = end;
   } else if (r->composed && r->how == PL_HOW_AGENT && r->base_code &&
              !r->petr && compound_head(mc, r->end)) {
     /* "an Israeli drone strike": the agent noun only modifies the head
