@@ -843,7 +843,7 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
     const pl_token *t = &mc->T[i];
     mc->wid[i - mc->s0] = (t->key[0] == '-' && !t->key[1])
                               ? WID_HYPHEN
-                              : pl_dict_word(mc->d, t->key);
+                              : pl_dict_word_h(mc->d, t->key, t->hkey);
   }
   uint32_t i = mc->s0;
   while (i < mc->s1) {

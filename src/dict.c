@@ -45,12 +45,20 @@ static int grow(void **v, uint32_t *cap, uint32_t need, size_t elem) {
 /* the word table                                                      */
 
 static uint32_t hash_key(const char *k, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)k[i];
-    h *= 16777619u;
-  }
+  uint32_t h = pl_fnv32(k, n);
   return h ? h : 1;
+}
+
+uint32_t pl_dict_word_h(const pl_actordict *d, const char *key, uint32_t h) {
+  if (!d || !d->wcap) return PL_NOWORD;
+  uint32_t m = d->wcap - 1;
+  if (!h) h = 1; /* hash_key's convention */
+  for (uint32_t i = h & m;; i = (i + 1) & m) {
+    uint32_t s = d->wtab[i];
+    if (!s) return PL_NOWORD;
+    const pl_word *w = &d->words[s - 1];
+    if (w->hash == h && !strcmp(w->key, key)) return s - 1;
+  }
 }
 
 uint32_t pl_dict_word(const pl_actordict *d, const char *key) {

@@ -100,6 +100,8 @@ struct pl_actordict {
 
 /* Word id of a match key, PL_NOWORD when no phrase uses it. */
 uint32_t pl_dict_word(const pl_actordict *d, const char *key);
+/* The same with key's pl_fnv32 hash known (a token's interned hkey). */
+uint32_t pl_dict_word_h(const pl_actordict *d, const char *key, uint32_t h);
 /* Chooses a dated code for day (PL_DAY_MIN = unknown date: the most
  * recent dated code). Returns "" when the entry has none. */
 const char *pl_dict_code(const pl_actordict *d, const pl_dentry *e,

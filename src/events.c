@@ -1413,9 +1413,9 @@ parley_rc pl_events_run(parley_doc *doc) {
       const char *lo = t->lower ? t->lower : "";
       const char *le = t->lemma ? t->lemma : lo;
       const char *ke = t->key ? t->key : lo;
-      w[1] = pl_vd_word_find(vd, lo, strlen(lo));
-      w[0] = le == lo || !strcmp(le, lo) ? w[1] : pl_vd_word_find(vd, le, strlen(le));
-      w[2] = ke == lo || !strcmp(ke, lo) ? w[1] : pl_vd_word_find(vd, ke, strlen(ke));
+      w[1] = pl_vd_word_find_h(vd, lo, t->hlow);
+      w[0] = le == lo || !strcmp(le, lo) ? w[1] : pl_vd_word_find_h(vd, le, t->hlem);
+      w[2] = ke == lo || !strcmp(ke, lo) ? w[1] : pl_vd_word_find_h(vd, ke, t->hkey);
       if (t->ment >= 0) any_ment = 1;
     }
     x.tw = tw;

@@ -172,8 +172,29 @@ typedef struct pl_token {
   uint32_t sent;       /* sentence index */
   int32_t ment;        /* actors.c: mention covering this token, or -1 */
   uint16_t syn;        /* syntax.c: PL_SY_* */
+  uint8_t swc;         /* syntax.c: closed-class bits of lower (its own) */
   int32_t vg;          /* syntax.c: verb group (doc->vgs) or -1 */
+  /* Interned hashes (PL_FNV32 of the string, computed once so lookups in
+   * the lexicon, word sets and dictionaries never rehash or strlen):
+   * hlow of lower and hkey of key (token.c), hlem of lemma (tag.c). */
+  uint32_t hlow, hkey, hlem;
 } pl_token;
+
+/* 32-bit FNV-1a, the hash every word table keys on (lexicon, word sets,
+ * actor and verb dictionaries), so a token's hash serves them all. */
+#define PL_FNV32_BASIS 2166136261u
+#define PL_FNV32_PRIME 16777619u
+static inline uint32_t pl_fnv32(const char *s, size_t n) {
+  uint32_t h = PL_FNV32_BASIS;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * PL_FNV32_PRIME;
+  return h;
+}
+static inline uint32_t pl_fnv32z(const char *s) { /* NUL-terminated */
+  uint32_t h = PL_FNV32_BASIS;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * PL_FNV32_PRIME;
+  return h;
+}
 
 /* syntax.c: token chunk roles (pl_token.chunk) and flags (pl_token.syn). */
 enum pl_chunk { PL_CH_O = 0, PL_CH_NP, PL_CH_VG, PL_CH_PP };
@@ -563,6 +584,17 @@ void pl_tree_syntax(parley_doc *doc, const pl_sentence *s);
  * probe; the list is compiled into a set on first use, thread-safe).
  * list must be a static array that lives as long as the process. */
 int pl_words_has(const char *const *list, const char *w);
+/* The same with w's pl_fnv32 hash already known (a token's hlow/hlem). */
+int pl_words_has_h(const char *const *list, const char *w, uint32_t h);
+/* Which of up to 32 static word lists hold w (bit k = lists[k]), in one
+ * probe; lists is a NULL-terminated static array of such lists and h is
+ * w's pl_fnv32 hash (a token's hlow or hlem). */
+uint32_t pl_words_class(const char *const *const *lists, const char *w,
+                        uint32_t h);
+/* Token forms against a list: the interned hash, no rehashing. */
+static inline int pl_tok_in(const char *const *list, const pl_token *t) {
+  return pl_words_has_h(list, t->lower, t->hlow);
+}
 
 /* write.c: renderers */
 int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned records);

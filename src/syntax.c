@@ -60,7 +60,13 @@ static const char *const SUBORD[] = {
     "when",   "whereas", "until", "as",     "if",       "unless", "whether",
     "once",   NULL};
 
-static int is_neg(const pl_token *t) { return in_list(t->lower, NEG_WORDS); }
+/* Closed classes of a token's lower-case form, found with one word-set
+ * probe per token when its sentence starts (pl_token.swc): the per-token
+ * tests below read a bit instead of scanning the lists. */
+enum { SW_NEG = 1, SW_REL = 2, SW_SUB = 4 };
+static const char *const *const SW_LISTS[] = {NEG_WORDS, REL_WORDS, SUBORD,
+                                              NULL};
+static int is_neg(const pl_token *t) { return (t->swc & SW_NEG) != 0; }
 
 static int is_aux_lemma(const char *l) {
   return eq(l, "be") || eq(l, "have") || eq(l, "do") || eq(l, "get");
@@ -326,6 +332,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     tk[i].chunk = PL_CH_O;
     tk[i].syn = 0;
     tk[i].vg = -1;
+    tk[i].swc = (uint8_t)pl_words_class(SW_LISTS, tk[i].lower, tk[i].hlow);
   }
   /* 1. verb groups */
   for (uint32_t i = t0; i < t1;) {
@@ -421,7 +428,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     if (eq(t->lower, ";") || eq(t->lower, ":") || eq(t->lower, "--") ||
         eq(t->lower, "\xe2\x80\x94")) {
       t->syn |= PL_SY_BOUND;
-    } else if (in_list(t->lower, REL_WORDS) && i > t0) {
+    } else if ((t->swc & SW_REL) && i > t0) {
       t->syn |= PL_SY_REL;
     } else if (eq(t->lower, "that") && i > t0) {
       /* after a speech verb (or its object): complementizer; after a noun
@@ -436,7 +443,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
         t->syn |= PL_SY_REL;
       else
         t->syn |= PL_SY_COMP;
-    } else if (in_list(t->lower, SUBORD) && t->tag != PL_T_RB &&
+    } else if ((t->swc & SW_SUB) && t->tag != PL_T_RB &&
                t->chunk != PL_CH_VG) {
       /* a subordinator opens a clause when a verb group follows before
        * the next punctuation */
@@ -520,7 +527,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       /* "said after meeting X": a gerund after a subordinator shares the
        * subject of the clause before */
       if (tk[v->head].tag == PL_T_VBG && v->head == v->lo &&
-          (in_list(p->lower, SUBORD) || eq(p->lower, "by") ||
+          ((p->swc & SW_SUB) || eq(p->lower, "by") ||
            eq(p->lower, "upon") || eq(p->lower, "without")) &&
           g > vg0)
         v->flags |= PL_VG_PART;

@@ -51,14 +51,7 @@ struct pl_lexicon {
   const char *pool;  /* NUL-separated copy of the data file */
 };
 
-static uint32_t hash_str(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 16777619u;
-  }
-  return h;
-}
+static uint32_t hash_str(const char *s, size_t n) { return pl_fnv32(s, n); }
 
 static const lexent *lex_find(const pl_lexicon *lx, const char *s,
                               size_t n) {
@@ -72,6 +65,20 @@ static const lexent *lex_find(const pl_lexicon *lx, const char *s,
       const char *w = lx->pool + le->word;
       if (!memcmp(w, s, n) && w[n] == 0) return le;
     }
+  }
+}
+
+/* lex_find for a NUL-terminated word whose hash h is already known (a
+ * token's interned hlow). */
+static const lexent *lex_find_h(const pl_lexicon *lx, const char *s,
+                                uint32_t h) {
+  if (!lx || !lx->n) return NULL;
+  uint32_t mask = lx->cap - 1;
+  for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t e = lx->slots[i];
+    if (!e) return NULL;
+    const lexent *le = &lx->ents[e - 1];
+    if (le->hash == h && !strcmp(lx->pool + le->word, s)) return le;
   }
 }
 
@@ -951,8 +958,7 @@ static void lexical(run *r, uint32_t i, int headline) {
     c->m = M(c->first);
     return;
   }
-  size_t wl = strlen(w);
-  c->e = lex_find(lx, w, wl);
+  c->e = lex_find_h(lx, w, t->hlow);
   /* overrides are marked on their lexicon entries at load; clitics ('re
    * n't) are not in the lexicon, and without a lexicon all are searched */
   const struct over *o =
@@ -984,6 +990,7 @@ static void lexical(run *r, uint32_t i, int headline) {
     }
   }
   if (!c->m) {
+    size_t wl = strlen(w);
     int hasdigit = 0, hasalpha = 0;
     for (const char *s = w; *s; s++) {
       if (*s >= '0' && *s <= '9') hasdigit = 1;
@@ -1033,7 +1040,7 @@ static void capitals(run *r, uint32_t i, int headline) {
     static const char *const particles[] = {"bin", "bint", "ibn", "al", "el",
                                             "ben", "abu", "abd", "de", "da",
                                             "van", "von", "der", "del", NULL};
-    if (in_list(t->lower, particles) && i + 1 < r->hi) {
+    if (pl_tok_in(particles, t) && i + 1 < r->hi) {
       pl_token *n = T(r, i + 1);
       if (is_word(n->lower, "-") && i + 2 < r->hi) n = T(r, i + 2);
       if ((n->flags & PL_TF_CAP) && (n->flags & PL_TF_WORD)) {
@@ -1177,6 +1184,7 @@ parley_rc pl_tag_run(parley_doc *doc) {
         t->tag = decide(&r, i);
       }
       t->lemma = lemma_of(&r, i);
+      t->hlem = t->lemma == t->lower ? t->hlow : pl_fnv32z(t->lemma);
       int tg = t->tag;
       if (tg == PL_T_VB || tg == PL_T_VBD || tg == PL_T_VBZ ||
           tg == PL_T_VBP) {

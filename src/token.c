@@ -125,8 +125,11 @@ static size_t dotted_tail(const char *t, size_t j, size_t n) {
   return e;
 }
 
-/* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else). */
-static int make_forms(parley_doc *doc, pl_token *tk) {
+/* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else).
+ * The same pass counts letters and upper-case letters (for PL_TF_ALLCAP)
+ * and interns the hashes of both forms (hlow, hkey). */
+static int make_forms(parley_doc *doc, pl_token *tk, int *nal_out,
+                      int *nup_out) {
   const char *s = doc->text + tk->off;
   size_t n = tk->len;
   char *low = pl_alloc(&doc->arena, 2 * n + 2);
@@ -134,17 +137,36 @@ static int make_forms(parley_doc *doc, pl_token *tk) {
   char *key = low + n + 1;
   size_t ln = 0, kn = 0;
   size_t i = 0;
+  int nal = 0, nup = 0;
+  uint32_t hl = PL_FNV32_BASIS, hk = PL_FNV32_BASIS;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
-      char lc = (char)tolower(c);
-      low[ln++] = lc;
-      if (lc != '.') key[kn++] = lc;
+      /* tolower in the C locale */
+      unsigned char lc = (unsigned char)((unsigned)c - 'A' < 26u ? c + 32 : c);
+      if (lc != c) { /* A-Z */
+        nal++;
+        nup++;
+      } else if (lc >= 'a' && lc <= 'z') {
+        nal++;
+      }
+      low[ln++] = (char)lc;
+      hl = (hl ^ lc) * PL_FNV32_PRIME;
+      if (lc != '.') {
+        key[kn++] = (char)lc;
+        hk = (hk ^ lc) * PL_FNV32_PRIME;
+      }
       i++;
       continue;
     }
     uint32_t cp;
     size_t k = pl_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL);
+    if (utf8proc_isupper((utf8proc_int32_t)cp)) {
+      nal++;
+      nup++;
+    } else if (utf8proc_islower((utf8proc_int32_t)cp)) {
+      nal++;
+    }
     uint32_t lc = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
     char enc[4];
     size_t el = pl_utf8_encode(lc, enc);
@@ -152,8 +174,12 @@ static int make_forms(parley_doc *doc, pl_token *tk) {
       memcpy(enc, s + i, k);
       el = k;
     }
-    memcpy(low + ln, enc, el);
-    memcpy(key + kn, enc, el);
+    for (size_t q = 0; q < el; q++) {
+      low[ln + q] = enc[q];
+      key[kn + q] = enc[q];
+      hl = (hl ^ (unsigned char)enc[q]) * PL_FNV32_PRIME;
+      hk = (hk ^ (unsigned char)enc[q]) * PL_FNV32_PRIME;
+    }
     ln += el;
     kn += el;
     i += k;
@@ -163,9 +189,15 @@ static int make_forms(parley_doc *doc, pl_token *tk) {
   if (kn == 0) { /* a lone "." keeps itself as key */
     key[0] = low[0];
     key[1] = 0;
+    hk = pl_fnv32z(key);
   }
   tk->lower = low;
   tk->key = key;
+  tk->hlow = hl;
+  tk->hkey = hk;
+  tk->hlem = hl; /* tag.c sets the lemma's */
+  *nal_out = nal;
+  *nup_out = nup;
   return 0;
 }
 
@@ -178,25 +210,7 @@ static pl_token *emit(parley_doc *doc, size_t off, size_t len, unsigned fl) {
   tk->ment = -1;
   const char *s = doc->text + off;
   int nup = 0, nal = 0;
-  for (size_t i = 0; i < len;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      if (isalpha(c)) {
-        nal++;
-        if (isupper(c)) nup++;
-      }
-      i++;
-      continue;
-    }
-    uint32_t cp;
-    i += pl_utf8_decode((const unsigned char *)s + i, len - i, &cp, NULL);
-    if (utf8proc_isupper((utf8proc_int32_t)cp)) {
-      nal++;
-      nup++;
-    } else if (utf8proc_islower((utf8proc_int32_t)cp)) {
-      nal++;
-    }
-  }
+  if (make_forms(doc, tk, &nal, &nup)) return NULL;
   if (len && isupper((unsigned char)s[0])) tk->flags |= PL_TF_CAP;
   else if (len && (unsigned char)s[0] >= 0x80) {
     uint32_t cp;
@@ -204,7 +218,6 @@ static pl_token *emit(parley_doc *doc, size_t off, size_t len, unsigned fl) {
     if (utf8proc_isupper((utf8proc_int32_t)cp)) tk->flags |= PL_TF_CAP;
   }
   if (nal >= 2 && nup == nal) tk->flags |= PL_TF_ALLCAP;
-  if (make_forms(doc, tk)) return NULL;
   return tk;
 }
 

@@ -40,10 +40,19 @@ static int grow_arr(void **arr, uint32_t *cap, size_t elem) {
 }
 
 /* ---- words ---- */
-static uint32_t hash_str(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
+static uint32_t hash_str(const char *s, size_t n) { return pl_fnv32(s, n); }
+
+/* pl_vd_word_find for a NUL-terminated word with its hash known (a
+ * token's interned hlow/hkey/hlem): no strlen, no rehash. */
+uint32_t pl_vd_word_find_h(const pl_verbdict *vd, const char *s, uint32_t h) {
+  if (!vd || !vd->wcap || !*s) return PL_VW_NONE;
+  uint32_t mask = vd->wcap - 1, i = h & mask;
+  for (;;) {
+    uint32_t id = vd->wtab[i];
+    if (!id) return PL_VW_NONE;
+    if (!strcmp(vd->pool + vd->woff[id - 1], s)) return id - 1;
+    i = (i + 1) & mask;
+  }
 }
 
 uint32_t pl_vd_word_find(const pl_verbdict *vd, const char *s, size_t n) {

@@ -71,6 +71,8 @@ struct pl_verbdict {
 };
 
 uint32_t pl_vd_word_find(const pl_verbdict *vd, const char *s, size_t n);
+/* The same for a NUL-terminated word whose pl_fnv32 hash is known. */
+uint32_t pl_vd_word_find_h(const pl_verbdict *vd, const char *s, uint32_t h);
 const char *pl_vd_word(const pl_verbdict *vd, uint32_t id);
 int pl_vd_finalize(pl_verbdict *vd);
 void pl_vd_class_range(const pl_verbdict *vd, uint32_t c, uint32_t w,

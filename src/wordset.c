@@ -12,6 +12,12 @@
  * address.  Building happens under a mutex; a built set is published with
  * a release store and read with an acquire load, so lookups take no lock.
  * Sets are never freed (their number is bounded by the lists in the code).
+ *
+ * pl_words_class() does the same for a group of lists at once: one probe
+ * gives a bit mask of the lists the word is in, so a stage can classify a
+ * token once instead of testing it against each list in turn.  Callers
+ * with a token pass its interned hash (pl_token.hlow), so nothing is
+ * rehashed.
  */
 #include "internal.h"
 #include <pthread.h>
@@ -19,9 +25,11 @@
 
 /* A slot keeps the word's full hash next to it, so a probe compares
  * strings only when the hashes agree (most lookups are misses and then
- * touch no string at all). */
+ * touch no string at all).  bits: the lists of a class group holding the
+ * word (1 for a single list). */
 typedef struct {
   uint32_t hash;
+  uint32_t bits;
   const char *w;            /* NULL = empty */
 } wslot;
 
@@ -30,21 +38,14 @@ typedef struct {
   wslot slot[];
 } wset;
 
-#define REG_SLOTS 1024      /* registry: list address -> set */
+#define REG_SLOTS 1024      /* registry: list (or group) address -> set */
 static struct {
-  const char *const *list;
+  const void *key;
   wset *set;
 } reg[REG_SLOTS];
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static uint32_t hash_str(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) {
-    h ^= (unsigned char)*s;
-    h *= 16777619u;
-  }
-  return h;
-}
+static uint32_t hash_str(const char *s) { return pl_fnv32z(s); }
 
 static uint32_t hash_ptr(const void *p) {
   uintptr_t v = (uintptr_t)p;
@@ -53,21 +54,40 @@ static uint32_t hash_ptr(const void *p) {
   return (uint32_t)(v ^ (v >> 15));
 }
 
-static wset *build(const char *const *list) {
-  size_t n = 0;
-  while (list[n]) n++;
+/* Adds word w with bits to s (which has room). */
+static void add(wset *s, const char *w, uint32_t bits) {
+  uint32_t hv = hash_str(w), h = hv & s->mask;
+  while (s->slot[h].w && strcmp(s->slot[h].w, w)) h = (h + 1) & s->mask;
+  s->slot[h].hash = hv;
+  s->slot[h].bits |= bits;
+  s->slot[h].w = w;
+}
+
+static wset *alloc_set(size_t n) {
   uint32_t cap = 8;
   while (cap < 2 * n + 2) cap *= 2;
   wset *s = calloc(1, sizeof *s + cap * sizeof(wslot));
+  if (s) s->mask = cap - 1;
+  return s;
+}
+
+static wset *build(const char *const *list) {
+  size_t n = 0;
+  while (list[n]) n++;
+  wset *s = alloc_set(n);
   if (!s) return NULL;
-  s->mask = cap - 1;
-  for (size_t i = 0; i < n; i++) {
-    uint32_t hv = hash_str(list[i]), h = hv & s->mask;
-    while (s->slot[h].w && strcmp(s->slot[h].w, list[i]))
-      h = (h + 1) & s->mask;
-    s->slot[h].hash = hv;
-    s->slot[h].w = list[i];
-  }
+  for (size_t i = 0; i < n; i++) add(s, list[i], 1);
+  return s;
+}
+
+static wset *build_group(const char *const *const *lists) {
+  size_t n = 0;
+  for (size_t k = 0; lists[k]; k++)
+    for (size_t i = 0; lists[k][i]; i++) n++;
+  wset *s = alloc_set(n);
+  if (!s) return NULL;
+  for (size_t k = 0; lists[k] && k < 32; k++)
+    for (size_t i = 0; lists[k][i]; i++) add(s, lists[k][i], 1u << k);
   return s;
 }
 
@@ -77,41 +97,72 @@ static int slow_has(const char *const *list, const char *w) {
   return 0;
 }
 
-int pl_words_has(const char *const *list, const char *w) {
-  if (!w || !list) return 0;
-  uint32_t r = hash_ptr(list) & (REG_SLOTS - 1);
-  wset *s = NULL;
+static uint32_t slow_class(const char *const *const *lists, const char *w) {
+  uint32_t b = 0;
+  for (size_t k = 0; lists[k] && k < 32; k++)
+    if (slow_has(lists[k], w)) b |= 1u << k;
+  return b;
+}
+
+/* The compiled set of key (a list, or a group of lists when group is
+ * set), built on first use; NULL when it cannot be built (out of memory,
+ * registry full). */
+static const wset *find_set(const void *key, int group) {
+  uint32_t r = hash_ptr(key) & (REG_SLOTS - 1);
+  const wset *s = NULL;
   for (uint32_t k = 0; k < REG_SLOTS; k++, r = (r + 1) & (REG_SLOTS - 1)) {
-    const char *const *l = __atomic_load_n(&reg[r].list, __ATOMIC_ACQUIRE);
-    if (l == list) {
-      s = __atomic_load_n(&reg[r].set, __ATOMIC_ACQUIRE);
-      break;
-    }
+    const void *l = __atomic_load_n(&reg[r].key, __ATOMIC_ACQUIRE);
+    if (l == key) return __atomic_load_n(&reg[r].set, __ATOMIC_ACQUIRE);
     if (!l) break;
   }
-  if (!s) {
-    pthread_mutex_lock(&reg_lock);
-    r = hash_ptr(list) & (REG_SLOTS - 1);
-    for (uint32_t k = 0; k < REG_SLOTS; k++, r = (r + 1) & (REG_SLOTS - 1)) {
-      if (reg[r].list == list) {
-        s = reg[r].set;
-        break;
-      }
-      if (!reg[r].list) {
-        s = build(list);
-        if (s) {
-          /* publish the set before the key readers look for */
-          __atomic_store_n(&reg[r].set, s, __ATOMIC_RELEASE);
-          __atomic_store_n(&reg[r].list, list, __ATOMIC_RELEASE);
-        }
-        break;
-      }
+  pthread_mutex_lock(&reg_lock);
+  r = hash_ptr(key) & (REG_SLOTS - 1);
+  for (uint32_t k = 0; k < REG_SLOTS; k++, r = (r + 1) & (REG_SLOTS - 1)) {
+    if (reg[r].key == key) {
+      s = reg[r].set;
+      break;
     }
-    pthread_mutex_unlock(&reg_lock);
-    if (!s) return slow_has(list, w); /* out of memory or registry full */
+    if (!reg[r].key) {
+      wset *b = group ? build_group((const char *const *const *)key)
+                      : build((const char *const *)key);
+      if (b) {
+        /* publish the set before the key readers look for */
+        __atomic_store_n(&reg[r].set, b, __ATOMIC_RELEASE);
+        __atomic_store_n(&reg[r].key, key, __ATOMIC_RELEASE);
+      }
+      s = b;
+      break;
+    }
   }
-  uint32_t hv = hash_str(w);
+  pthread_mutex_unlock(&reg_lock);
+  return s;
+}
+
+static uint32_t set_bits(const wset *s, const char *w, uint32_t hv) {
   for (uint32_t h = hv & s->mask; s->slot[h].w; h = (h + 1) & s->mask)
-    if (s->slot[h].hash == hv && !strcmp(s->slot[h].w, w)) return 1;
+    if (s->slot[h].hash == hv && !strcmp(s->slot[h].w, w))
+      return s->slot[h].bits;
   return 0;
+}
+
+int pl_words_has(const char *const *list, const char *w) {
+  if (!w || !list) return 0;
+  const wset *s = find_set(list, 0);
+  if (!s) return slow_has(list, w);
+  return set_bits(s, w, hash_str(w)) != 0;
+}
+
+int pl_words_has_h(const char *const *list, const char *w, uint32_t h) {
+  if (!w || !list) return 0;
+  const wset *s = find_set(list, 0);
+  if (!s) return slow_has(list, w);
+  return set_bits(s, w, h) != 0;
+}
+
+uint32_t pl_words_class(const char *const *const *lists, const char *w,
+                        uint32_t h) {
+  if (!w || !lists) return 0;
+  const wset *s = find_set(lists, 1);
+  if (!s) return slow_class(lists, w);
+  return set_bits(s, w, h);
 }
