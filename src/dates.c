@@ -61,33 +61,57 @@ static int keyis(const parley_doc *doc, uint32_t i, uint32_t end,
   return i < end && !strcmp(T(doc, i)->key, w);
 }
 
-static int in_list(const char *k, const char *const *list) {
-  return pl_words_has(list, k);
+/* Word-list tests of a token's key / lower-case form / lemma, with the
+ * token's interned hash (no rehashing per test). */
+static int in_key(const pl_token *t, const char *const *list) {
+  return pl_words_has_h(list, t->key, t->hkey);
+}
+static int in_low(const pl_token *t, const char *const *list) {
+  return pl_words_has_h(list, t->lower, t->hlow);
+}
+static int in_lem(const pl_token *t, const char *const *list) {
+  return t->lemma ? pl_words_has_h(list, t->lemma, t->hlem)
+                  : pl_words_has_h(list, t->lower, t->hlow);
 }
 
-/* Month number of a month name or abbreviation key, 0 when none. */
-static int month_of(const char *k) {
-  static const char *const full[] = {"january", "february", "march",
-                                     "april",   "may",      "june",
-                                     "july",    "august",   "september",
-                                     "october", "november", "december"};
-  static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may",
-                                     "jun", "jul", "aug", "sep", "oct",
-                                     "nov", "dec"};
-  for (int m = 0; m < 12; m++)
-    if (!strcmp(k, full[m]) || !strcmp(k, abbr[m])) return m + 1;
-  if (!strcmp(k, "sept")) return 9;
-  return 0;
+/* Month names and abbreviations, one list per month: a word-class group
+ * answers "which month" with one probe (bit m-1). */
+static const char *const M01[] = {"january", "jan", NULL};
+static const char *const M02[] = {"february", "feb", NULL};
+static const char *const M03[] = {"march", "mar", NULL};
+static const char *const M04[] = {"april", "apr", NULL};
+static const char *const M05[] = {"may", NULL};
+static const char *const M06[] = {"june", "jun", NULL};
+static const char *const M07[] = {"july", "jul", NULL};
+static const char *const M08[] = {"august", "aug", NULL};
+static const char *const M09[] = {"september", "sep", "sept", NULL};
+static const char *const M10[] = {"october", "oct", NULL};
+static const char *const M11[] = {"november", "nov", NULL};
+static const char *const M12[] = {"december", "dec", NULL};
+static const char *const *const MONTHS[] = {M01, M02, M03, M04, M05, M06,
+                                            M07, M08, M09, M10, M11, M12,
+                                            NULL};
+static const char *const D0[] = {"monday", NULL};
+static const char *const D1[] = {"tuesday", NULL};
+static const char *const D2[] = {"wednesday", NULL};
+static const char *const D3[] = {"thursday", NULL};
+static const char *const D4[] = {"friday", NULL};
+static const char *const D5[] = {"saturday", NULL};
+static const char *const D6[] = {"sunday", NULL};
+static const char *const *const WEEKDAYS[] = {D0, D1, D2, D3, D4, D5, D6,
+                                              NULL};
+
+/* Month number of a token whose key is a month name or abbreviation, 0
+ * when none. */
+static int month_of(const pl_token *t) {
+  uint32_t b = pl_words_class(MONTHS, t->key, t->hkey);
+  return b ? __builtin_ctz(b) + 1 : 0;
 }
 
-/* 0 = Monday .. 6 = Sunday, -1 when not a weekday name. */
-static int weekday_of(const char *k) {
-  static const char *const wd[] = {"monday", "tuesday",  "wednesday",
-                                   "thursday", "friday", "saturday",
-                                   "sunday"};
-  for (int w = 0; w < 7; w++)
-    if (!strcmp(k, wd[w])) return w;
-  return -1;
+/* 0 = Monday .. 6 = Sunday, -1 when the key is not a weekday name. */
+static int weekday_of(const pl_token *t) {
+  uint32_t b = pl_words_class(WEEKDAYS, t->key, t->hkey);
+  return b ? __builtin_ctz(b) : -1;
 }
 
 /* Value of a plain digit token ("31", "31st", "2023"), -1 otherwise.
@@ -257,7 +281,7 @@ static int m_month(const parley_doc *doc, uint32_t i, uint32_t end,
                    uint32_t prev, spec_t *s) {
   const pl_token *t = T(doc, i);
   if (t->len < 3 || t->len > 10 || !memchr("jfmasond", t->key[0], 8)) return 0;
-  int m = month_of(t->key);
+  int m = month_of(t);
   if (!m || !cap(doc, i)) return 0;
   if (m != 5 && !(t->flags & PL_TF_ABBR) && strlen(t->key) == 3 &&
       !(i + 1 < end && day_num(T(doc, i + 1)) > 0))
@@ -291,7 +315,8 @@ static int m_month(const parley_doc *doc, uint32_t i, uint32_t end,
   /* A bare month needs a preposition before it ("in July"). */
   if (prev == UINT32_MAX) return 0;
   const char *pk = T(doc, prev)->key;
-  if (!in_list(pk, month_preps) && !is_dash_tight(doc, prev, end)) return 0;
+  if (!in_key(T(doc, prev), month_preps) && !is_dash_tight(doc, prev, end))
+    return 0;
   if (m == 5 && strcmp(pk, "in") && strcmp(pk, "since") &&
       strcmp(pk, "of") && strcmp(pk, "last") && strcmp(pk, "next") &&
       strcmp(pk, "early") && strcmp(pk, "late") && strcmp(pk, "until") &&
@@ -309,7 +334,7 @@ static int m_daymonth(const parley_doc *doc, uint32_t i, uint32_t end,
   if (d < 0 || i + 1 >= end) return 0;
   uint32_t j = i + 1;
   if (!strcmp(T(doc, j)->key, "of") && j + 1 < end) j++; /* 7th of October */
-  int m = month_of(T(doc, j)->key);
+  int m = month_of(T(doc, j));
   if (!m || !cap(doc, j)) return 0;
   int y = j + 1 < end ? year_num(T(doc, j + 1)) : -1;
   if (y > 0) {
@@ -434,7 +459,7 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
   static const char *const deictic[] = {
       "today", "tonight", "overnight", "yesterday", "tomorrow", "last",
       "past",  "next",    "coming",    "this",      "weekend", NULL};
-  int dword = memchr("tolypncw", c0, 8) && in_list(t->key, deictic);
+  int dword = memchr("tolypncw", c0, 8) && in_key(t, deictic);
   if (!digit && !cap(doc, i) && !ago && !dword) return 0;
   int n;
   if (digit && (n = m_iso(doc, i, end, s))) return n;
@@ -442,7 +467,7 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
   if (digit && (n = m_daymonth(doc, i, end, s))) return n;
   int w = cap(doc, i) && t->len >= 6 && t->len <= 9 &&
                   memchr("mtwfs", c0, 5)
-              ? weekday_of(t->key)
+              ? weekday_of(t)
               : -1;
   if (w >= 0) {
     int mod = 0;
@@ -455,7 +480,7 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
   }
   int y = digit ? year_num(t) : -1;
   if (y > 0 && prev != UINT32_MAX &&
-      (in_list(T(doc, prev)->key, year_preps) ||
+      (in_key(T(doc, prev), year_preps) ||
        is_dash_tight(doc, prev, end))) {
     *s = (spec_t){X_ABS, y, 1, 1, PL_PREC_YEAR, 0, 0};
     return 1;
@@ -474,15 +499,14 @@ static int future_marker(const parley_doc *doc, uint32_t i, uint32_t end) {
       "expected", "set",      "due",     "scheduled", "going", "plans",
       "plan",     "planned",  "planning", "intends",  "intend", "intended",
       "poised",   "slated",   NULL};
-  const char *k = T(doc, i)->lower;
-  if (in_list(k, aux)) return 1;
-  return in_list(k, to_verbs) && keyis(doc, i + 1, end, "to");
+  if (in_low(T(doc, i), aux)) return 1;
+  return in_low(T(doc, i), to_verbs) && keyis(doc, i + 1, end, "to");
 }
 
 static int past_verb(const parley_doc *doc, uint32_t i, uint32_t s0) {
   const pl_token *t = T(doc, i);
   static const char *const be[] = {"be", "been", "being", NULL};
-  if (i > s0 && in_list(T(doc, i - 1)->lower, be))
+  if (i > s0 && in_low(T(doc, i - 1), be))
     return 0; /* passive: the auxiliary carries the tense */
   if (t->tag == PL_T_VBD) return 1;
   if (t->tag != PL_T_UNK && t->tag != PL_T_VBN) return 0;
@@ -497,7 +521,7 @@ static int past_verb(const parley_doc *doc, uint32_t i, uint32_t s0) {
   if (n >= 4 && k[n - 2] == 'e' && k[n - 1] == 'd' && (t->flags & PL_TF_WORD) &&
       !(t->flags & PL_TF_CAP))
     return 1;
-  return in_list(k, irr);
+  return in_low(t, irr);
 }
 
 static int boundary(const parley_doc *doc, uint32_t i) {
@@ -550,7 +574,7 @@ parley_rc pl_dates_run(parley_doc *doc) {
                   (!strcmp(T(doc, i)->key, "past") ||
                    !strcmp(T(doc, i)->key, "last") ||
                    !strcmp(T(doc, i)->key, "weekend"));
-        if (in_list(p->key, lead_in) || !strcmp(p->key, "last") ||
+        if (in_key(p, lead_in) || !strcmp(p->key, "last") ||
             !strcmp(p->key, "next") || the ||
             is_dash_tight(doc, a - 1, sp.s1)) {
           if (!strcmp(p->key, "since")) flags |= PL_DX_SINCE;
@@ -626,7 +650,7 @@ static int reported_before(const parley_doc *doc, uint32_t s0, uint32_t tok) {
   for (uint32_t i = tok; i-- > s0;) {
     const pl_token *t = T(doc, i);
     if (PL_IS_VERB(t->tag) || (!t->tag && past_verb(doc, i, s0)))
-      return in_list(t->lemma ? t->lemma : t->lower, say) ||
+      return in_lem(t, say) ||
              !strcmp(t->lower, "said");
   }
   return 0;
@@ -646,12 +670,12 @@ static int clause_break(const parley_doc *doc, uint32_t i, int reported) {
     return 1;
   if (PL_IS_VERB(t->tag))
     return !(t->tag == PL_T_VB && i > 0 && !strcmp(T(doc, i - 1)->key, "to"));
-  if (in_list(t->key, rel)) return reported;
+  if (in_key(t, rel)) return reported;
   /* "to try to revive talks and meet ...": coordinated infinitives */
   if ((!strcmp(t->key, "and") || !strcmp(t->key, "or")) &&
       i + 1 < doc->toks.n && T(doc, i + 1)->tag == PL_T_VB)
     return 0;
-  return in_list(t->key, w);
+  return in_key(t, w);
 }
 
 static pl_date article_day(const parley_doc *doc) {

@@ -83,6 +83,12 @@ static int joins_segment(uint32_t cp) {
   return (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
 }
 
+/* A byte the ASCII run copy takes unchanged: printable ASCII other than
+ * ' and ` (doubled, they become a double quote). */
+static int plain_byte(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '\'' && c != '`';
+}
+
 parley_rc pl_normalize_run(parley_doc *doc) {
   const unsigned char *s = (const unsigned char *)doc->orig;
   size_t n = doc->orig_len;
@@ -93,6 +99,22 @@ parley_rc pl_normalize_run(parley_doc *doc) {
   if (!o.t || !o.map) return PARLEY_ENOMEM;
   size_t i = 0;
   while (i < n) {
+    /* Plain ASCII run (printable, not a quote that may double up): copied
+     * as is with an identity map.  Its last byte stays for the per-byte
+     * path when a non-ASCII byte follows (it may compose with a mark). */
+    if (plain_byte(s[i])) {
+      size_t j = i + 1;
+      while (j < n && plain_byte(s[j])) j++;
+      if (j < n && s[j] >= 0x80) j--;
+      if (j > i) {
+        memcpy(o.t + o.n, s + i, j - i);
+        uint32_t *m = o.map + o.n;
+        for (size_t k = 0; k < j - i; k++) m[k] = (uint32_t)(i + k);
+        o.n += j - i;
+        i = j;
+        continue;
+      }
+    }
     unsigned char c = s[i];
     /* ASCII fast path, unless a non-ASCII byte follows: then a letter
      * may compose with a combining mark (e + U+0301 -> U+00E9) */

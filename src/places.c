@@ -633,8 +633,9 @@ static const pl_token *T(const parley_doc *doc, uint32_t i) {
   return &doc->toks.v[i];
 }
 
-static int in_list(const char *k, const char *const *list) {
-  return pl_words_has(list, k);
+/* Is the token's key in the list? (its interned hash: no rehashing) */
+static int in_key(const pl_token *t, const char *const *list) {
+  return pl_words_has_h(list, t->key, t->hkey);
 }
 
 static int is_char(const parley_doc *doc, uint32_t i, char c) {
@@ -739,7 +740,7 @@ typedef struct {
 static void cc_add(ccset_t *s, const char *cc, int level) {
   if (!level || !cc[0] || strlen(cc) != 3 || !strcmp(cc, "IGO")) return;
   for (int i = 0; i < s->n; i++)
-    if (!strcmp(s->cc[i], cc)) {
+    if (!memcmp(s->cc[i], cc, 4)) { /* both 3 letters + NUL */
       if (s->level[i] < level) s->level[i] = (uint8_t)level;
       return;
     }
@@ -749,9 +750,11 @@ static void cc_add(ccset_t *s, const char *cc, int level) {
   }
 }
 
-static int cc_level(const ccset_t *s, const char *cc) {
+/* cc: a char[4] code (gz_place.cc); the set's codes are 3 letters +
+ * NUL, so comparing the 4 bytes is strcmp equality without the call. */
+static int cc_level(const ccset_t *s, const char cc[4]) {
   for (int i = 0; i < s->n; i++)
-    if (!strcmp(s->cc[i], cc)) return s->level[i];
+    if (!memcmp(s->cc[i], cc, 4)) return s->level[i];
   return 0;
 }
 
@@ -807,14 +810,14 @@ static int32_t loc_prep(const parley_doc *doc, uint32_t tok, uint32_t s0) {
   uint32_t j = tok;
   for (int steps = 0; j > s0 && steps < 5; steps++) {
     const pl_token *t = T(doc, j - 1);
-    if (in_list(t->key, loc_preps)) return (int32_t)(j - 1);
-    if (in_list(t->key, skip) || in_list(t->key, directions)) {
+    if (in_key(t, loc_preps)) return (int32_t)(j - 1);
+    if (in_key(t, skip) || in_key(t, directions)) {
       j--;
       continue;
     }
     /* "the Qatari capital Doha", "the Egyptian city of Rafah" */
     if ((t->flags & PL_TF_CAP) && j < tok + 1 && j - 1 > s0 &&
-        j < doc->toks.n && (in_list(T(doc, j)->key, skip))) {
+        j < doc->toks.n && (in_key(T(doc, j), skip))) {
       j--;
       continue;
     }
@@ -826,7 +829,7 @@ static int32_t loc_prep(const parley_doc *doc, uint32_t tok, uint32_t s0) {
 static int cap_word(const parley_doc *doc, uint32_t i) {
   const pl_token *t = T(doc, i);
   return (t->flags & PL_TF_WORD) && (t->flags & PL_TF_CAP) &&
-         !in_list(t->key, loc_preps) && strcmp(t->key, "the") &&
+         !in_key(t, loc_preps) && strcmp(t->key, "the") &&
          strcmp(t->key, "a");
 }
 
@@ -904,10 +907,10 @@ parley_rc pl_places_run(parley_doc *doc) {
       if (!(t->flags & PL_TF_WORD)) continue;
       int cap = (t->flags & PL_TF_CAP) != 0;
       int dirw = memchr("nsewc", t->key[0] | 0x20, 5) && t->len >= 4 &&
-                 in_list(t->key, directions);
+                 in_key(t, directions);
       int al = !cap && t->len <= 3 && tight_dash(doc, i + 1, s1) &&
                (T(doc, i + 2)->flags & PL_TF_CAP) &&
-               in_list(t->key, al_prefixes);
+               in_key(t, al_prefixes);
       if (!cap && !dirw && !al) continue;
       uint32_t head = UINT32_MAX, n = 0;
       int32_t dir = -1;
@@ -931,7 +934,7 @@ parley_rc pl_places_run(parley_doc *doc) {
     uint32_t s1 = doc->sents.v[r->sent].tok0 + doc->sents.v[r->sent].ntok;
     uint32_t e = r->tok + r->ntok, qe = q->tok + q->ntok;
     if (tight_dash(doc, e, s1) && q->tok == e + 1 && qe < s1 &&
-        in_list(T(doc, qe)->key, border_words)) {
+        in_key(T(doc, qe), border_words)) {
       r->head2 = q->head;
       r->ntok = qe + 1 - r->tok;
       r->border = 1;
@@ -940,7 +943,7 @@ parley_rc pl_places_run(parley_doc *doc) {
     }
     uint32_t s0 = doc->sents.v[r->sent].tok0;
     if (r->tok >= s0 + 2 && !strcmp(T(doc, r->tok - 1)->key, "between") &&
-        in_list(T(doc, r->tok - 2)->key, border_words) && e < s1 &&
+        in_key(T(doc, r->tok - 2), border_words) && e < s1 &&
         !strcmp(T(doc, e)->key, "and") && q->tok == e + 1) {
       r->head2 = q->head;
       r->tok -= 2;
@@ -1062,7 +1065,7 @@ int32_t pl_place_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
     if (p->tok < lo || p->tok >= hi) continue;
     int32_t prep = loc_prep(doc, p->tok, s0);
     if (prep < 0 || (uint32_t)prep < lo) continue;
-    if (in_list(T(doc, (uint32_t)prep)->key, static_preps)) return (int32_t)k;
+    if (in_key(T(doc, (uint32_t)prep), static_preps)) return (int32_t)k;
     if (moving < 0) moving = (int32_t)k;
   }
   return moving;

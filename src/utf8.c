@@ -52,6 +52,18 @@ size_t pl_utf8_encode(uint32_t cp, char out[4]) {
 int pl_utf8_valid(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
+    /* ASCII fast path: eight bytes at a time while no high bit is set */
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (!((unsigned char)s[i] & 0x80)) {
+      i++;
+      continue;
+    }
     uint32_t cp;
     int bad = 0;
     i += pl_utf8_decode((const unsigned char *)s + i, n - i, &cp, &bad);
