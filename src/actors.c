@@ -319,6 +319,8 @@ typedef struct res {
   int petr;                /* PETRARCH entries: codes compose by mix_code */
   char alist[24];          /* agents shared over "and" ("LEG/GOV"), or "" */
   int absorbed;            /* a later actor of the phrase was taken in */
+  const char *stem;        /* the code before its last agent ("DNKMUS" of
+                              "Danish Islamist media"), or NULL */
   uint32_t hph, hend;      /* the dictionary phrase matched at the start */
 } res;
 
@@ -414,11 +416,14 @@ static void apply_agent(mctx *mc, res *r, const pl_dentry *a,
     /* "Israeli military spokesman": the first agent names the sector;
      * PETRARCH dictionaries join every agent of the phrase
      * ("West German world government" GMWGOV + WGO) */
-    if (a->petr && r->petr && r->code && r->code[0] && !r->former)
+    if (a->petr && r->petr && r->code && r->code[0] && !r->former) {
+      r->stem = r->code;
       r->code = mix_code(mc->doc, r->code, ac, a->prefix);
+    }
     return;
   }
   if (r->base_code) {
+    r->stem = r->base_code;
     r->code = r->petr ? mix_code(mc->doc, r->base_code, ac, a->prefix)
               : a->prefix ? cat_code(mc->doc, ac, r->base_code)
                           : cat_code(mc->doc, r->base_code, ac);
@@ -540,6 +545,34 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
   r->how = PL_HOW_ROLE;
   r->name = NULL;
   r->flags = (uint16_t)((r->flags & PL_MF_POSS) | PL_MF_PERSON);
+}
+
+/* PETRARCH reads a noun phrase with its "of"/"between" attachments as one
+ * named entity whose first actor is its code: "X centre of a row between
+ * Y" is X.  An actor of a PETRARCH dictionary takes in a later one reached
+ * over nouns, adjectives, determiners and those prepositions only. */
+static void np_chain(mctx *mc, res *r) {
+  uint32_t k = r->end;
+  int prep = 0;
+  for (uint32_t n = 0; k < mc->s1 && n < 8; n++, k++) {
+    const pl_token *t = &mc->T[k];
+    if (!mc->tagged) return;
+    if (!strcmp(t->key, "of") || !strcmp(t->key, "between")) {
+      prep = 1;
+      continue;
+    }
+    if (t->tag != PL_T_NN && t->tag != PL_T_NNS && t->tag != PL_T_JJ &&
+        t->tag != PL_T_DT)
+      break;
+    hit h;
+    if (match_at(mc, k, &h, M_ALL)) return; /* an agent or another name */
+  }
+  hit h;
+  if (!prep || k >= mc->s1 || k == r->end || !match_at(mc, k, &h, M_ALL))
+    return;
+  const pl_dentry *e = hit_ent(mc, &h);
+  if (!e->petr || (e->kind != PL_EK_COUNTRY && e->kind != PL_EK_ACTOR)) return;
+  r->end = h.end;
 }
 
 /* The mention starting at token i, or r->end == i when none. */
@@ -723,6 +756,7 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
     *r = save;
     r->end = h.end;
   }
+  if (r->petr && depth == 0) np_chain(mc, r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -889,7 +923,11 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
         resolve(mc, i + 1, &r2, 1);
         if (r2.end > i + 1 && r2.how == PL_HOW_AGENT && !r2.base_code &&
             r2.agent[0] && (!r2.code || !r2.code[0])) {
-          r2.code = cat_code(doc_of(mc), r.base_code, r2.agent);
+          /* PETRARCH: all but the last agent are shared ("Danish
+           * Islamist media and government": DNKMUS + GOV) */
+          r2.code = r.petr && r.stem
+                        ? mix_code(doc_of(mc), r.stem, r2.agent, 0)
+                        : cat_code(doc_of(mc), r.base_code, r2.agent);
           r2.base_code = r.base_code;
           if (emit(mc, si, i + 1, &r2)) return PARLEY_ENOMEM;
           i = r2.end;
