@@ -315,21 +315,38 @@ static void tree_coord(parley_doc *doc, const pl_pnode *nv, uint32_t k) {
 static void tree_subject(parley_doc *doc, const pl_pnode *nv, uint32_t k) {
   pl_token *tk = doc->toks.v;
   const pl_pnode *nd = &nv[k];
-  int32_t subj = -1;
+  int32_t subj = -1, vp = -1;
   for (int32_t c = nd->kid; c >= 0; c = nv[c].next) {
     if (nv[c].label == PL_PN_NP) subj = c;
-    else if (nv[c].label == PL_PN_VP) break;
+    else if (nv[c].label == PL_PN_VP) {
+      vp = c;
+      break;
+    }
   }
   if (subj < 0 || !nv[subj].ok) return;
+  /* words set off by commas between the subject and its verb phrase
+   * ("X, in remarks published on Monday, urged Y") are an aside */
+  if (vp >= 0 && nv[vp].ok && nv[vp].lo > nv[subj].hi + 1 &&
+      !strcmp(tk[nv[subj].hi].lower, ",") &&
+      !strcmp(tk[nv[vp].lo - 1].lower, ","))
+    for (uint32_t t = nv[subj].hi; t < nv[vp].lo; t++)
+      tk[t].syn |= PL_SY_ASIDE;
   int32_t head = nv[subj].kid;
   while (head >= 0 && nv[head].label == PL_PN_EMPTY) head = nv[head].next;
   if (head < 0 || nv[head].label != PL_PN_NP || !nv[head].ok) return;
   int32_t mod = nv[head].next;
+  int commas = 0;
+  while (mod >= 0 && leaf_is(doc, &nv[mod], ",")) {
+    mod = nv[mod].next;
+    commas = 1;
+  }
   if (mod < 0 || !(nv[mod].label == PL_PN_PP || nv[mod].label == PL_PN_SBAR ||
-                   nv[mod].label == PL_PN_VP))
+                   nv[mod].label == PL_PN_VP || nv[mod].label == PL_PN_PRN))
     return;
+  /* the head must name an actor; without commas, so must the modifier
+   * (else the chunker's own reading of "the head of X" stands) */
   if (!has_actor(doc, nv[head].lo, nv[head].hi) ||
-      !has_actor(doc, nv[head].hi, nv[subj].hi))
+      (!commas && !has_actor(doc, nv[head].hi, nv[subj].hi)))
     return;
   /* a mention running across the head's end ("Soldiers from X" as one
    * actor) is left alone */

@@ -324,6 +324,25 @@ static int np_tag(const pl_token *t) {
 
 static int is_comma(const pl_token *t) { return eq(t->lower, ","); }
 
+/* "X, the Y, Z and W": a list member with a determiner is a bare name
+ * ("the Netherlands", "the awful Fornost"), a named actor without an agent
+ * word, followed by the list's next comma or conjunction; otherwise
+ * ("X, the foreign minister, said") it is an appositive. */
+static int dt_list_member(const parley_doc *doc, uint32_t r, uint32_t t1) {
+  const pl_token *tk = doc->toks.v;
+  uint32_t k = r + 1;
+  while (k < t1 && tk[k].tag == PL_T_JJ && tk[k].ment < 0) k++;
+  if (k >= t1 || tk[k].ment < 0) return 0;
+  const pl_mention *m = &doc->ments.v[tk[k].ment];
+  if (!m->a.code || !m->a.code[0] || m->agent[0] ||
+      (m->flags & (PL_MF_ADJ | PL_MF_POSS | PL_MF_PRONOUN)))
+    return 0;
+  int32_t mi = tk[k].ment;
+  while (k < t1 && tk[k].ment == mi) k++;
+  return k < t1 && (is_comma(&tk[k]) || eq(tk[k].lower, "and") ||
+                    eq(tk[k].lower, "or"));
+}
+
 static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
   pl_token *tk = doc->toks.v;
   uint32_t t0 = s->tok0, t1 = s->tok0 + s->ntok;
@@ -386,7 +405,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
   for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
     pl_token *t = &tk[i];
     int conj = eq(t->lower, "and") || eq(t->lower, "or") || is_comma(t) ||
-               eq(t->lower, "&");
+               eq(t->lower, "&") || eq(t->lower, "nor");
     if (!conj || t->chunk == PL_CH_VG) continue;
     /* left: an NP with a mention ends right here */
     uint32_t l = i - 1;
@@ -410,7 +429,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     /* a comma only joins when a list continues with and/or later on and
      * the right side is not an appositive ("X, a senior official,") */
     if (is_comma(t) && r == i + 1) {
-      if (tk[r].tag == PL_T_DT) continue;
+      if (tk[r].tag == PL_T_DT && !dt_list_member(doc, r, t1)) continue;
       int ok = 0;
       for (uint32_t k = r; k < t1 && k < r + 12; k++) {
         if (tk[k].chunk == PL_CH_VG) break;
@@ -486,7 +505,9 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     pl_token *n = &tk[i + 1];
     int rel = (n->syn & PL_SY_REL) != 0;
     int app = !rel && n->chunk == PL_CH_NP && !(n->syn & PL_SY_CONJ);
-    if (!rel && !app) continue;
+    /* ", in remarks on Monday," between a subject and its verb */
+    int pp = !rel && !app && n->chunk == PL_CH_PP && n->tag == PL_T_IN;
+    if (!rel && !app && !pp) continue;
     uint32_t k = i + 1;
     int hasvg = 0;
     while (k < t1 && k < i + 30 && !is_comma(&tk[k]) &&
@@ -496,6 +517,9 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       k++;
     }
     if (app && hasvg) continue; /* "X, Y attacked Z": not an aside */
+    if (pp && (k + 1 >= t1 || !is_comma(&tk[k]) ||
+               !(tk[k + 1].chunk == PL_CH_VG || verb_after(tk, k + 1, t1))))
+      continue; /* a prepositional aside only right before a verb */
     if (k >= t1 || !is_comma(&tk[k])) {
       if (rel) /* relative clause running to the end */
         for (uint32_t m = i; m < t1; m++) tk[m].syn |= PL_SY_ASIDE;

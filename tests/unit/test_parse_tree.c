@@ -68,6 +68,15 @@ int main(void) {
   OK(has_event("CHL", "ARG"), "source is the head");
   OK(!has_event("PER", "ARG"), "not the actor in the modifier");
 
+  /* A comma-set phrase between the subject's head and its verb phrase. */
+  code("Chile's foreign minister, in remarks aired on Monday, accused Peru.",
+       "(ROOT (S (NP (NP (NP (NNP Chile) (POS 's)) (JJ foreign) (NN minister))"
+       " (, ,) (PP (IN in) (NP (NP (NNS remarks)) (VP (VBN aired) (PP (IN on)"
+       " (NP (NNP Monday)))))) (, ,)) (VP (VBD accused) (NP (NNP Peru)))"
+       " (. .)))");
+  OK(doc->toks.v[tok("remarks")].syn & PL_SY_ASIDE, "comma-set modifier");
+  OK(has_event("CHL", "PER"), "source is the subject's head");
+
   /* A relative clause on a noun phrase opened by "where". */
   code("Egypt sent the envoy to Jordan where he met Syria.",
        "(ROOT (S (NP (NNP Egypt)) (VP (VBD sent) (NP (DT the) (NN envoy))"

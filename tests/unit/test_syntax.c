@@ -24,6 +24,20 @@ static uint16_t syn_of(parley_doc *doc, const char *w) {
   return 0;
 }
 
+/* Codes text with the built-in tagger and dictionaries: is there an event
+ * whose source code starts with src? */
+static int has_src(parley_doc *doc, const char *text, const char *src) {
+  parley_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+  if (parley_doc_code(doc, &a)) return 0;
+  for (uint32_t i = 0; i < doc->events.n; i++) {
+    int32_t m = doc->events.v[i].src;
+    if (m < 0) continue;
+    const char *c = doc->ments.v[pl_ment_resolved(doc, m)].a.code;
+    if (c && !strncmp(c, src, strlen(src))) return 1;
+  }
+  return 0;
+}
+
 int main(void) {
   parley_ctx *ctx = parley_ctx_new();
   parley_doc *doc = parley_doc_new(ctx);
@@ -55,6 +69,24 @@ int main(void) {
   OK(!(syn_of(doc, ",") & PL_SY_ASIDE), "list is not an aside");
   ev_code(ctx, doc, "Bolivia told reporters that Chile attacked Peru.", ACTS);
   OK(syn_of(doc, "that") & PL_SY_COMP, "complementizer");
+  /* with the built-in tagger and dictionaries: a list member with a
+   * determiner ("the Netherlands") and "neither ... nor" join actors */
+  OK(has_src(doc, "Norway, the Netherlands, Belgium and Austria condemned "
+                  "Russia.", "NOR"), "list member before 'the'");
+  OK(has_src(doc, "Norway, the Netherlands, Belgium and Austria condemned "
+                  "Russia.", "NLD"), "list member with 'the'");
+  OK(!has_src(doc, "Norway, the foreign minister of Sweden, condemned "
+                   "Russia.", "SWE"), "appositive is no list member");
+  OK(has_src(doc, "Neither Chile nor Peru attacked Bolivia.", "CHL"),
+     "neither ... nor: first");
+  OK(has_src(doc, "Neither Chile nor Peru attacked Bolivia.", "PER"),
+     "neither ... nor: second");
+  OK(has_src(doc, "Chile's foreign minister, in remarks aired on Monday, "
+                  "accused Peru.", "CHL"), "prepositional aside");
+  OK(syn_of(doc, "remarks") & PL_SY_ASIDE,
+     "aside flag");
+  OK(has_src(doc, "Chile met Peru, in Lima, on Monday.", "CHL"),
+     "a place phrase after the object is no aside");
   /* clause ranges nest inside the sentence */
   for (uint32_t i = 0; i < doc->vgs.n; i++) {
     const pl_vgroup *v = &doc->vgs.v[i];
