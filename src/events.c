@@ -61,6 +61,7 @@ typedef struct {
   uint32_t lit[32];    /* tokens matched by literal/class elements */
   int nlit;
   int coded;           /* code_vg: the group's verb had a code */
+  int multi_only;      /* match_at: only forms with words before the head */
 } mstate;
 
 /* ---- helpers ---- */
@@ -96,6 +97,18 @@ static const uint32_t *twof(const mstate *x, uint32_t i) {
 static int tok_is(const mstate *x, uint32_t i, uint32_t id) {
   const uint32_t *w = twof(x, i);
   return w[0] == id || w[1] == id || w[2] == id;
+}
+
+/* PETRARCH compares pattern words with the sentence's words as written
+ * (its dictionaries list the forms they mean: EFFORT is not "efforts") */
+static int tok_is_surface(const mstate *x, uint32_t i, uint32_t id) {
+  const uint32_t *w = twof(x, i);
+  return w[1] == id || w[2] == id;
+}
+
+static int tok_is_p(const mstate *x, const pl_vpat *p, uint32_t i,
+                    uint32_t id) {
+  return (p->flags & PL_VP_PETR) ? tok_is_surface(x, i, id) : tok_is(x, i, id);
 }
 
 /* Does token i head a nominal event pattern ("airstrike", "talks")? */
@@ -297,9 +310,9 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   switch (el->kind) {
   case PL_VE_WORD: {
     uint32_t q = UINT32_MAX;
-    if (pos < x->lim && tok_is(x, pos, el->id)) q = pos;
+    if (pos < x->lim && tok_is_p(x, p, pos, el->id)) q = pos;
     else if (pos + 1 < x->lim && tk[pos].tag == PL_T_RB && tk[pos].ment < 0 &&
-             !(tk[pos].syn & PL_SY_NEG) && tok_is(x, pos + 1, el->id))
+             !(tk[pos].syn & PL_SY_NEG) && tok_is_p(x, p, pos + 1, el->id))
       q = pos + 1;
     if (q == UINT32_MAX || x->nlit >= 32) return 0;
     x->lit[x->nlit++] = q;
@@ -385,7 +398,8 @@ static int m_pre(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   const pl_token *tk = x->tk;
   switch (el->kind) {
   case PL_VE_WORD:
-    if (pos > x->lolim && tok_is(x, pos - 1, el->id)) return m_pre(x, p, e + 1, pos - 1);
+    if (pos > x->lolim && tok_is_p(x, p, pos - 1, el->id))
+      return m_pre(x, p, e + 1, pos - 1);
     return 0;
   case PL_VE_CLASS: {
     /* members end right before pos ("did n't", "wo n't") */
@@ -451,7 +465,7 @@ static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
     for (uint32_t f = vd->wfirst[id]; f < vd->nforms && vd->forms[f].word == id;
          f++) {
       const pl_vform *fm = &vd->forms[f];
-      if (fm->kind != kind) continue;
+      if (fm->kind != kind || (x->multi_only && !fm->npre)) continue;
       /* multi-word forms: fixed words before/after the head */
       uint32_t after = v + 1, before = v, ok = 1;
       if (x->skip_from == after && x->skip_to > after && kind == 'v')
@@ -718,6 +732,37 @@ static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
     }
   }
   return 0;
+}
+
+/* The nearest actor group ending before token pos, back to a comma or a
+ * clause boundary (PETRARCH's source search in the upper sequence). */
+static int source_left(mstate *x, uint32_t pos, agroup *out) {
+  const pl_token *tk = x->tk;
+  for (uint32_t k = pos; k-- > x->lolim;) {
+    if ((tk[k].syn & PL_SY_BOUND) || streq(tk[k].lower, ",")) break;
+    if (tk[k].ment >= 0 && ment_ok(x->doc, tk[k].ment)) {
+      agroup g;
+      if (group_left(x, k, &g)) {
+        *out = g;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* First token of the verb group governing g: itself, or for a
+ * coordinated, infinitive or participle group the group it continues. */
+static uint32_t governor_lo(const mstate *x, uint32_t g) {
+  const parley_doc *doc = x->doc;
+  for (int guard = 0; g > 0 && guard < 8; guard++) {
+    const pl_vgroup *v = &doc->vgs.v[g];
+    if (doc->vgs.v[g - 1].sent != v->sent) break;
+    int cc = v->lo > x->t0 && is_cc(&x->tk[v->lo - 1]);
+    if (!cc && !(v->flags & (PL_VG_INF | PL_VG_PART | PL_VG_COORD))) break;
+    g--;
+  }
+  return doc->vgs.v[g].lo;
 }
 
 /* ---- intent recoding ---- */
@@ -1033,6 +1078,15 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
          !(!(tk[x->lim].syn & PL_SY_ASIDE) && (tk[v->lo].syn & PL_SY_ASIDE)))
     x->lim++;
   x->lolim = x->cameo ? v->clo : x->t0; /* PETRARCH: "INDICATED WOULD *" */
+  /* PETRARCH reads a passive only with a "by" in the verb phrase: "X was
+   * criticized over its dispute with Y" is coded as X acting on Y */
+  int vpassive = (v->flags & PL_VG_PASSIVE) != 0;
+  if (vpassive && !x->cameo) {
+    vpassive = 0;
+    for (uint32_t k = v->hi; k < x->lim && !vpassive; k++)
+      vpassive = streq(tk[k].lower, "by");
+  }
+  x->passive = vpassive;
   /* passive: "was accused by X of ..." - the agent is read first */
   agroup agent = {{0}, 0, 0, 0};
   uint32_t after_agent = 0;
@@ -1060,9 +1114,19 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (v->first != v->head && !gf) {
       x->passive = 0;
       gf = match_at(x, v->first, 'v', &mf);
-      x->passive = (v->flags & PL_VG_PASSIVE) != 0;
+      x->passive = vpassive;
     }
     if ((gh && mh.score > 1) || (gf && mf.score > 2)) break;
+  }
+  if (!gh && !gf && v->head + 1 < x->lim && v->head + 1 == v->hi &&
+      tk[v->head + 1].ment < 0) {
+    /* a verb of several words whose marked verb is not the first
+     * ("wire tap" with "tap" as the verb): the tagger may have taken the
+     * first word for the verb and the second for a noun */
+    x->relaxed = 0;
+    x->multi_only = 1;
+    gh = match_at(x, v->head + 1, 'v', &mh);
+    x->multi_only = 0;
   }
   if (!gh && !gf) return PARLEY_OK;
   const match_t *m;
@@ -1101,7 +1165,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   agroup subj;
   x->subj_event = 0;
   int has_subj = subject_of(x, g, &subj, 0);
-  int passive = at_head && (v->flags & PL_VG_PASSIVE);
+  int passive = at_head && vpassive;
   if (passive) {
     if (!S.n && agent.n) S = agent;
     if (!S.n) {
@@ -1121,6 +1185,17 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (!T.n && has_subj) T = subj;
   } else {
     if (!S.n && has_subj) S = subj;
+    if (!x->cameo && T.n && !m->src.n && T.hi <= v->lo &&
+        (!S.n || (S.lo < T.hi && T.lo < S.hi)))
+      /* "- NOTED + *": the target stands before the verb (often its
+       * own subject); the source is the next actor further left, back
+       * to the comma, as PETRARCH reads its upper sequence */
+      source_left(x, T.lo, &S);
+    else if (!x->cameo && !S.n)
+      /* no subject phrase with an actor ("X's death toll has risen"):
+       * the nearest actor before the verb (before the first verb of a
+       * coordination or infinitive chain) */
+      source_left(x, T.n && T.hi <= v->lo ? T.lo : governor_lo(x, g), &S);
     if (!T.n && !m->tgt_passive) {
       int allow_place = root >= 18 || m->relaxed_used || root == 0;
       x->place_strict = x->cameo && root >= 3 && root <= 8;
@@ -1129,7 +1204,10 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
        * X", "cordoned off the roads leading into X"); parley's own coder
        * stays in the clause */
       uint32_t tl = x->cameo ? v->chi : x->lim;
-      if (target_after(x, mhi, tl > mhi ? tl : mhi, allow_place || root >= 15,
+      /* PETRARCH takes the first actor of the verb phrase whatever the
+       * pattern consumed ("allowed that X is a really pleasant place") */
+      uint32_t tf = x->cameo ? mhi : v->hi;
+      if (target_after(x, tf, tl > tf ? tl : tf, allow_place || root >= 15,
                        in_aside, &t))
         T = t;
     }
