@@ -88,6 +88,13 @@ int pl_buf_addf(pl_buf *b, const char *fmt, ...)
 /* Appends s as a JSON string literal with quotes, escaping as needed;
  * invalid UTF-8 is written as U+FFFD. */
 int pl_buf_json_str(pl_buf *b, const char *s, size_t n);
+/* Makes room for n more bytes (plus the NUL) and returns where they go
+ * (b->p + b->len); the caller writes them and adds to b->len.  NULL once
+ * the buffer has failed. */
+char *pl_buf_room(pl_buf *b, size_t n);
+/* Appends v in decimal, as printf's "%u" / "%d" write it. */
+int pl_buf_addu(pl_buf *b, uint64_t v);
+int pl_buf_addi(pl_buf *b, int64_t v);
 
 /* ---- utf8.c ---- */
 /* Decodes one code point at s[0..n); returns its length (>=1) and sets *cp,

@@ -39,6 +39,10 @@ struct parley_reader {
   pl_buf rec;             /* XML record accumulator */
   pl_buf fields;          /* owned copies of the current article's fields */
   pl_buf fixed;           /* JSONL: the line with invalid UTF-8 repaired */
+  pl_buf jout;            /* JSONL fast path: decoded field values */
+  pl_buf jkeys;           /* JSONL fast path: keys of the open objects */
+  pl_buf jskip;           /* JSONL fast path: values of other fields */
+  char skip[4096];        /* read_line: the rest of an over-long line */
   size_t lineno;          /* lines read so far */
   size_t recline;         /* line of the current record */
   int done;
@@ -92,6 +96,9 @@ parley_reader *parley_reader_new(parley_ctx *ctx, FILE *fp, const char *name,
   pl_buf_init(&r->rec, 0);
   pl_buf_init(&r->fields, 0);
   pl_buf_init(&r->fixed, 0);
+  pl_buf_init(&r->jout, 0);
+  pl_buf_init(&r->jkeys, 0);
+  pl_buf_init(&r->jskip, 0);
   (void)cap;
   if (!r->name) {
     parley_reader_free(r);
@@ -111,6 +118,9 @@ void parley_reader_free(parley_reader *r) {
   pl_buf_free(&r->rec);
   pl_buf_free(&r->fields);
   pl_buf_free(&r->fixed);
+  pl_buf_free(&r->jout);
+  pl_buf_free(&r->jkeys);
+  pl_buf_free(&r->jskip);
   if (r->json) json_decref(r->json);
   free(r);
 }
@@ -151,29 +161,58 @@ static parley_rc at_end(parley_reader *r, const char *what) {
   return rerr(r, PARLEY_EFORMAT, "%s", what);
 }
 
+/* One fgets() call into buf[0, n) that also tells how many bytes came
+ * (NUL bytes included, which fgets itself cannot say): buf is first
+ * filled with '\n', so the first '\n' is either the line's own, followed
+ * by fgets' terminating NUL, or filler right after that NUL.  Sets *got
+ * (bytes, without the newline) and *nl (the newline was read); returns 0
+ * when nothing could be read (EOF or error). */
+static int get_chunk(FILE *fp, char *buf, size_t n, size_t *got, int *nl) {
+  memset(buf, '\n', n);
+  if (!fgets(buf, (int)n, fp)) return 0;
+  const char *p = memchr(buf, '\n', n);
+  if (!p) { /* buffer full, no newline yet */
+    *got = n - 1;
+    *nl = 0;
+  } else if ((size_t)(p - buf) + 1 < n && p[1] == 0) {
+    *got = (size_t)(p - buf);
+    *nl = 1;
+  } else { /* filler after the NUL: the stream ended without a newline */
+    *got = (size_t)(p - buf) - 1;
+    *nl = 0;
+  }
+  return 1;
+}
+
 /* Reads one line (without the newline) into r->line.  Lines longer than
  * max are truncated (*toolong set) and the rest is skipped.  Returns 1 for
- * a line, 0 at EOF, -1 on read error or OOM. */
+ * a line, 0 at EOF, -1 on read error or OOM.  fgets works on stdio's own
+ * buffer (memchr + memcpy) and never reads ahead of the line, so a pipe
+ * fed one record at a time is coded as the records come. */
 static int read_line(parley_reader *r, size_t max, int *toolong) {
   pl_buf_clear(&r->line);
   *toolong = 0;
-  int c, any = 0;
-  char chunk[4096];
-  size_t k = 0;
-  while ((c = getc_unlocked(r->fp)) != EOF) {
-    any = 1;
-    if (c == '\n') break;
-    if (r->line.len + k < max) {
-      chunk[k++] = (char)c;
-      if (k == sizeof chunk) {
-        if (pl_buf_add(&r->line, chunk, k)) return -1;
-        k = 0;
-      }
+  int any = 0;
+  size_t chunk = 8192;
+  for (;;) {
+    size_t room = max - r->line.len, got = 0;
+    int nl = 0, ok;
+    if (room) {
+      size_t want = room < chunk ? room : chunk;
+      char *dst = pl_buf_room(&r->line, want);
+      if (!dst) return -1;
+      ok = get_chunk(r->fp, dst, want + 1, &got, &nl);
+      if (ok) r->line.len += got;
+      if (ok && !nl && got == want && chunk < ((size_t)1 << 20)) chunk *= 2;
     } else {
-      *toolong = 1;
+      ok = get_chunk(r->fp, r->skip, sizeof r->skip, &got, &nl);
+      if (ok && got) *toolong = 1;
     }
+    if (!ok) break;
+    any = 1;
+    if (nl || ferror(r->fp) || feof(r->fp)) break;
   }
-  if (k && pl_buf_add(&r->line, chunk, k)) return -1;
+  if (r->line.p) r->line.p[r->line.len] = 0;
   if (ferror(r->fp)) return -1;
   if (!any) return 0;
   r->lineno++;
@@ -308,6 +347,448 @@ static int fix_surrogates(char *p, size_t n) {
   return fixed;
 }
 
+/* ---- JSON Lines fast path ----
+ * A strict single-pass RFC 8259 reader for the common case: one object
+ * whose six known fields have the right types.  String values are decoded
+ * straight into r->jout (no allocation per field).  It accepts only what
+ * the jansson path below accepts, with the same values: escapes and
+ * \uXXXX (surrogate pairs joined; a lone surrogate becomes U+FFFD as
+ * fix_surrogates makes it), invalid UTF-8 bytes inside strings become
+ * U+FFFD (as the repair before jansson does), \u0000 is kept in values
+ * (JSON_ALLOW_NUL), duplicate keys at any depth are refused.  Anything
+ * else - malformed JSON, wrong field types, keys with NUL, deep nesting,
+ * objects with many keys, numbers jansson might reject as too big - is
+ * "not handled" (1) and the record goes to the jansson path, which gives
+ * the error message (or, in corner cases, the value) exactly as before.
+ * Errors are rare, so diagnosing them the slow way costs nothing. */
+enum { JF_ID, JF_DATE, JF_SOURCE, JF_URL, JF_TITLE, JF_TEXT, JF_N };
+enum { JV_ABSENT, JV_NULL, JV_STR, JV_INT };
+#define JP_MAX_DEPTH 32  /* deeper: jansson's limit (2048) decides */
+#define JP_MAX_KEYS 64   /* more keys in one object: jansson's hash decides */
+
+typedef struct {
+  const unsigned char *p, *e; /* cursor and end of the line */
+  parley_reader *r;
+  int depth;
+  struct { int kind; size_t off, len; } f[JF_N];
+} jrd;
+
+/* Classes of bytes inside a JSON string: 0 copied as is, 1 '"', 2 '\\',
+ * 3 control (refused), 4 >= 0x80 (checked as UTF-8). */
+static const unsigned char jstr_cls[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+    R16(3), R16(3),
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+    R16(0), R16(0),
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, /* 0x50: '\\' */
+    R16(0), R16(0),
+    R16(4), R16(4), R16(4), R16(4), R16(4), R16(4), R16(4), R16(4)
+#undef R16
+};
+
+static void jp_ws(jrd *j) {
+  while (j->p < j->e &&
+         (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+    j->p++;
+}
+
+static int jp_hex4(const unsigned char *p, unsigned *v) {
+  *v = 0;
+  for (int i = 0; i < 4; i++) {
+    unsigned c = p[i], d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else return -1;
+    *v = *v * 16 + d;
+  }
+  return 0;
+}
+
+/* Decodes the string whose opening quote was just passed into out.
+ * 0 ok (cursor after the closing quote), 1 not handled. */
+static int jp_string(jrd *j, pl_buf *out) {
+  const unsigned char *p = j->p, *e = j->e;
+  for (;;) {
+    const unsigned char *s = p;
+    while (p < e && !jstr_cls[*p]) p++;
+    if (p > s && pl_buf_add(out, (const char *)s, (size_t)(p - s))) return 1;
+    if (p >= e) return 1; /* unterminated */
+    switch (jstr_cls[*p]) {
+    case 1:
+      j->p = p + 1;
+      return out->failed;
+    case 3:
+      return 1; /* raw control character */
+    case 4: {
+      uint32_t cp;
+      int bad = 0;
+      size_t k = pl_utf8_decode(p, (size_t)(e - p), &cp, &bad);
+      if (pl_buf_add(out, bad ? "\xEF\xBF\xBD" : (const char *)p,
+                     bad ? 3 : k))
+        return 1;
+      p += k;
+      break;
+    }
+    default: { /* an escape */
+      if (e - p < 2) return 1;
+      char c;
+      switch (p[1]) {
+      case '"': c = '"'; break;
+      case '\\': c = '\\'; break;
+      case '/': c = '/'; break;
+      case 'b': c = '\b'; break;
+      case 'f': c = '\f'; break;
+      case 'n': c = '\n'; break;
+      case 'r': c = '\r'; break;
+      case 't': c = '\t'; break;
+      case 'u': {
+        unsigned v, w;
+        if (e - p < 6 || jp_hex4(p + 2, &v)) return 1;
+        p += 6;
+        if (v >= 0xD800 && v <= 0xDBFF) {
+          if (e - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
+              !jp_hex4(p + 2, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+            v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00);
+            p += 6;
+          } else {
+            v = 0xFFFD; /* lone high surrogate */
+          }
+        } else if (v >= 0xDC00 && v <= 0xDFFF) {
+          v = 0xFFFD; /* lone low surrogate */
+        }
+        char enc[4];
+        if (pl_buf_add(out, enc, pl_utf8_encode(v, enc))) return 1;
+        continue;
+      }
+      default:
+        return 1; /* not a JSON escape */
+      }
+      if (pl_buf_addc(out, c)) return 1;
+      p += 2;
+    }
+    }
+  }
+}
+
+/* A number.  Sets *is_int; refuses (1) what jansson could refuse as too
+ * big: integers of 19+ digits, reals that might overflow a double. */
+static int jp_number(jrd *j, int *is_int) {
+  const unsigned char *p = j->p, *e = j->e;
+  if (p < e && *p == '-') p++;
+  const unsigned char *d0 = p;
+  if (p < e && *p == '0') p++;
+  else if (p < e && *p >= '1' && *p <= '9')
+    while (p < e && *p >= '0' && *p <= '9') p++;
+  else
+    return 1;
+  size_t intd = (size_t)(p - d0);
+  *is_int = 1;
+  long ex = 0;
+  if (p < e && *p == '.') {
+    *is_int = 0;
+    p++;
+    if (p >= e || *p < '0' || *p > '9') return 1;
+    while (p < e && *p >= '0' && *p <= '9') p++;
+  }
+  if (p < e && (*p == 'e' || *p == 'E')) {
+    *is_int = 0;
+    p++;
+    int neg = 0;
+    if (p < e && (*p == '+' || *p == '-')) neg = *p++ == '-';
+    if (p >= e || *p < '0' || *p > '9') return 1;
+    while (p < e && *p >= '0' && *p <= '9') {
+      if (ex < 100000) ex = ex * 10 + (*p - '0');
+      p++;
+    }
+    if (neg) ex = -ex;
+  }
+  if (*is_int ? intd > 18 : (long)intd + ex > 300) return 1;
+  j->p = p;
+  return 0;
+}
+
+/* The literal word at the cursor: true, false or null. */
+static int jp_literal(jrd *j, const char *w, size_t n) {
+  if ((size_t)(j->e - j->p) < n || memcmp(j->p, w, n)) return 1;
+  j->p += n;
+  return 0;
+}
+
+static int jp_value(jrd *j, int field);
+
+/* An object whose '{' was just passed; top: the record itself, whose
+ * known fields are recorded in j->f.  Keys of the open objects are kept
+ * in r->jkeys as [length][bytes] to refuse duplicates. */
+static int jp_object(jrd *j, int top) {
+  pl_buf *kb = &j->r->jkeys;
+  size_t k0 = kb->len;
+  int nkeys = 0, rc = 1;
+  if (++j->depth > JP_MAX_DEPTH) return 1;
+  jp_ws(j);
+  if (j->p < j->e && *j->p == '}') {
+    j->p++;
+    j->depth--;
+    return 0;
+  }
+  for (;;) {
+    if (j->p >= j->e || *j->p != '"' || ++nkeys > JP_MAX_KEYS) goto out;
+    j->p++;
+    size_t klen = 0, at = kb->len;
+    if (pl_buf_add(kb, (const char *)&klen, sizeof klen) || jp_string(j, kb))
+      goto out;
+    klen = kb->len - at - sizeof klen;
+    const char *key = kb->p + at + sizeof klen;
+    if (memchr(key, 0, klen)) goto out; /* jansson refuses NUL in keys */
+    memcpy(kb->p + at, &klen, sizeof klen);
+    for (size_t q = k0; q < at;) { /* duplicate key? */
+      size_t ql;
+      memcpy(&ql, kb->p + q, sizeof ql);
+      if (ql == klen && !memcmp(kb->p + q + sizeof ql, key, klen)) goto out;
+      q += sizeof ql + ql;
+    }
+    int field = -1;
+    if (top) {
+      static const char *const names[JF_N] = {"id", "date", "source",
+                                              "url", "title", "text"};
+      for (int f = 0; f < JF_N; f++)
+        if (strlen(names[f]) == klen && !memcmp(names[f], key, klen))
+          field = f;
+    }
+    jp_ws(j);
+    if (j->p >= j->e || *j->p != ':') goto out;
+    j->p++;
+    jp_ws(j);
+    if (jp_value(j, field)) goto out;
+    jp_ws(j);
+    if (j->p < j->e && *j->p == ',') {
+      j->p++;
+      jp_ws(j);
+      continue;
+    }
+    if (j->p < j->e && *j->p == '}') {
+      j->p++;
+      rc = 0;
+    }
+    goto out;
+  }
+out:
+  kb->len = k0;
+  j->depth--;
+  return rc;
+}
+
+/* A value; field >= 0: a known field of the record (recorded; a type the
+ * field cannot have is "not handled", the jansson path reports it). */
+static int jp_value(jrd *j, int field) {
+  if (j->p >= j->e) return 1;
+  switch (*j->p) {
+  case '"': {
+    j->p++;
+    pl_buf *out = &j->r->jout;
+    if (field < 0) {
+      out = &j->r->jskip;
+      pl_buf_clear(out);
+    }
+    size_t off = out->len;
+    if (jp_string(j, out)) return 1;
+    if (field >= 0) {
+      j->f[field].kind = JV_STR;
+      j->f[field].off = off;
+      j->f[field].len = out->len - off;
+      if (pl_buf_addc(out, 0)) return 1; /* each value NUL-terminated */
+    }
+    return 0;
+  }
+  case '{':
+    if (field >= 0) return 1;
+    j->p++;
+    return jp_object(j, 0);
+  case '[':
+    if (field >= 0 || ++j->depth > JP_MAX_DEPTH) return 1;
+    j->p++;
+    jp_ws(j);
+    if (j->p < j->e && *j->p == ']') {
+      j->p++;
+      j->depth--;
+      return 0;
+    }
+    for (;;) {
+      if (jp_value(j, -1)) return 1;
+      jp_ws(j);
+      if (j->p < j->e && *j->p == ',') {
+        j->p++;
+        jp_ws(j);
+        continue;
+      }
+      if (j->p < j->e && *j->p == ']') {
+        j->p++;
+        j->depth--;
+        return 0;
+      }
+      return 1;
+    }
+  case 't':
+    return field >= 0 || jp_literal(j, "true", 4);
+  case 'f':
+    return field >= 0 || jp_literal(j, "false", 5);
+  case 'n':
+    if (jp_literal(j, "null", 4)) return 1;
+    if (field == JF_TEXT) return 1; /* text must be a string */
+    if (field >= 0) j->f[field].kind = JV_NULL;
+    return 0;
+  default: {
+    const unsigned char *n0 = j->p;
+    int is_int;
+    if (jp_number(j, &is_int)) return 1;
+    if (field < 0) return 0;
+    if (field != JF_ID || !is_int) return 1;
+    /* a numeric id, as "%lld" prints it ("-0" is 0) */
+    pl_buf *out = &j->r->jout;
+    size_t n = (size_t)(j->p - n0);
+    if (n == 2 && n0[0] == '-' && n0[1] == '0') n0++, n--;
+    j->f[field].kind = JV_INT;
+    j->f[field].off = out->len;
+    j->f[field].len = n;
+    return pl_buf_add(out, (const char *)n0, n) || pl_buf_addc(out, 0);
+  }
+  }
+}
+
+/* The record of line [lp, lp+ll) through the fast path: 0 and *a set, or
+ * 1 (not handled: use the jansson path). */
+static int fast_jsonl(parley_reader *r, const char *lp, size_t ll,
+                      parley_article *a) {
+  jrd j;
+  memset(&j, 0, sizeof j);
+  j.p = (const unsigned char *)lp;
+  j.e = j.p + ll;
+  j.r = r;
+  pl_buf_clear(&r->jout);
+  pl_buf_clear(&r->jkeys);
+  jp_ws(&j);
+  if (j.p >= j.e || *j.p != '{') return 1;
+  j.p++;
+  if (jp_object(&j, 1)) return 1;
+  jp_ws(&j);
+  if (j.p != j.e || j.f[JF_TEXT].kind != JV_STR || r->jout.failed) return 1;
+  memset(a, 0, sizeof *a);
+  const char **dst[JF_TEXT] = {&a->id, &a->date, &a->source, &a->url,
+                               &a->title};
+  for (int f = 0; f < JF_TEXT; f++)
+    if (j.f[f].kind == JV_STR || j.f[f].kind == JV_INT)
+      *dst[f] = r->jout.p + j.f[f].off;
+  a->text = r->jout.p + j.f[JF_TEXT].off;
+  a->text_len = j.f[JF_TEXT].len;
+  return 0;
+}
+
+/* What both paths do once the fields are read: an id for records without
+ * one, the day of a timestamp date, the reader's defaults. */
+static parley_rc finish_jsonl(parley_reader *r, parley_article *a) {
+  if (!a->id || !a->id[0]) {
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%s:%zu", base_name(r->name), r->recline);
+    pl_buf_clear(&r->fields);
+    if (pl_buf_adds(&r->fields, tmp)) return PARLEY_ENOMEM;
+    a->id = r->fields.p;
+  }
+  /* an ISO 8601 timestamp ("2024-10-24T09:30:00Z") gives its day */
+  if (a->date && strlen(a->date) > 10 && a->date[4] == '-' &&
+      a->date[7] == '-' && (a->date[10] == 'T' || a->date[10] == ' ')) {
+    memcpy(r->day, a->date, 10);
+    r->day[10] = 0;
+    a->date = r->day;
+  }
+  if (!a->date) a->date = r->def_date;
+  if (!a->source) a->source = r->def_source;
+  return PARLEY_OK;
+}
+
+/* The jansson path: every record the fast path does not handle.  lp may
+ * be rewritten in place (lone surrogate escapes). */
+static parley_rc slow_jsonl(parley_reader *r, char *lp, size_t ll,
+                            parley_article *a) {
+  if (r->json) {
+    json_decref(r->json);
+    r->json = NULL;
+  }
+  if (!pl_utf8_valid(lp, ll)) {
+    /* Strange text is data: scraped feeds carry Latin-1 or cut UTF-8
+     * inside strings, which jansson refuses.  Invalid bytes become
+     * U+FFFD (as the normalizer does for text input). */
+    pl_buf_clear(&r->fixed);
+    size_t i = 0;
+    while (i < ll) {
+      uint32_t cp;
+      int bad = 0;
+      size_t k = pl_utf8_decode((const unsigned char *)lp + i, ll - i, &cp,
+                                &bad);
+      pl_buf_add(&r->fixed, bad ? "\xEF\xBF\xBD" : lp + i, bad ? 3 : k);
+      i += k;
+    }
+    if (r->fixed.failed) return rerr(r, PARLEY_ENOMEM, "out of memory%s", "");
+    lp = r->fixed.p;
+    ll = r->fixed.len;
+  }
+  json_error_t je;
+  json_t *o = json_loadb(lp, ll, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                         &je);
+  if (!o && fix_surrogates(lp, ll))
+    o = json_loadb(lp, ll, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+  if (!o) return rerr(r, PARLEY_EFORMAT, "malformed JSON: %s", je.text);
+  r->json = o;
+  if (!json_is_object(o))
+    return rerr(r, PARLEY_EFORMAT, "record is not a JSON object%s", "");
+  memset(a, 0, sizeof *a);
+  parley_rc rc;
+  if ((rc = jstr(r, o, "id", &a->id, 1)) ||
+      (rc = jstr(r, o, "date", &a->date, 0)) ||
+      (rc = jstr(r, o, "source", &a->source, 0)) ||
+      (rc = jstr(r, o, "url", &a->url, 0)) ||
+      (rc = jstr(r, o, "title", &a->title, 0)))
+    return rc;
+  json_t *t = json_object_get(o, "text");
+  if (!t) return rerr(r, PARLEY_EFORMAT, "record has no \"text\"%s", "");
+  if (!json_is_string(t))
+    return rerr(r, PARLEY_EFORMAT, "field \"text\" is not a string%s", "");
+  a->text = json_string_value(t);
+  a->text_len = json_string_length(t);
+  return PARLEY_OK;
+}
+
+#ifdef PARLEY_JSONL_CHECK
+/* Differential check (fuzzing builds with -DPARLEY_JSONL_CHECK): every
+ * record the fast path takes must give exactly what jansson gives. */
+static int same_field(const char *x, const char *y) {
+  return (!x && !y) || (x && y && !strcmp(x, y));
+}
+static void check_fast(parley_reader *r, const char *lp, size_t ll,
+                       const parley_article *fa) {
+  parley_article sa;
+  char *copy = malloc(ll + 1);
+  if (!copy) return;
+  memcpy(copy, lp, ll);
+  copy[ll] = 0;
+  pl_buf keep = r->fields;
+  pl_buf_init(&r->fields, 0);
+  parley_rc rc = slow_jsonl(r, copy, ll, &sa);
+  if (rc == PARLEY_OK) rc = finish_jsonl(r, &sa);
+  if (rc != PARLEY_OK || !same_field(fa->id, sa.id) ||
+      !same_field(fa->date, sa.date) || !same_field(fa->source, sa.source) ||
+      !same_field(fa->url, sa.url) || !same_field(fa->title, sa.title) ||
+      fa->text_len != sa.text_len ||
+      memcmp(fa->text, sa.text, sa.text_len)) {
+    fprintf(stderr, "jsonl fast path differs from jansson (rc %d): %.*s\n",
+            (int)rc, (int)(ll > 300 ? 300 : ll), lp);
+    abort();
+  }
+  pl_buf_free(&r->fields);
+  r->fields = keep;
+  free(copy);
+}
+#endif
+
 static parley_rc next_jsonl(parley_reader *r, parley_article *a) {
   size_t max = r->ctx->lim.max_doc_bytes * 2 + 4096;
   if (r->json) {
@@ -337,64 +818,16 @@ static parley_rc next_jsonl(parley_reader *r, parley_article *a) {
       r->nrec--; /* blank lines are not records */
       continue;
     }
-    if (!pl_utf8_valid(lp, ll)) {
-      /* Strange text is data: scraped feeds carry Latin-1 or cut UTF-8
-       * inside strings, which jansson refuses.  Invalid bytes become
-       * U+FFFD (as the normalizer does for text input). */
-      pl_buf_clear(&r->fixed);
-      size_t i = 0;
-      while (i < ll) {
-        uint32_t cp;
-        int bad = 0;
-        size_t k = pl_utf8_decode((const unsigned char *)lp + i, ll - i, &cp,
-                                  &bad);
-        pl_buf_add(&r->fixed, bad ? "\xEF\xBF\xBD" : lp + i, bad ? 3 : k);
-        i += k;
-      }
-      if (r->fixed.failed) return rerr(r, PARLEY_ENOMEM, "out of memory%s", "");
-      lp = r->fixed.p;
-      ll = r->fixed.len;
+    if (fast_jsonl(r, lp, ll, a) == 0) {
+#ifdef PARLEY_JSONL_CHECK
+      parley_article sa = *a;
+      if (finish_jsonl(r, &sa) == PARLEY_OK) check_fast(r, lp, ll, &sa);
+#endif
+      return finish_jsonl(r, a);
     }
-    json_error_t je;
-    json_t *o = json_loadb(lp, ll, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
-                           &je);
-    if (!o && fix_surrogates(lp, ll))
-      o = json_loadb(lp, ll, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-    if (!o) return rerr(r, PARLEY_EFORMAT, "malformed JSON: %s", je.text);
-    r->json = o;
-    if (!json_is_object(o))
-      return rerr(r, PARLEY_EFORMAT, "record is not a JSON object%s", "");
-    memset(a, 0, sizeof *a);
-    parley_rc rc;
-    if ((rc = jstr(r, o, "id", &a->id, 1)) ||
-        (rc = jstr(r, o, "date", &a->date, 0)) ||
-        (rc = jstr(r, o, "source", &a->source, 0)) ||
-        (rc = jstr(r, o, "url", &a->url, 0)) ||
-        (rc = jstr(r, o, "title", &a->title, 0)))
-      return rc;
-    json_t *t = json_object_get(o, "text");
-    if (!t) return rerr(r, PARLEY_EFORMAT, "record has no \"text\"%s", "");
-    if (!json_is_string(t))
-      return rerr(r, PARLEY_EFORMAT, "field \"text\" is not a string%s", "");
-    a->text = json_string_value(t);
-    a->text_len = json_string_length(t);
-    if (!a->id || !a->id[0]) {
-      char tmp[64];
-      snprintf(tmp, sizeof tmp, "%s:%zu", base_name(r->name), r->recline);
-      pl_buf_clear(&r->fields);
-      if (pl_buf_adds(&r->fields, tmp)) return PARLEY_ENOMEM;
-      a->id = r->fields.p;
-    }
-    /* an ISO 8601 timestamp ("2024-10-24T09:30:00Z") gives its day */
-    if (a->date && strlen(a->date) > 10 && a->date[4] == '-' &&
-        a->date[7] == '-' && (a->date[10] == 'T' || a->date[10] == ' ')) {
-      memcpy(r->day, a->date, 10);
-      r->day[10] = 0;
-      a->date = r->day;
-    }
-    if (!a->date) a->date = r->def_date;
-    if (!a->source) a->source = r->def_source;
-    return PARLEY_OK;
+    parley_rc rc = slow_jsonl(r, lp, ll, a);
+    if (rc != PARLEY_OK) return rc;
+    return finish_jsonl(r, a);
   }
 }
 
