@@ -5,6 +5,7 @@
  * "failed" and ignores further appends; the caller checks once at the end.
  */
 #include "internal.h"
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,70 @@ int pl_buf_addi(pl_buf *b, int64_t v) {
   return pl_buf_addu(b, (uint64_t)0 - (uint64_t)v);
 }
 
+/* v as printf's "%.<d>f" writes it (d = 0..4), without printf: the
+ * exact binary value v = m * 2^e is scaled by 10^d = 5^d * 2^d in
+ * integers and rounded half to even, as glibc rounds (by default) on the
+ * exact value; the sign of a negative value that rounds to zero stays
+ * ("-0.0").  Values of 1e15 and over, infinities and NaN go to snprintf. */
+int pl_buf_addfix(pl_buf *b, double v, int d) {
+  static const uint64_t p10[] = {1, 10, 100, 1000, 10000};
+  static const uint64_t p5[] = {1, 5, 25, 125, 625};
+  if (!(v > -1e15 && v < 1e15) || d < 0 || d > 4) {
+    char tmp[400];
+    int n = snprintf(tmp, sizeof tmp, "%.*f", d, v);
+    if (n < 0 || (size_t)n >= sizeof tmp) { b->failed = 1; return -1; }
+    return pl_buf_add(b, tmp, (size_t)n);
+  }
+  uint64_t bits;
+  memcpy(&bits, &v, sizeof bits);
+  int neg = (int)(bits >> 63), bexp = (int)((bits >> 52) & 0x7FF);
+  uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
+  int e = -1074; /* subnormal */
+  if (bexp) {
+    m |= UINT64_C(1) << 52;
+    e = bexp - 1075;
+  }
+  uint64_t x = m * p5[d]; /* < 2^53 * 625 < 2^63 */
+  int sh = e + d;
+  uint64_t q;
+  if (sh >= 0) {
+    q = x << sh; /* exact: |v| * 10^d < 1e19 < 2^64 */
+  } else if (-sh >= 64) {
+    q = 0; /* x / 2^64 < 1/2 */
+  } else {
+    int s = -sh;
+    uint64_t rem = x & ((UINT64_C(1) << s) - 1), half = UINT64_C(1) << (s - 1);
+    q = x >> s;
+    if (rem > half || (rem == half && (q & 1))) q++;
+  }
+  char t[32];
+  int i = 32;
+  uint64_t ip = q / p10[d], fp = q % p10[d];
+  for (int k = 0; k < d; k++) {
+    t[--i] = (char)('0' + fp % 10);
+    fp /= 10;
+  }
+  if (d) t[--i] = '.';
+  do {
+    t[--i] = (char)('0' + ip % 10);
+    ip /= 10;
+  } while (ip);
+  if (neg) t[--i] = '-';
+  return pl_buf_add(b, t + i, (size_t)(32 - i));
+}
+
+/* v as "%.15g" writes it.  Whole numbers below 1e15 (what counts are)
+ * are plain digits there; others go to snprintf. */
+int pl_buf_addg15(pl_buf *b, double v) {
+  if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v &&
+      !(v == 0 && signbit(v)))
+    return pl_buf_addi(b, (int64_t)v);
+  char tmp[64];
+  int n = snprintf(tmp, sizeof tmp, "%.15g", v);
+  if (n < 0 || (size_t)n >= sizeof tmp) { b->failed = 1; return -1; }
+  return pl_buf_add(b, tmp, (size_t)n);
+}
+
 /* Bytes a JSON string literal can carry as they are: printable ASCII
  * except the quote and the backslash.  Bytes >= 0x80 are checked as
  * UTF-8 sequences; control bytes are escaped. */
@@ -115,38 +180,55 @@ static inline int word_special(uint64_t w) {
   return (t & high) != 0;
 }
 
-int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
-  static const char hex[] = "0123456789abcdef";
-  /* the output is at least n + 2 bytes: reserve it once; escapes and
-   * replacement characters grow the buffer as they come */
-  if (reserve(b, n + 2)) return -1;
-  b->p[b->len++] = '"';
-  const unsigned char *u = (const unsigned char *)s;
-  size_t i = 0, run = 0; /* [run, i) is plain text not yet copied */
-  while (i < n) {
-    /* plain ASCII eight bytes at a time, then byte by byte */
+/* Length of the prefix of u[0, n) that a JSON string carries as it is:
+ * plain ASCII (eight bytes at a time) and valid UTF-8 sequences. */
+static inline size_t json_plain_len(const unsigned char *u, size_t n) {
+  size_t i = 0;
+  for (;;) {
+    uint64_t w;
     while (i + 8 <= n) {
-      uint64_t w;
       memcpy(&w, u + i, 8);
       if (word_special(w)) break;
       i += 8;
     }
-    while (i < n && json_plain[u[i]]) i++;
-    if (i >= n) break;
-    unsigned char c = u[i];
-    int bad = 0;
-    if (c >= 0x80) {
-      uint32_t cp;
-      size_t k = pl_utf8_decode(u + i, n - i, &cp, &bad);
-      if (!bad) { /* valid UTF-8 stays in the run */
-        i += k;
-        continue;
-      }
+    /* the last 1..7 bytes: one more word, overlapping checked bytes */
+    if (i < n && n - i < 8 && n >= 8) {
+      memcpy(&w, u + n - 8, 8);
+      if (!word_special(w)) return n;
     }
+    while (i < n && json_plain[u[i]]) i++;
+    if (i >= n || u[i] < 0x80) return i;
+    uint32_t cp;
+    int bad = 0;
+    size_t k = pl_utf8_decode(u + i, n - i, &cp, &bad);
+    if (bad) return i;
+    i += k;
+  }
+}
+
+int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  /* the output is at least n + 2 bytes: reserve it once */
+  if (reserve(b, n + 2)) return -1;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = json_plain_len(u, n);
+  char *o = b->p + b->len;
+  *o = '"';
+  if (i == n) { /* nothing to escape (the usual case): one copy */
+    if (n) memcpy(o + 1, s, n);
+    o[n + 1] = '"';
+    b->len += n + 2;
+    b->p[b->len] = 0;
+    return 0;
+  }
+  b->len++;
+  size_t run = 0; /* [run, i) is plain text not yet copied */
+  while (i < n) {
+    unsigned char c = u[i];
     if (i > run && pl_buf_add(b, s + run, i - run)) return -1;
     char e[7] = {'\\', 0, 0, 0, 0, 0, 0};
     size_t el = 2;
-    if (bad) {
+    if (c >= 0x80) { /* an invalid UTF-8 byte */
       memcpy(e, "\xEF\xBF\xBD", 3);
       el = 3;
     } else {
@@ -166,6 +248,7 @@ int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
     }
     if (pl_buf_add(b, e, el)) return -1;
     run = ++i;
+    i += json_plain_len(u + i, n - i);
   }
   if (n > run && pl_buf_add(b, s + run, n - run)) return -1;
   return pl_buf_addc(b, '"');

@@ -95,6 +95,9 @@ char *pl_buf_room(pl_buf *b, size_t n);
 /* Appends v in decimal, as printf's "%u" / "%d" write it. */
 int pl_buf_addu(pl_buf *b, uint64_t v);
 int pl_buf_addi(pl_buf *b, int64_t v);
+/* v as "%.<d>f" (d = 0..4) and as "%.15g" write it, the same bytes. */
+int pl_buf_addfix(pl_buf *b, double v, int d);
+int pl_buf_addg15(pl_buf *b, double v);
 
 /* ---- utf8.c ---- */
 /* Decodes one code point at s[0..n); returns its length (>=1) and sets *cp,

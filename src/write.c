@@ -10,14 +10,49 @@
 #include <ctype.h>
 #include <stdio.h>
 
-/* Sector segments that are agents (the rest of a code is an identity). */
-static const char *const sectors[] = {
-    "GOV", "MIL", "REB", "OPP", "PTY", "JUD", "COP", "SPY", "BUS", "MED",
-    "CVL", "SEC", "LEG", "ELI", "REF", "HLH", "EDU", "LAB", "REL", "CRM",
-    "HRI", "AGR", "ENV", "DEV", "INS", "IGO", "NGO", "MOD", "RAD", "UAF",
-    "PRO", "SET", "IMG", "MNC", "NGM", "ATH", NULL};
-
-/* ---- fast paths for the hot numbers (printf was a third of rendering) */
+/* ---- appending without printf ----
+ * Rendering is a large share of coding time, so records are written with
+ * put() (an inline memcpy when there is room, which record_room() makes
+ * once per record), literals with PUTL (length known at compile time) and
+ * numbers with the pl_buf_add* formatters, which give exactly the bytes
+ * the printf formats used before gave ("%u", "%d", "%.1f", "%.4f",
+ * "%.15g"; tests/unit/test_buf.c compares them with snprintf). */
+static inline void put(pl_buf *b, const char *s, size_t n) {
+  if (!b->failed && b->cap - b->len > n) {
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+  } else {
+    pl_buf_add(b, s, n);
+  }
+}
+#define PUTL(b, lit) put((b), "" lit, sizeof(lit) - 1)
+static inline void putch(pl_buf *b, char c) { put(b, &c, 1); }
+/* a C string as "%s" prints it (NULL as glibc does) */
+static inline void puts0(pl_buf *b, const char *s) {
+  if (!s) s = "(null)";
+  put(b, s, strlen(s));
+}
+/* "%-<w>s": left-aligned, padded with spaces to w bytes */
+static void puts_pad(pl_buf *b, const char *s, size_t w) {
+  if (!s) s = "(null)";
+  size_t n = strlen(s);
+  put(b, s, n);
+  for (; n < w; n++) putch(b, ' ');
+}
+/* "%.2s" */
+static void puts2(pl_buf *b, const char *s) {
+  if (!s) s = "(null)";
+  put(b, s, s[0] ? (s[1] ? 2 : 1) : 0);
+}
+static inline void jstr0(pl_buf *b, const char *s) {
+  pl_buf_json_str(b, s, strlen(s));
+}
+/* Room for a typical record in one step (buffers with a size cap are
+ * left alone: reserving past the cap would fail them early). */
+static inline void record_room(pl_buf *b) {
+  if (!b->max && b->cap - b->len < 2048) pl_buf_room(b, 2048);
+}
 
 /* Decimal of an unsigned 32-bit value, as "%u" prints it. */
 static void add_u(pl_buf *b, uint32_t v) {
@@ -27,59 +62,38 @@ static void add_u(pl_buf *b, uint32_t v) {
     t[--i] = (char)('0' + v % 10);
     v /= 10;
   } while (v);
-  pl_buf_add(b, t + i, (size_t)(12 - i));
+  put(b, t + i, (size_t)(12 - i));
 }
 
 /* ",\"span\":[A,B]" as the old "%u,%u" format wrote it. */
-static void add_span(pl_buf *b, const char *pre, uint32_t a, uint32_t z) {
-  pl_buf_adds(b, pre);
+static void add_span(pl_buf *b, const char *pre, size_t npre, uint32_t a,
+                     uint32_t z) {
+  put(b, pre, npre);
   add_u(b, a);
-  pl_buf_addc(b, ',');
+  putch(b, ',');
   add_u(b, z);
-  pl_buf_addc(b, ']');
+  putch(b, ']');
 }
+#define ADD_SPAN(b, lit, a, z) add_span((b), "" lit, sizeof(lit) - 1, (a), (z))
 
-/* One double printed with "%.4f" (kind 0) or "%.1f" (kind 1), memoised
- * per thread: coordinates and Goldstein scores repeat from record to
- * record and printf's float conversion costs about a thousand
- * instructions.  The text is snprintf's own, so the bytes never change. */
-typedef struct {
-  uint64_t key;
-  int kind;      /* -1: empty */
-  uint8_t len;
-  char s[38];
-} fcache_ent;
-static _Thread_local fcache_ent fcache[256];
-static _Thread_local int fcache_ready;
-
-static void add_dbl(pl_buf *b, int kind, double v) {
-  uint64_t k;
-  memcpy(&k, &v, sizeof k);
-  if (!fcache_ready) {
-    for (int i = 0; i < 256; i++) fcache[i].kind = -1;
-    fcache_ready = 1;
-  }
-  fcache_ent *e = &fcache[(uint32_t)(((k + (uint64_t)kind) *
-                                      0x9E3779B97F4A7C15ULL) >> 56)];
-  if (e->kind != kind || e->key != k) {
-    int n = kind ? snprintf(e->s, sizeof e->s, "%.1f", v)
-                 : snprintf(e->s, sizeof e->s, "%.4f", v);
-    if (n < 0 || n >= (int)sizeof e->s) { /* huge value: not cached */
-      e->kind = -1;
-      if (kind) pl_buf_addf(b, "%.1f", v);
-      else pl_buf_addf(b, "%.4f", v);
-      return;
-    }
-    e->kind = kind;
-    e->key = k;
-    e->len = (uint8_t)n;
-  }
-  pl_buf_add(b, e->s, e->len);
-}
-
+/* s[0..3) is a sector segment, an agent (the rest of a code is an
+ * identity).  Compared as packed 24-bit values: this runs for every
+ * segment of every actor code written. */
+#define P3(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
 static int is_sector(const char *s) {
-  for (const char *const *p = sectors; *p; p++)
-    if (!strncmp(s, *p, 3)) return 1;
+  static const uint32_t packed[] = {
+    P3('G','O','V'), P3('M','I','L'), P3('R','E','B'), P3('O','P','P'),
+    P3('P','T','Y'), P3('J','U','D'), P3('C','O','P'), P3('S','P','Y'),
+    P3('B','U','S'), P3('M','E','D'), P3('C','V','L'), P3('S','E','C'),
+    P3('L','E','G'), P3('E','L','I'), P3('R','E','F'), P3('H','L','H'),
+    P3('E','D','U'), P3('L','A','B'), P3('R','E','L'), P3('C','R','M'),
+    P3('H','R','I'), P3('A','G','R'), P3('E','N','V'), P3('D','E','V'),
+    P3('I','N','S'), P3('I','G','O'), P3('N','G','O'), P3('M','O','D'),
+    P3('R','A','D'), P3('U','A','F'), P3('P','R','O'), P3('S','E','T'),
+    P3('I','M','G'), P3('M','N','C'), P3('N','G','M'), P3('A','T','H')};
+  uint32_t k = P3((unsigned char)s[0], (unsigned char)s[1], (unsigned char)s[2]);
+  for (size_t i = 0; i < sizeof packed / sizeof *packed; i++)
+    if (packed[i] == k) return 1;
   return 0;
 }
 
@@ -106,34 +120,47 @@ static uint32_t oend(const parley_doc *d, uint32_t off, uint32_t len) {
 }
 
 static void head(pl_buf *b, const parley_doc *doc, const char *type,
-                 uint32_t sent) {
-  pl_buf_adds(b, "{\"type\":\"");
-  pl_buf_adds(b, type);
-  pl_buf_adds(b, "\",\"doc\":");
-  pl_buf_json_str(b, doc->id, strlen(doc->id));
-  pl_buf_adds(b, ",\"sent\":");
+                 size_t ntype, uint32_t sent) {
+  record_room(b);
+  PUTL(b, "{\"type\":\"");
+  put(b, type, ntype);
+  PUTL(b, "\",\"doc\":");
+  jstr0(b, doc->id);
+  PUTL(b, ",\"sent\":");
   add_u(b, sent);
 }
+#define HEAD(b, doc, lit, sent) head((b), (doc), "" lit, sizeof(lit) - 1, (sent))
 
 static void date_field(pl_buf *b, const char *key, const pl_date *d) {
   char s[11];
   pl_date_format(d, s);
-  pl_buf_addf(b, ",\"%s\":", key);
-  if (s[0]) pl_buf_json_str(b, s, strlen(s));
-  else pl_buf_adds(b, "null");
+  PUTL(b, ",\"");
+  puts0(b, key);
+  PUTL(b, "\":");
+  if (s[0]) jstr0(b, s);
+  else PUTL(b, "null");
 }
 
 static const char *const precs[] = {"none", "year", "month", "week", "day"};
+
+/* ",\"<key>\":\"<precision>\"" */
+static void prec_field(pl_buf *b, const char *key, size_t nkey, int prec) {
+  put(b, key, nkey);
+  puts0(b, precs[prec % 5]);
+  putch(b, '"');
+}
+#define PREC_FIELD(b, lit, prec) prec_field((b), "" lit, sizeof(lit) - 1, (prec))
 
 /* An actor object for a phrase no mention covers (a speaker seen in the
  * text but not in the dictionaries): empty code, the text, how unknown. */
 static int write_unknown_actor(pl_buf *b, const parley_doc *doc,
                                uint32_t tok, uint32_t ntok) {
   const pl_token *t0 = &doc->toks.v[tok], *t1 = &doc->toks.v[tok + ntok - 1];
-  pl_buf_adds(b, "{\"code\":\"\",\"country\":\"\",\"sector\":\"\","
-                 "\"name\":null,\"text\":");
+  PUTL(b, "{\"code\":\"\",\"country\":\"\",\"sector\":\"\","
+          "\"name\":null,\"text\":");
   pl_buf_json_str(b, doc->text + t0->off, t1->off + t1->len - t0->off);
-  return pl_buf_adds(b, ",\"how\":\"unknown\"}");
+  PUTL(b, ",\"how\":\"unknown\"}");
+  return b->failed ? -1 : 0;
 }
 
 /* The actor of mention m; the text is the mention's, or the phrase
@@ -141,7 +168,10 @@ static int write_unknown_actor(pl_buf *b, const parley_doc *doc,
  * stage linked to an earlier mention: reported as coreference). */
 static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
                      uint32_t seen, uint32_t nseen) {
-  if (m < 0 || (uint32_t)m >= doc->ments.n) return pl_buf_adds(b, "null");
+  if (m < 0 || (uint32_t)m >= doc->ments.n) {
+    PUTL(b, "null");
+    return b->failed ? -1 : 0;
+  }
   const pl_mention *mt = &doc->ments.v[m];
   /* follow coreference to the resolved actor, keep the seen text */
   int32_t r = pl_ment_resolved(doc, m);
@@ -162,22 +192,23 @@ static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
     memcpy(sect, rm->agent, 3);
     sect[3] = 0;
   }
-  pl_buf_adds(b, "{\"code\":");
-  pl_buf_json_str(b, code, strlen(code));
-  pl_buf_adds(b, ",\"country\":");
-  pl_buf_json_str(b, ctry, strlen(ctry));
-  pl_buf_adds(b, ",\"sector\":");
-  pl_buf_json_str(b, sect, strlen(sect));
-  pl_buf_adds(b, ",\"name\":");
-  if (a->name) pl_buf_json_str(b, a->name, strlen(a->name));
-  else pl_buf_adds(b, "null");
+  record_room(b);
+  PUTL(b, "{\"code\":");
+  jstr0(b, code);
+  PUTL(b, ",\"country\":");
+  jstr0(b, ctry);
+  PUTL(b, ",\"sector\":");
+  jstr0(b, sect);
+  PUTL(b, ",\"name\":");
+  if (a->name) jstr0(b, a->name);
+  else PUTL(b, "null");
   const pl_token *t0 = &doc->toks.v[t0i];
   const pl_token *t1 = &doc->toks.v[t1i];
-  pl_buf_adds(b, ",\"text\":");
+  PUTL(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + t0->off, t1->off + t1->len - t0->off);
-  pl_buf_adds(b, ",\"how\":\"");
-  pl_buf_adds(b, coref ? "coref" : pl_how_name(a->how));
-  pl_buf_adds(b, "\"}");
+  PUTL(b, ",\"how\":\"");
+  puts0(b, coref ? "coref" : pl_how_name(a->how));
+  PUTL(b, "\"}");
   return 0;
 }
 
@@ -186,161 +217,174 @@ int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
 }
 
 static void place_field(pl_buf *b, const parley_doc *doc, int32_t p) {
-  pl_buf_adds(b, ",\"place\":");
+  PUTL(b, ",\"place\":");
   if (p < 0 || (uint32_t)p >= doc->places.n) {
-    pl_buf_adds(b, "null");
+    PUTL(b, "null");
     return;
   }
   const pl_place *pl = &doc->places.v[p];
-  pl_buf_adds(b, "{\"name\":");
-  pl_buf_json_str(b, pl->name, strlen(pl->name));
-  pl_buf_adds(b, ",\"country\":\"");
-  pl_buf_adds(b, pl->country);
-  pl_buf_adds(b, "\",\"lat\":");
-  add_dbl(b, 0, pl->lat);
-  pl_buf_adds(b, ",\"lon\":");
-  add_dbl(b, 0, pl->lon);
-  pl_buf_adds(b, ",\"kind\":");
-  pl_buf_json_str(b, pl->kind, strlen(pl->kind));
-  pl_buf_adds(b, "}");
+  PUTL(b, "{\"name\":");
+  jstr0(b, pl->name);
+  PUTL(b, ",\"country\":\"");
+  puts0(b, pl->country);
+  PUTL(b, "\",\"lat\":");
+  pl_buf_addfix(b, pl->lat, 4);
+  PUTL(b, ",\"lon\":");
+  pl_buf_addfix(b, pl->lon, 4);
+  PUTL(b, ",\"kind\":");
+  jstr0(b, pl->kind);
+  PUTL(b, "}");
+}
+
+/* ",\"flags\":[...]" items: "\"a\",\"b\"" for the set bits of flags */
+static void flag_list(pl_buf *b, unsigned flags, const char *const *names,
+                      int n) {
+  int first = 1;
+  for (int i = 0; i < n; i++)
+    if (flags & (1u << i)) {
+      if (!first) putch(b, ',');
+      putch(b, '"');
+      puts0(b, names[i]);
+      putch(b, '"');
+      first = 0;
+    }
 }
 
 static void write_event(pl_buf *b, parley_doc *doc, const pl_event *e) {
   const pl_cameo_info *ci = pl_cameo_get(doc->ctx, e->code);
-  head(b, doc, "event", e->sent);
+  HEAD(b, doc, "event", e->sent);
   date_field(b, "date", &e->date);
-  pl_buf_addf(b, ",\"date_precision\":\"%s\"", precs[e->date.prec % 5]);
-  pl_buf_adds(b, ",\"code\":");
-  pl_buf_json_str(b, e->code, strlen(e->code));
-  pl_buf_addf(b, ",\"root\":\"%.2s\"", e->code);
+  PREC_FIELD(b, ",\"date_precision\":\"", e->date.prec);
+  PUTL(b, ",\"code\":");
+  jstr0(b, e->code);
+  PUTL(b, ",\"root\":\"");
+  puts2(b, e->code);
+  putch(b, '"');
   if (ci) {
-    pl_buf_addf(b, ",\"quad\":%d,\"goldstein\":", ci->quad);
-    add_dbl(b, 1, ci->goldstein);
-    pl_buf_adds(b, ",\"plover\":");
-    pl_buf_json_str(b, ci->plover, strlen(ci->plover));
-    pl_buf_adds(b, ",\"name\":");
-    pl_buf_json_str(b, ci->name, strlen(ci->name));
+    PUTL(b, ",\"quad\":");
+    pl_buf_addi(b, ci->quad);
+    PUTL(b, ",\"goldstein\":");
+    pl_buf_addfix(b, ci->goldstein, 1);
+    PUTL(b, ",\"plover\":");
+    jstr0(b, ci->plover);
+    PUTL(b, ",\"name\":");
+    jstr0(b, ci->name);
   } else {
-    pl_buf_adds(b, ",\"quad\":null,\"goldstein\":null,\"plover\":null");
+    PUTL(b, ",\"quad\":null,\"goldstein\":null,\"plover\":null");
   }
-  pl_buf_adds(b, ",\"source\":");
+  PUTL(b, ",\"source\":");
   pl_write_actor(b, doc, e->src);
-  pl_buf_adds(b, ",\"target\":");
+  PUTL(b, ",\"target\":");
   pl_write_actor(b, doc, e->tgt);
   place_field(b, doc, e->place);
-  pl_buf_adds(b, ",\"evidence\":{\"verb\":");
+  PUTL(b, ",\"evidence\":{\"verb\":");
   if (e->nvtok) {
     const pl_token *v0 = &doc->toks.v[e->vtok];
     const pl_token *v1 = &doc->toks.v[e->vtok + e->nvtok - 1];
     pl_buf_json_str(b, doc->text + v0->off, v1->off + v1->len - v0->off);
   } else {
-    pl_buf_adds(b, "null");
+    PUTL(b, "null");
   }
-  pl_buf_adds(b, ",\"pattern\":");
-  if (e->pattern) pl_buf_json_str(b, e->pattern, strlen(e->pattern));
-  else pl_buf_adds(b, "null");
-  add_span(b, ",\"span\":[", ostart(doc, e->off), oend(doc, e->off, e->len));
-  pl_buf_adds(b, ",\"flags\":[");
+  PUTL(b, ",\"pattern\":");
+  if (e->pattern) jstr0(b, e->pattern);
+  else PUTL(b, "null");
+  ADD_SPAN(b, ",\"span\":[", ostart(doc, e->off), oend(doc, e->off, e->len));
+  PUTL(b, ",\"flags\":[");
   static const char *const fl[] = {"negated", "intent", "passive", "nominal",
                                    "reported"};
-  int first = 1;
-  for (int i = 0; i < 5; i++)
-    if (e->flags & (1 << i)) {
-      pl_buf_addf(b, "%s\"%s\"", first ? "" : ",", fl[i]);
-      first = 0;
-    }
-  pl_buf_adds(b, "]}}\n");
+  flag_list(b, (unsigned)e->flags, fl, 5);
+  PUTL(b, "]}}\n");
 }
 
 static void write_quote(pl_buf *b, parley_doc *doc, const pl_quote *q) {
-  head(b, doc, "quote", q->sent);
+  HEAD(b, doc, "quote", q->sent);
   date_field(b, "date", &q->date);
-  pl_buf_addf(b, ",\"date_precision\":\"%s\"", precs[q->date.prec % 5]);
-  pl_buf_adds(b, ",\"text\":");
+  PREC_FIELD(b, ",\"date_precision\":\"", q->date.prec);
+  PUTL(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + q->off, q->len);
-  pl_buf_adds(b, ",\"speaker\":");
+  PUTL(b, ",\"speaker\":");
   if (q->speaker < 0 && q->spk_ntok)
     write_unknown_actor(b, doc, q->spk_tok, q->spk_ntok);
   else
     actor_obj(b, doc, q->speaker, q->spk_tok, q->spk_ntok);
-  pl_buf_adds(b, ",\"speaker_text\":");
+  PUTL(b, ",\"speaker_text\":");
   if (q->spk_ntok) {
     const pl_token *s0 = &doc->toks.v[q->spk_tok];
     const pl_token *s1 = &doc->toks.v[q->spk_tok + q->spk_ntok - 1];
     pl_buf_json_str(b, doc->text + s0->off, s1->off + s1->len - s0->off);
   } else {
-    pl_buf_adds(b, "null");
+    PUTL(b, "null");
   }
-  pl_buf_adds(b, ",\"cue\":");
+  PUTL(b, ",\"cue\":");
   if (q->cue_tok < doc->toks.n)
-    pl_buf_json_str(b, doc->toks.v[q->cue_tok].lower,
-                    strlen(doc->toks.v[q->cue_tok].lower));
+    jstr0(b, doc->toks.v[q->cue_tok].lower);
   else
-    pl_buf_adds(b, "null");
-  pl_buf_adds(b, ",\"flags\":[");
+    PUTL(b, "null");
+  PUTL(b, ",\"flags\":[");
   static const char *const qfl[] = {"partial", "continued", "unclosed",
                                     "multi_sentence"};
-  int first = 1;
-  for (int i = 0; i < 4; i++)
-    if (q->flags & (1 << i)) {
-      pl_buf_addf(b, "%s\"%s\"", first ? "" : ",", qfl[i]);
-      first = 0;
-    }
-  add_span(b, "],\"span\":[", ostart(doc, q->off), oend(doc, q->off, q->len));
-  pl_buf_adds(b, "}\n");
+  flag_list(b, (unsigned)q->flags, qfl, 4);
+  ADD_SPAN(b, "],\"span\":[", ostart(doc, q->off), oend(doc, q->off, q->len));
+  PUTL(b, "}\n");
 }
 
 static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
-  head(b, doc, "count", c->sent);
+  HEAD(b, doc, "count", c->sent);
   date_field(b, "date", &c->date);
-  pl_buf_addf(b, ",\"date_precision\":\"%s\"", precs[c->date.prec % 5]);
-  pl_buf_adds(b, ",\"kind\":");
-  pl_buf_json_str(b, c->kind, strlen(c->kind));
-  if (c->value >= 0) pl_buf_addf(b, ",\"value\":%.15g", c->value);
-  else pl_buf_adds(b, ",\"value\":null");
-  if (c->value_max > c->value) pl_buf_addf(b, ",\"value_max\":%.15g", c->value_max);
-  pl_buf_adds(b, ",\"qualifier\":");
-  const char *q = c->qualifier ? c->qualifier : "";
-  pl_buf_json_str(b, q, strlen(q));
-  pl_buf_adds(b, ",\"who\":");
+  PREC_FIELD(b, ",\"date_precision\":\"", c->date.prec);
+  PUTL(b, ",\"kind\":");
+  jstr0(b, c->kind);
+  if (c->value >= 0) {
+    PUTL(b, ",\"value\":");
+    pl_buf_addg15(b, c->value);
+  } else {
+    PUTL(b, ",\"value\":null");
+  }
+  if (c->value_max > c->value) {
+    PUTL(b, ",\"value_max\":");
+    pl_buf_addg15(b, c->value_max);
+  }
+  PUTL(b, ",\"qualifier\":");
+  jstr0(b, c->qualifier ? c->qualifier : "");
+  PUTL(b, ",\"who\":");
   pl_write_actor(b, doc, c->who);
-  pl_buf_adds(b, ",\"by\":");
+  PUTL(b, ",\"by\":");
   pl_write_actor(b, doc, c->by);
-  pl_buf_adds(b, ",\"source\":");
+  PUTL(b, ",\"source\":");
   if (c->src_len) {
-    pl_buf_adds(b, "{\"text\":");
+    PUTL(b, "{\"text\":");
     pl_buf_json_str(b, doc->text + c->src_off, c->src_len);
     const char *code = "";
     if (c->src >= 0 && (uint32_t)c->src < doc->ments.n &&
         doc->ments.v[c->src].a.code)
       code = doc->ments.v[c->src].a.code;
-    pl_buf_adds(b, ",\"code\":");
-    pl_buf_json_str(b, code, strlen(code));
-    pl_buf_adds(b, "}");
+    PUTL(b, ",\"code\":");
+    jstr0(b, code);
+    PUTL(b, "}");
   } else {
-    pl_buf_adds(b, "null");
+    PUTL(b, "null");
   }
   place_field(b, doc, c->place);
   date_field(b, "since", &c->since);
   if (c->since.prec)
-    pl_buf_addf(b, ",\"since_precision\":\"%s\"", precs[c->since.prec % 5]);
-  pl_buf_adds(b, ",\"pattern\":");
-  if (c->pattern) pl_buf_json_str(b, c->pattern, strlen(c->pattern));
-  else pl_buf_adds(b, "null");
-  pl_buf_adds(b, (c->flags & PL_CF_INTENT) ? ",\"flags\":[\"intent\"]"
-                                           : ",\"flags\":[]");
-  add_span(b, ",\"span\":[", ostart(doc, c->off), oend(doc, c->off, c->len));
-  pl_buf_adds(b, "}\n");
+    PREC_FIELD(b, ",\"since_precision\":\"", c->since.prec);
+  PUTL(b, ",\"pattern\":");
+  if (c->pattern) jstr0(b, c->pattern);
+  else PUTL(b, "null");
+  if (c->flags & PL_CF_INTENT) PUTL(b, ",\"flags\":[\"intent\"]");
+  else PUTL(b, ",\"flags\":[]");
+  ADD_SPAN(b, ",\"span\":[", ostart(doc, c->off), oend(doc, c->off, c->len));
+  PUTL(b, "}\n");
 }
 
 static void write_sentence(pl_buf *b, parley_doc *doc, uint32_t i) {
   const pl_sentence *s = &doc->sents.v[i];
-  head(b, doc, "sentence", i);
-  pl_buf_adds(b, ",\"text\":");
+  HEAD(b, doc, "sentence", i);
+  PUTL(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + s->off, s->len);
-  add_span(b, ",\"span\":[", ostart(doc, s->off), oend(doc, s->off, s->len));
-  if (s->flags & PL_SF_CUT) pl_buf_adds(b, ",\"cut\":true");
-  pl_buf_adds(b, "}\n");
+  ADD_SPAN(b, ",\"span\":[", ostart(doc, s->off), oend(doc, s->off, s->len));
+  if (s->flags & PL_SF_CUT) PUTL(b, ",\"cut\":true");
+  PUTL(b, "}\n");
 }
 
 int pl_write_one(parley_doc *doc, pl_buf *b, unsigned rectype, uint32_t i) {
@@ -369,11 +413,18 @@ int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned rec) {
   return b->failed ? -1 : 0;
 }
 
+/* Text for a TSV field: tabs and line breaks become spaces. */
 static void tsv_field(pl_buf *b, const char *s, size_t n) {
+  size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
-    pl_buf_addc(b, (c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      put(b, s + run, i - run);
+      putch(b, ' ');
+      run = i + 1;
+    }
   }
+  put(b, s + run, n - run);
 }
 
 /* The code of mention m's resolved actor (a pronoun shows its antecedent's
@@ -393,14 +444,32 @@ int pl_write_tsv(parley_doc *doc, pl_buf *b) {
     const pl_cameo_info *ci = pl_cameo_get(doc->ctx, e->code);
     char d[11];
     pl_date_format(&e->date, d);
+    record_room(b);
     tsv_field(b, doc->id, strlen(doc->id));
-    pl_buf_addf(b, "\t%u\t%s\t%s\t%s\t%s\t%.2s\t%d\t%.1f\t%u\t%u\t", e->sent,
-                d, mcode(doc, e->src), mcode(doc, e->tgt), e->code, e->code,
-                ci ? ci->quad : 0, ci ? ci->goldstein : 0.0,
-                ostart(doc, e->off), oend(doc, e->off, e->len));
+    putch(b, '\t');
+    add_u(b, e->sent);
+    putch(b, '\t');
+    puts0(b, d);
+    putch(b, '\t');
+    puts0(b, mcode(doc, e->src));
+    putch(b, '\t');
+    puts0(b, mcode(doc, e->tgt));
+    putch(b, '\t');
+    puts0(b, e->code);
+    putch(b, '\t');
+    puts2(b, e->code);
+    putch(b, '\t');
+    pl_buf_addi(b, ci ? ci->quad : 0);
+    putch(b, '\t');
+    pl_buf_addfix(b, ci ? ci->goldstein : 0.0, 1);
+    putch(b, '\t');
+    add_u(b, ostart(doc, e->off));
+    putch(b, '\t');
+    add_u(b, oend(doc, e->off, e->len));
+    putch(b, '\t');
     const pl_sentence *s = &doc->sents.v[e->sent];
     tsv_field(b, doc->text + s->off, s->len);
-    pl_buf_addc(b, '\n');
+    putch(b, '\n');
   }
   return b->failed ? -1 : 0;
 }
@@ -409,46 +478,77 @@ static void pretty_text(pl_buf *b, const char *s, size_t n, size_t width) {
   if (n > width) {
     size_t k = width - 3; /* cut on a character boundary (fuzz_code) */
     while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
-    pl_buf_add(b, s, k);
-    pl_buf_adds(b, "...");
+    put(b, s, k);
+    PUTL(b, "...");
   } else {
-    pl_buf_add(b, s, n);
+    put(b, s, n);
   }
 }
 
 int pl_write_pretty(parley_doc *doc, pl_buf *b, unsigned rec) {
-  pl_buf_addf(b, "== %s  %s  %s  (%u sentences, %u events, %u quotes, "
-                 "%u counts)\n",
-              doc->id, doc->date_str ? doc->date_str : "-",
-              doc->source ? doc->source : "-", doc->sents.n, doc->events.n,
-              doc->quotes.n, doc->counts.n);
+  PUTL(b, "== ");
+  puts0(b, doc->id);
+  PUTL(b, "  ");
+  puts0(b, doc->date_str ? doc->date_str : "-");
+  PUTL(b, "  ");
+  puts0(b, doc->source ? doc->source : "-");
+  PUTL(b, "  (");
+  add_u(b, doc->sents.n);
+  PUTL(b, " sentences, ");
+  add_u(b, doc->events.n);
+  PUTL(b, " events, ");
+  add_u(b, doc->quotes.n);
+  PUTL(b, " quotes, ");
+  add_u(b, doc->counts.n);
+  PUTL(b, " counts)\n");
   uint32_t ie = 0, iq = 0, ic = 0;
   for (uint32_t s = 0; s < doc->sents.n; s++) {
     const pl_sentence *st = &doc->sents.v[s];
     if (rec & PARLEY_REC_SENTENCE) {
-      pl_buf_addf(b, "%4u  ", s);
+      /* "%4u  " */
+      record_room(b);
+      for (uint32_t w = 1000; w > 1 && s < w; w /= 10) putch(b, ' ');
+      add_u(b, s);
+      PUTL(b, "  ");
       pretty_text(b, doc->text + st->off, st->len, 100);
-      pl_buf_addc(b, '\n');
+      putch(b, '\n');
     }
     for (; ie < doc->events.n && doc->events.v[ie].sent <= s; ie++) {
       const pl_event *e = &doc->events.v[ie];
       if (!(rec & PARLEY_REC_EVENT)) continue;
       const pl_cameo_info *ci = pl_cameo_get(doc->ctx, e->code);
-      pl_buf_addf(b, "      event  %-10s %-5s %-10s %s\n", mcode(doc, e->src),
-                  e->code, mcode(doc, e->tgt), ci ? ci->name : "");
+      record_room(b);
+      PUTL(b, "      event  ");
+      puts_pad(b, mcode(doc, e->src), 10);
+      putch(b, ' ');
+      puts_pad(b, e->code, 5);
+      putch(b, ' ');
+      puts_pad(b, mcode(doc, e->tgt), 10);
+      putch(b, ' ');
+      puts0(b, ci ? ci->name : "");
+      putch(b, '\n');
     }
     for (; iq < doc->quotes.n && doc->quotes.v[iq].sent <= s; iq++) {
       const pl_quote *q = &doc->quotes.v[iq];
       if (!(rec & PARLEY_REC_QUOTE)) continue;
-      pl_buf_addf(b, "      quote  %-10s \"", mcode(doc, q->speaker));
+      record_room(b);
+      PUTL(b, "      quote  ");
+      puts_pad(b, mcode(doc, q->speaker), 10);
+      PUTL(b, " \"");
       pretty_text(b, doc->text + q->off, q->len, 70);
-      pl_buf_adds(b, "\"\n");
+      PUTL(b, "\"\n");
     }
     for (; ic < doc->counts.n && doc->counts.v[ic].sent <= s; ic++) {
       const pl_count *c = &doc->counts.v[ic];
       if (!(rec & PARLEY_REC_COUNT)) continue;
-      pl_buf_addf(b, "      count  %-10s %s %.15g\n", c->kind,
-                  c->qualifier ? c->qualifier : "", c->value);
+      record_room(b);
+      PUTL(b, "      count  ");
+      puts_pad(b, c->kind, 10);
+      putch(b, ' ');
+      puts0(b, c->qualifier ? c->qualifier : "");
+      putch(b, ' ');
+      pl_buf_addg15(b, c->value);
+      putch(b, '\n');
     }
   }
   return b->failed ? -1 : 0;
@@ -457,19 +557,29 @@ int pl_write_pretty(parley_doc *doc, pl_buf *b, unsigned rec) {
 /* Stage dump: one line per sentence and per token, stable for golden
  * tests:  S<i> [start,end) text  /  T<i> tag lemma surface flags. */
 static void dump_tok(pl_buf *b, const parley_doc *doc, const pl_token *t) {
-  pl_buf_addf(b, "  %s\t", pl_tag_name(t->tag));
-  pl_buf_add(b, doc->text + t->off, t->len);
-  pl_buf_addf(b, "\t%s", t->lemma ? t->lemma : t->lower);
-  if (t->ment >= 0) pl_buf_addf(b, "\tM%d", t->ment);
-  pl_buf_addc(b, '\n');
+  record_room(b);
+  PUTL(b, "  ");
+  puts0(b, pl_tag_name(t->tag));
+  putch(b, '\t');
+  put(b, doc->text + t->off, t->len);
+  putch(b, '\t');
+  puts0(b, t->lemma ? t->lemma : t->lower);
+  if (t->ment >= 0) {
+    PUTL(b, "\tM");
+    pl_buf_addi(b, t->ment);
+  }
+  putch(b, '\n');
 }
 
 int pl_write_dump(parley_doc *doc, pl_buf *b) {
   for (uint32_t s = 0; s < doc->sents.n; s++) {
     const pl_sentence *st = &doc->sents.v[s];
-    pl_buf_addf(b, "S%u\t", s);
-    pl_buf_add(b, doc->text + st->off, st->len);
-    pl_buf_addc(b, '\n');
+    record_room(b);
+    putch(b, 'S');
+    add_u(b, s);
+    putch(b, '\t');
+    put(b, doc->text + st->off, st->len);
+    putch(b, '\n');
     for (uint32_t i = st->tok0; i < st->tok0 + st->ntok; i++)
       dump_tok(b, doc, &doc->toks.v[i]);
   }
@@ -478,9 +588,11 @@ int pl_write_dump(parley_doc *doc, pl_buf *b) {
   if (!doc->sents.n)
     for (uint32_t i = 0; i < doc->toks.n; i++) dump_tok(b, doc, &doc->toks.v[i]);
   for (uint32_t m = 0; m < doc->ments.n; m++) {
-    pl_buf_addf(b, "M%u\t", m);
+    putch(b, 'M');
+    add_u(b, m);
+    putch(b, '\t');
     pl_write_actor(b, doc, (int32_t)m);
-    pl_buf_addc(b, '\n');
+    putch(b, '\n');
   }
   return b->failed ? -1 : 0;
 }
