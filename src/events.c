@@ -136,6 +136,8 @@ static int null_actors(const parley_doc *doc) {
 /* The mention standing for m when it is a usable actor, else -1. */
 static int32_t actor_of(const parley_doc *doc, int32_t m) {
   if (m < 0 || (uint32_t)m >= doc->ments.n) return -1;
+  /* a clause the comma_* limits deleted holds no actor */
+  if (doc->toks.v[doc->ments.v[m].tok].syn & PL_SY_CDEL) return -1;
   int32_t r = pl_ment_resolved(doc, m);
   if (r < 0 || (uint32_t)r >= doc->ments.n) return -1;
   const char *c = doc->ments.v[r].a.code;
@@ -616,6 +618,7 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
   agroup aside = {{0}, 0, 0, 0};
   for (uint32_t k = lo; k-- > x->t0;) {
     const pl_token *t = &tk[k];
+    if (t->syn & PL_SY_CDEL) continue; /* a deleted comma clause */
     if ((t->syn & PL_SY_ASIDE) && !in_aside) {
       if (!aside.n && t->ment >= 0 && ment_ok(doc, t->ment)) {
         uint32_t a, b;
@@ -706,6 +709,7 @@ static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
   for (uint32_t k = pos; k < lim; k++) {
     const pl_token *t = &tk[k];
     if ((t->syn & PL_SY_ASIDE) && !in_aside) continue;
+    if (t->syn & PL_SY_CDEL) continue;
     if (t->chunk == PL_CH_PP) {
       in_place_pp = place_prep(t);
       continue;
@@ -763,6 +767,177 @@ static uint32_t governor_lo(const mstate *x, uint32_t g) {
     g--;
   }
   return doc->vgs.v[g].lo;
+}
+
+/* ---- unknown noun phrases (PETRARCH new_actor_length) ----
+ * PETRARCH gives every noun phrase of the parse a place in the source and
+ * target search: a phrase no dictionary entry matches is a null actor
+ * ("---"), and with new_actor_length N > 0 one of at most N words stands
+ * as an actor coded by its upper-cased text in double quotes ("THE
+ * COUNCIL OF ELDERS").  The phrase is the noun-phrase chunk with its "of"
+ * complements; the possessive 's is not part of it (PETRARCH's parse
+ * reader drops it).  Bare time adverbs ("today") are no noun phrase there
+ * (the parser makes them NP-TMP); unlike time_word, a weekday is ("said
+ * on Saturday" has a null target). */
+static int tmp_word(const pl_token *t) {
+  static const char *const W[] = {"today", "yesterday", "tomorrow", "tonight",
+                                  "now", NULL};
+  for (int i = 0; W[i]; i++)
+    if (streq(t->lower, W[i])) return 1;
+  return 0;
+}
+
+/* Is [a,b) a noun phrase PETRARCH would see (not a time word; not a lone
+ * pronoun unless pron_ok)? */
+static int real_np(const pl_token *tk, uint32_t a, uint32_t b, int pron_ok) {
+  if (b == a + 1 && ((tk[a].tag == PL_T_PRP && !pron_ok) || tmp_word(&tk[a])))
+    return 0;
+  for (uint32_t k = a; k < b; k++)
+    if (PL_IS_NOUN(tk[k].tag) || tk[k].tag == PL_T_CD || tk[k].ment >= 0 ||
+        tk[k].tag == PL_T_PRP)
+      return 1;
+  return 0;
+}
+
+/* The first noun phrase in [pos, lim) (skipping prepositions, adverbs,
+ * asides of another clause and deleted comma clauses), extended over
+ * "of" complements; 1 and [*a,*b) when found. */
+static int first_np_after(const mstate *x, uint32_t pos, uint32_t lim,
+                          int in_aside, int pron_ok, uint32_t *a,
+                          uint32_t *b) {
+  const pl_token *tk = x->tk;
+  for (uint32_t k = pos; k < lim; k++) {
+    const pl_token *t = &tk[k];
+    if (t->syn & PL_SY_CDEL) continue;
+    if ((t->syn & PL_SY_ASIDE) && !in_aside) continue;
+    if (t->chunk != PL_CH_NP) continue;
+    np_bounds(x, k, a, b);
+    if (*a < k) *a = k;
+    if (*b > lim) *b = lim;
+    if (!real_np(tk, *a, *b, pron_ok)) {
+      k = *b - 1;
+      continue;
+    }
+    while (*b + 1 < lim && streq(tk[*b].lower, "of") &&
+           tk[*b + 1].chunk == PL_CH_NP && !(tk[*b + 1].syn & PL_SY_CDEL)) {
+      uint32_t c, d;
+      np_bounds(x, *b + 1, &c, &d);
+      *b = d > lim ? lim : d;
+    }
+    return 1;
+  }
+  return 0;
+}
+
+/* The mention of a new actor for the phrase [a,b), made once per phrase;
+ * -1 when the phrase has more than new_actor_length words (or on OOM). */
+static int32_t new_actor(mstate *x, uint32_t a, uint32_t b) {
+  parley_doc *doc = x->doc;
+  const pl_token *tk = x->tk;
+  int nal = doc->ctx->new_actor_length;
+  char buf[512];
+  size_t n = 0;
+  int words = 0;
+  buf[n++] = '"';
+  for (uint32_t k = a; k < b; k++) {
+    const pl_token *t = &tk[k];
+    if ((t->flags & (PL_TF_POSS | PL_TF_PUNCT)) || t->tag == PL_T_POS) continue;
+    if (++words > nal) return -1;
+    if (words > 1 && n < sizeof buf - 2) buf[n++] = ' ';
+    for (uint32_t c = 0; c < t->len && n < sizeof buf - 2; c++) {
+      unsigned char ch = (unsigned char)doc->text[t->off + c];
+      buf[n++] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+    }
+  }
+  if (!words) return -1;
+  buf[n++] = '"';
+  buf[n] = 0;
+  for (uint32_t m = doc->ments.n, lim = 0; m-- > 0 && lim < 64; lim++) {
+    const pl_mention *q = &doc->ments.v[m];
+    if (q->tok == a && q->ntok == b - a && q->a.code && q->a.code[0] == '"' &&
+        !strcmp(q->a.code, buf))
+      return (int32_t)m;
+  }
+  char *code = pl_strndup(&doc->arena, buf, n);
+  pl_mention *nm = pl_vec_push(&doc->arena, &doc->ments);
+  if (!code || !nm) return -1;
+  nm->sent = tk[a].sent;
+  nm->tok = a;
+  nm->ntok = b - a;
+  nm->a.code = code;
+  nm->a.name = NULL;
+  nm->a.how = PL_HOW_UNKNOWN;
+  nm->ante = -1;
+  return (int32_t)(doc->ments.n - 1);
+}
+
+/* A member of a new-actor group: the phrase's dictionary actor, else the
+ * phrase itself. */
+static void new_member(mstate *x, uint32_t a, uint32_t b, agroup *out) {
+  int32_t m = np_actor(x, a, b, 0);
+  if (m < 0) m = new_actor(x, a, b);
+  if (m >= 0) ag_add(out, m);
+}
+
+/* Object side: the first noun phrase after the verb. */
+static int new_object(mstate *x, uint32_t pos, uint32_t lim, int in_aside,
+                      agroup *out) {
+  uint32_t a, b;
+  out->n = 0;
+  if (!first_np_after(x, pos, lim, in_aside, 0, &a, &b)) return 0;
+  new_member(x, a, b, out);
+  out->lo = a;
+  out->hi = b;
+  return out->n > 0;
+}
+
+/* Subject side: the nearest noun phrase before the verb in its clause
+ * (a prepositional object such as "on Thursday" is passed over), with the
+ * conjuncts joined to it by and/or ("X's toll and the injury count"). */
+static int new_subject(mstate *x, uint32_t g, agroup *out) {
+  const parley_doc *doc = x->doc;
+  const pl_vgroup *v = &doc->vgs.v[g];
+  const pl_token *tk = x->tk;
+  out->n = 0;
+  if (v->flags & (PL_VG_INF | PL_VG_PART | PL_VG_COORD | PL_VG_REL)) return 0;
+  int in_aside = (tk[v->lo].syn & PL_SY_ASIDE) != 0;
+  for (uint32_t k = v->lo; k-- > v->clo;) {
+    const pl_token *t = &tk[k];
+    if (t->syn & PL_SY_CDEL) continue;
+    if ((t->syn & PL_SY_ASIDE) && !in_aside) continue;
+    if (t->syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) return 0;
+    if (t->vg >= 0 && (uint32_t)t->vg != g) return 0;
+    if (t->chunk != PL_CH_NP) continue;
+    uint32_t a, b;
+    np_bounds(x, k, &a, &b);
+    if (b > k + 1) b = k + 1;
+    while (a >= x->t0 + 2 && streq(tk[a - 1].lower, "of") &&
+           tk[a - 2].chunk == PL_CH_NP) {
+      uint32_t c, d;
+      np_bounds(x, a - 2, &c, &d);
+      a = c;
+    }
+    if (a > x->t0 && tk[a - 1].chunk == PL_CH_PP) { /* "on Thursday" */
+      k = a;
+      continue;
+    }
+    if (!real_np(tk, a, b, 0)) return 0;
+    agroup tmp = {{0}, 0, 0, 0};
+    new_member(x, a, b, &tmp);
+    out->hi = b;
+    /* conjuncts to the left, nearest last: keep sentence order */
+    while (a >= x->t0 + 2 && is_cc(&tk[a - 1]) && !streq(tk[a - 1].lower, "but") &&
+           tk[a - 2].chunk == PL_CH_NP) {
+      uint32_t c, d;
+      np_bounds(x, a - 2, &c, &d);
+      new_member(x, c, d, &tmp);
+      a = c;
+    }
+    out->lo = a;
+    for (int i = tmp.n; i-- > 0;) ag_add(out, tmp.m[i]);
+    return out->n > 0;
+  }
+  return 0;
 }
 
 /* ---- intent recoding ---- */
@@ -1055,6 +1230,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   const pl_vgroup *v = &doc->vgs.v[g];
   const pl_token *tk = x->tk;
   if (v->flags & PL_VG_ADJ) return PARLEY_OK;
+  if (tk[v->head].syn & PL_SY_CDEL) return PARLEY_OK; /* comma_* clause */
   if (x->used[v->head - x->t0] == PL_U_USED) return PARLEY_OK; /* "of violating" */
   if ((v->flags & PL_VG_INF) && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
       appeal_verb(tk[doc->vgs.v[g - 1].head].lemma))
@@ -1163,6 +1339,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   agroup S = m->src, T = m->tgt;
   int in_aside = (tk[v->lo].syn & PL_SY_ASIDE) != 0;
   agroup subj;
+  int nal = doc->ctx->new_actor_length;
   x->subj_event = 0;
   int has_subj = subject_of(x, g, &subj, 0);
   int passive = at_head && vpassive;
@@ -1183,8 +1360,10 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
         }
     }
     if (!T.n && has_subj) T = subj;
+    if (!T.n && nal > 0) new_subject(x, g, &T);
   } else {
     if (!S.n && has_subj) S = subj;
+    if (!S.n && nal > 0) new_subject(x, g, &S);
     if (!x->cameo && T.n && !m->src.n && T.hi <= v->lo &&
         (!S.n || (S.lo < T.hi && T.lo < S.hi)))
       /* "- NOTED + *": the target stands before the verb (often its
@@ -1210,6 +1389,14 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       if (target_after(x, tf, tl > tf ? tl : tf, allow_place || root >= 15,
                        in_aside, &t))
         T = t;
+      else if (nal > 0 && new_object(x, tf, tl > tf ? tl : tf, in_aside, &t))
+        T = t;
+      /* PETRARCH needs a noun phrase after the verb for a target, even a
+       * null one: "officials said today." is no event */
+      uint32_t na, nb;
+      if (!T.n && null_actors(doc) &&
+          !first_np_after(x, tf, tl > tf ? tl : tf, in_aside, 1, &na, &nb))
+        return PARLEY_OK;
     }
   }
   /* "An airstrike on X killed two people": the nominal event carries the
@@ -1320,6 +1507,7 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
   parley_doc *doc = x->doc;
   const pl_token *tk = x->tk;
   if (x->used[i - x->t0] == PL_U_USED || !has_nform(x, i)) return PARLEY_OK;
+  if (tk[i].syn & PL_SY_CDEL) return PARLEY_OK; /* comma_* clause */
   int covered = x->used[i - x->t0] == PL_U_COVER;
   /* the clause it sits in: the verb group before it (or after, for a
    * subject NP) */
@@ -1457,8 +1645,13 @@ static int nested_vg(const mstate *x, uint32_t g, uint32_t h) {
   const pl_vgroup *a = &x->doc->vgs.v[g], *b = &x->doc->vgs.v[h];
   const pl_token *tk = x->tk;
   if (b->flags & PL_VG_COORD) return 0;
+  /* a fronted subordinate clause ends at its comma: "After X attacked Y,
+   * Z restored ties" - the main clause is not inside its phrase */
+  int sub = a->clo > x->t0 && (tk[a->clo - 1].syn & PL_SY_COMP) &&
+            a->clo - 1 < a->lo;
   for (uint32_t k = a->hi; k < b->lo; k++) {
     if (tk[k].syn & PL_SY_BOUND) return 0;
+    if (sub && streq(tk[k].lower, ",")) return 0;
     if (!(tk[k].syn & PL_SY_CONJ) && (streq(tk[k].lower, "and") ||
         streq(tk[k].lower, "but") || streq(tk[k].lower, "or")))
       return 0;
@@ -1468,7 +1661,7 @@ static int nested_vg(const mstate *x, uint32_t g, uint32_t h) {
 
 parley_rc pl_events_run(parley_doc *doc) {
   const pl_verbdict *vd = doc->ctx->verbs;
-  if (!vd || !vd->npats || !doc->toks.n) return PARLEY_OK;
+  if (!vd || (!vd->npats && !vd->nforms) || !doc->toks.n) return PARLEY_OK;
   mstate x;
   memset(&x, 0, sizeof x);
   x.doc = doc;

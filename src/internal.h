@@ -215,7 +215,9 @@ enum pl_synflag {
   PL_SY_COMP = 8,     /* complementizer / subordinator opening a clause */
   PL_SY_REL = 16,     /* relative pronoun (who, which, that) */
   PL_SY_BOUND = 32,   /* clause boundary (; : or a speech-tail comma) */
-  PL_SY_NEG = 64      /* negation word inside a verb group */
+  PL_SY_NEG = 64,     /* negation word inside a verb group */
+  PL_SY_CDEL = 128    /* deleted by the comma_* clause limits (syntax.c):
+                         the coder sees neither its verbs nor its actors */
 };
 /* syntax.c: a verb group ("has not yet been attacked", "plans to meet"). */
 enum pl_vgflag {

@@ -616,10 +616,97 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
   }
 }
 
+/* ---- comma-delimited clauses (PETRARCH comma_* limits) ----
+ * PETRARCH deletes, before coding, the comma-delimited clauses whose
+ * length in words lies in a configured range: the clause before the first
+ * comma (comma_bmin..comma_bmax), after the last one up to the final
+ * punctuation (comma_emin..comma_emax), and between two consecutive
+ * commas (comma_min..comma_max).  A maximum of 0 (or unset, -1) turns that
+ * kind off.  Its commas are those of the parse tree outside simple noun
+ * phrases: the commas of an adjective series ("complete, full ties"), a
+ * number ("June 5, 1990") or a noun list ("X, Y and Z") are inside a noun
+ * phrase and delimit nothing.  Words are tokens that begin with a letter
+ * (numbers, punctuation and the possessive 's do not count).  The deleted
+ * tokens get PL_SY_CDEL; the event stage ignores their verbs and actors. */
+static int adj_tag(int g) {
+  return g == PL_T_JJ || g == PL_T_JJR || g == PL_T_JJS;
+}
+
+/* Is the comma at i inside a noun phrase (see above)? */
+static int np_comma(const pl_token *tk, uint32_t i, uint32_t t0, uint32_t t1) {
+  if (tk[i].syn & PL_SY_CONJ) return 1;
+  if (i == t0 || i + 1 >= t1) return 0;
+  const pl_token *p = &tk[i - 1], *n = &tk[i + 1];
+  /* an adjective series before its noun ("complete, formal ties"; the
+   * first adjective may be tagged as an adverb) */
+  if ((adj_tag(p->tag) || p->tag == PL_T_RB) && adj_tag(n->tag)) {
+    uint32_t k = i + 1;
+    while (k < t1 && k < i + 5 && adj_tag(tk[k].tag)) k++;
+    if (k < t1 && PL_IS_NOUN(tk[k].tag)) return 1;
+  }
+  if (p->tag == PL_T_CD && n->tag == PL_T_CD) return 1;
+  if (p->chunk != PL_CH_NP || (p->flags & PL_TF_PUNCT)) return 0;
+  /* a noun list: NP, NP (,) and/or NP with nothing verbal in between */
+  if (eq(n->lower, "and") || eq(n->lower, "or")) return 1;
+  for (uint32_t k = i + 1; k < t1 && k < i + 16; k++) {
+    if (eq(tk[k].lower, "and") || eq(tk[k].lower, "or"))
+      return k > i + 1 && k + 1 < t1 && tk[k + 1].chunk == PL_CH_NP;
+    if (tk[k].chunk != PL_CH_NP && !is_comma(&tk[k])) return 0;
+  }
+  return 0;
+}
+
+static int cword(const pl_token *t) {
+  unsigned char c = t->lower ? (unsigned char)t->lower[0] : 0;
+  if (t->flags & (PL_TF_PUNCT | PL_TF_POSS)) return 0;
+  return (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+static uint32_t count_words(const pl_token *tk, uint32_t a, uint32_t b) {
+  uint32_t n = 0;
+  for (uint32_t k = a; k < b; k++) n += (uint32_t)cword(&tk[k]);
+  return n;
+}
+
+static int in_range(uint32_t n, int lo, int hi) {
+  return hi > 0 && (int)n >= lo && (int)n <= hi;
+}
+
+static void mark_deleted(pl_token *tk, uint32_t a, uint32_t b) {
+  for (uint32_t k = a; k < b; k++) tk[k].syn |= PL_SY_CDEL;
+}
+
+static void comma_clauses(parley_doc *doc, uint32_t t0, uint32_t t1) {
+  const parley_ctx *c = doc->ctx;
+  if (c->comma_max <= 0 && c->comma_bmax <= 0 && c->comma_emax <= 0) return;
+  pl_token *tk = doc->toks.v;
+  uint32_t cm[64], n = 0;
+  for (uint32_t i = t0; i < t1 && n < 64; i++)
+    if (is_comma(&tk[i]) && !np_comma(tk, i, t0, t1)) cm[n++] = i;
+  if (!n) return;
+  /* the final punctuation (and closing quotes) stays */
+  uint32_t end = t1;
+  while (end > cm[n - 1] + 1 && (tk[end - 1].flags & PL_TF_PUNCT)) end--;
+  /* decide on the original clauses first, then mark: a deletion does not
+   * change another clause's length */
+  int del_b = in_range(count_words(tk, t0, cm[0]), c->comma_bmin,
+                       c->comma_bmax);
+  int del_e = in_range(count_words(tk, cm[n - 1] + 1, end), c->comma_emin,
+                       c->comma_emax);
+  for (uint32_t j = 0; j + 1 < n; j++)
+    if (in_range(count_words(tk, cm[j] + 1, cm[j + 1]), c->comma_min,
+                 c->comma_max))
+      mark_deleted(tk, cm[j] + 1, cm[j + 1]);
+  if (del_b) mark_deleted(tk, t0, cm[0]);
+  if (del_e) mark_deleted(tk, cm[n - 1] + 1, end);
+}
+
 parley_rc pl_syntax_run(parley_doc *doc) {
   doc->vgs.n = 0;
   for (uint32_t s = 0; s < doc->sents.n; s++) {
-    sentence_syntax(doc, &doc->sents.v[s]);
+    const pl_sentence *se = &doc->sents.v[s];
+    sentence_syntax(doc, se);
+    comma_clauses(doc, se->tok0, se->tok0 + se->ntok);
     if (doc->arena.failed) return PARLEY_ENOMEM;
   }
   return PARLEY_OK;

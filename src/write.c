@@ -99,7 +99,8 @@ static int is_sector(const char *s) {
 
 void pl_actor_parts(const char *code, char country[4], char sector[4]) {
   country[0] = sector[0] = 0;
-  if (!code || strlen(code) < 3) return;
+  /* a new actor ('"THE RIVER GUILD"', new_actor_length) has no parts */
+  if (!code || strlen(code) < 3 || code[0] == '"') return;
   memcpy(country, code, 3);
   country[3] = 0;
   size_t n = strlen(code);
