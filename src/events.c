@@ -1419,6 +1419,12 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       q++;
     if (q < v->chi && tk[q].chunk == PL_CH_NP) recip = 0;
   }
+  /* a '%' pattern (PETRARCH/TABARI): the members of a compound subject act
+   * on each other, no object is sought ("X and Y have delayed ...") */
+  if (m->pat && (m->pat->flags & PL_VP_COMPOUND) && S.n >= 2 && !passive) {
+    T.n = 0;
+    recip = 1;
+  }
   if (future) fl |= PL_EF_INTENT;
   uint32_t vlo = v->lo, vhi = v->hi;
   if (tk[vlo].tag == PL_T_TO && vhi > vlo + 1) vlo++;
