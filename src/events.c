@@ -62,6 +62,9 @@ typedef struct {
   int nlit;
   int coded;           /* code_vg: the group's verb had a code */
   int multi_only;      /* match_at: only forms with words before the head */
+  uint32_t supp_next;  /* an infinitive group here continues suppressed
+                          appeal content ("demanded that X cancel plans
+                          to sell ...") */
 } mstate;
 
 /* ---- helpers ---- */
@@ -609,10 +612,24 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
   /* VP coordination: "met X and signed ..." */
   if (lo > x->t0 && is_cc(&tk[lo - 1]) && prev_ok) {
     uint32_t k = lo - 1;
-    if (k > x->t0 && streq(tk[k - 1].lower, ",")) k--;
+    int comma = 0;
+    if (k > x->t0 && streq(tk[k - 1].lower, ",")) {
+      k--;
+      comma = 1;
+    }
     if (k > x->t0 && (tk[k - 1].chunk == PL_CH_NP || tk[k - 1].chunk == PL_CH_VG ||
-                      tk[k - 1].chunk == PL_CH_PP || tk[k - 1].chunk == PL_CH_O))
-      return subject_of(x, g - 1, out, depth + 1);
+                      tk[k - 1].chunk == PL_CH_PP || tk[k - 1].chunk == PL_CH_O)) {
+      /* ", but was still refusing": after a comma the coordinated verb
+       * goes with the main clause, not with a reduced relative or
+       * participle modifier in between ("aliens ordered out of X") */
+      uint32_t pg = g - 1;
+      if (comma && x->cameo)
+        while (pg > 0 && doc->vgs.v[pg - 1].sent == v->sent &&
+               (doc->vgs.v[pg].flags & (PL_VG_REL | PL_VG_PART)) &&
+               !(doc->vgs.v[pg].flags & PL_VG_COORD))
+          pg--;
+      return subject_of(x, pg, out, depth + 1);
+    }
   }
   int in_aside = (tk[lo].syn & PL_SY_ASIDE) != 0;
   agroup aside = {{0}, 0, 0, 0};
@@ -977,6 +994,7 @@ static void intent_code(const char *code, char out[6]) {
         : c2 == '4' ? "0353" : c2 == '5' ? "0354" : c2 == '6' ? "0355"
         : c2 == '7' ? "0356" : "035";
     break;
+  case 14: r = "133"; break; /* "will boycott the vote": a threat of dissent */
   case 16: r = "131"; break;
   case 17: r = c2 == '3' ? "137" : "130"; break;
   case 15: case 18: case 19: case 20: r = "138"; break;
@@ -1219,6 +1237,85 @@ static uint32_t comp_clause(const mstate *x, uint32_t p, uint32_t g) {
   return c;
 }
 
+/* A protest, strike or boycott with no named target by a country's
+ * people (not its government or forces): the target is that country's
+ * government.  Fills T with one new mention per source country ("IDN" ->
+ * "IDNGOV"); returns 0 when no source qualifies, -1 on OOM. */
+static int implied_target(mstate *x, const agroup *S, agroup *T) {
+  parley_doc *doc = x->doc;
+  static const char *const STATE[] = {"GOV", "MIL", "COP", "SPY", "JUD",
+                                      "LEG", "ELI", "SEC", "PRE", NULL};
+  static const char *const NONSTATE[] = {"IGO", "NGO", "IMG", "MNC", "UIS",
+                                         "---", NULL};
+  T->n = 0;
+  for (int i = 0; i < S->n; i++) {
+    int32_t r = actor_of(doc, S->m[i]);
+    const char *c = r >= 0 ? doc->ments.v[r].a.code : NULL;
+    if (!c || strlen(c) < 3 || strchr(c, '/')) continue;
+    int bad = 0;
+    for (int k = 0; NONSTATE[k]; k++)
+      if (!strncmp(c, NONSTATE[k], 3)) bad = 1;
+    for (int k = 0; STATE[k] && strlen(c) >= 6; k++)
+      if (!strncmp(c + 3, STATE[k], 3)) bad = 1;
+    if (bad) continue;
+    char *code = pl_alloc(&doc->arena, 7);
+    pl_mention *nm = pl_vec_push(&doc->arena, &doc->ments);
+    if (!code || !nm) return -1;
+    memcpy(code, c, 3);
+    memcpy(code + 3, "GOV", 4);
+    *nm = doc->ments.v[r];
+    nm->a.code = code;
+    nm->a.name = NULL;
+    nm->ante = -1;
+    nm->flags &= (uint16_t)~(PL_MF_PERSON | PL_MF_PRONOUN);
+    ag_add(T, (int32_t)(doc->ments.n - 1));
+  }
+  return T->n > 0;
+}
+
+/* Verbs whose negation is a refusal: "will not accept more refugees",
+ * "did not recognise the vote". */
+static int refusal_verb(const char *l) {
+  static const char *const R[] = {"accept", "agree", "allow", "permit",
+                                  "recognize", "recognise", "approve",
+                                  "endorse", NULL};
+  for (int i = 0; R[i]; i++)
+    if (streq(l, R[i])) return 1;
+  return 0;
+}
+
+/* A negated refusal verb in a main clause codes 120 (reject) from the
+ * subject to the object's actor, whatever the verb's own patterns say.
+ * Returns 1 when handled. */
+static int code_refusal(mstate *x, uint32_t g, parley_rc *rc) {
+  parley_doc *doc = x->doc;
+  const pl_vgroup *v = &doc->vgs.v[g];
+  const pl_token *tk = x->tk;
+  if (!(v->flags & PL_VG_NEG) ||
+      (v->flags & (PL_VG_PASSIVE | PL_VG_REL | PL_VG_PART | PL_VG_INF)) ||
+      !refusal_verb(tk[v->first].lemma))
+    return 0;
+  agroup S, T;
+  x->subj_event = 0;
+  if (!subject_of(x, g, &S, 0)) return 0;
+  x->place_strict = 1;
+  int in_aside = (tk[v->lo].syn & PL_SY_ASIDE) != 0;
+  if (!target_after(x, v->hi, v->chi, 0, in_aside, &T)) T.n = 0;
+  mark_used(x, v->lo, v->hi, PL_U_USED);
+  uint16_t fl = reported(doc, g) ? PL_EF_REPORTED : 0;
+  const char *lm = tk[v->first].lemma;
+  size_t n = strlen(lm) + 5;
+  char *pat = pl_alloc(&doc->arena, n);
+  if (!pat) {
+    *rc = PARLEY_ENOMEM;
+    return 1;
+  }
+  snprintf(pat, n, "not %s", lm);
+  *rc = emit_pairs(x, v->sent, "120", &S, &T, v->lo, v->hi, pat, v->clo,
+                   v->chi, fl, 0, 0);
+  return 1;
+}
+
 /* "Russia said Sudan must return the helicopter", "X concluded that the
  * rich nations must allocate ...": a speaker's "must" for another actor
  * is a demand (10x).  The inner verb's own code picks the sub-code.
@@ -1232,18 +1329,25 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   if (v->flags & PL_VG_ADJ) return PARLEY_OK;
   if (tk[v->head].syn & PL_SY_CDEL) return PARLEY_OK; /* comma_* clause */
   if (x->used[v->head - x->t0] == PL_U_USED) return PARLEY_OK; /* "of violating" */
+  if ((v->flags & PL_VG_INF) && x->supp_next == g && g > 0 &&
+      doc->vgs.v[g - 1].sent == v->sent) {
+    x->supp_next = g + 1;
+    return PARLEY_OK; /* "... cancel plans to sell": still the appeal */
+  }
   if ((v->flags & PL_VG_INF) && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
       appeal_verb(tk[doc->vgs.v[g - 1].head].lemma))
     return PARLEY_OK; /* the content of an appeal is not an event */
   if (g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
       appeal_verb(tk[doc->vgs.v[g - 1].head].lemma)) {
     uint32_t c = comp_clause(x, g - 1, g);
-    if (c != UINT32_MAX && (tk[c].syn & PL_SY_COMP))
+    if (c != UINT32_MAX && (tk[c].syn & PL_SY_COMP)) {
+      x->supp_next = g + 1;
       return PARLEY_OK; /* "demanded that Britain release ..." */
+    }
   }
   if (x->cameo) {
     parley_rc rc = PARLEY_OK;
-    if (code_must(x, g, &rc)) return rc;
+    if (code_must(x, g, &rc) || code_refusal(x, g, &rc)) return rc;
   }
   x->passive = (v->flags & PL_VG_PASSIVE) != 0;
   /* patterns may run past the clause end (into a following infinitive or
@@ -1407,7 +1511,11 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   if ((v->flags & (PL_VG_REL | PL_VG_PART | PL_VG_INF)) && (!S.n || !T.n))
     return PARLEY_OK;
   uint16_t fl = 0;
-  int future = (v->flags & (PL_VG_FUTURE | PL_VG_INTENT | PL_VG_MODAL)) != 0;
+  /* "is willing to withdraw": an offer, like "ready to" */
+  int future = (v->flags & (PL_VG_FUTURE | PL_VG_INTENT | PL_VG_MODAL)) != 0 ||
+               (x->cameo && (v->flags & PL_VG_INF) && g > 0 &&
+                doc->vgs.v[g - 1].sent == v->sent &&
+                streq(tk[doc->vgs.v[g - 1].head].lower, "willing"));
   if (passive) fl |= PL_EF_PASSIVE;
   if (reported(doc, g)) fl |= PL_EF_REPORTED;
   /* mutual reading only with nothing left over as an object: "X and Y
@@ -1429,6 +1537,14 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   uint32_t vlo = v->lo, vhi = v->hi;
   if (tk[vlo].tag == PL_T_TO && vhi > vlo + 1) vlo++;
   (void)mlo;
+  /* "thousands of Indonesian students staged demonstrations": the
+   * protesters' own government is the implied target */
+  if (x->cameo && root == 14 && !future && !passive && !T.n && S.n &&
+      !(v->flags & PL_VG_NEG)) {
+    int r = implied_target(x, &S, &T);
+    if (r < 0) return PARLEY_ENOMEM;
+    if (r > 0) fl |= PL_EF_IMPLIED;
+  }
   parley_rc rc = PARLEY_OK;
   for (int dir = 0; dir < 2 && !rc; dir++) {
     const char *cd = dir ? rcode : code;
@@ -1670,6 +1786,7 @@ parley_rc pl_events_run(parley_doc *doc) {
   if (!vd || (!vd->npats && !vd->nforms) || !doc->toks.n) return PARLEY_OK;
   mstate x;
   memset(&x, 0, sizeof x);
+  x.supp_next = UINT32_MAX;
   x.doc = doc;
   x.vd = vd;
   x.cameo = !(doc->ctx->flags & PL_CTX_NO_DEFAULTS);

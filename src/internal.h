@@ -292,7 +292,8 @@ typedef struct pl_place {
 
 /* ---- events ---- */
 enum pl_eflag { PL_EF_NEGATED = 1, PL_EF_INTENT = 2, PL_EF_PASSIVE = 4,
-                PL_EF_NOMINAL = 8, PL_EF_REPORTED = 16 };
+                PL_EF_NOMINAL = 8, PL_EF_REPORTED = 16,
+                PL_EF_IMPLIED = 32 /* target implied, not in the text */ };
 typedef struct pl_event {
   uint32_t sent;
   char code[6];        /* CAMEO code "040", "0871" */

@@ -292,8 +292,8 @@ static void write_event(pl_buf *b, parley_doc *doc, const pl_event *e) {
   ADD_SPAN(b, ",\"span\":[", ostart(doc, e->off), oend(doc, e->off, e->len));
   PUTL(b, ",\"flags\":[");
   static const char *const fl[] = {"negated", "intent", "passive", "nominal",
-                                   "reported"};
-  flag_list(b, (unsigned)e->flags, fl, 5);
+                                   "reported", "implied_target"};
+  flag_list(b, (unsigned)e->flags, fl, 6);
   PUTL(b, "]}}\n");
 }
 
