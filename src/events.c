@@ -305,7 +305,8 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   const pl_token *tk = x->tk;
   /* quotation marks and bare time nouns are transparent: were
    * "re-engaging" with X, opened Wednesday a hearing into */
-  while (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) || time_word(&tk[pos])))
+  while (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) ||
+                           (x->cameo && time_word(&tk[pos]))))
     pos++;
   /* adverbs between elements are skipped ("met separately with") */
   if (el->kind != PL_VE_GAP)
@@ -647,7 +648,8 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
     }
     if (t->syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) break;
     if (t->vg >= 0 && (uint32_t)t->vg != g) break; /* another clause */
-    if (t->chunk != PL_CH_NP || time_word(t)) continue; /* adverbs, commas, PPs, "today" */
+    if (t->chunk != PL_CH_NP || (x->cameo && time_word(t)))
+      continue; /* adverbs, commas, PPs, "today" */
     /* the noun phrase before the verb, with its PP modifiers ("an
      * airstrike on X", "the head of X"): the subject is its head */
     uint32_t a, b;
@@ -1329,7 +1331,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   if (v->flags & PL_VG_ADJ) return PARLEY_OK;
   if (tk[v->head].syn & PL_SY_CDEL) return PARLEY_OK; /* comma_* clause */
   if (x->used[v->head - x->t0] == PL_U_USED) return PARLEY_OK; /* "of violating" */
-  if ((v->flags & PL_VG_INF) && x->supp_next == g && g > 0 &&
+  if (x->cameo && (v->flags & PL_VG_INF) && x->supp_next == g && g > 0 &&
       doc->vgs.v[g - 1].sent == v->sent) {
     x->supp_next = g + 1;
     return PARLEY_OK; /* "... cancel plans to sell": still the appeal */
@@ -1339,10 +1341,18 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     return PARLEY_OK; /* the content of an appeal is not an event */
   if (g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
       appeal_verb(tk[doc->vgs.v[g - 1].head].lemma)) {
-    uint32_t c = comp_clause(x, g - 1, g);
-    if (c != UINT32_MAX && (tk[c].syn & PL_SY_COMP)) {
-      x->supp_next = g + 1;
-      return PARLEY_OK; /* "demanded that Britain release ..." */
+    /* "demanded that Britain release ...": the built-in coder reads the
+     * whole subject of the clause; PETRARCH mode keeps to a "that" at
+     * most 3 tokens after the appeal */
+    if (x->cameo) {
+      uint32_t c = comp_clause(x, g - 1, g);
+      if (c != UINT32_MAX && (tk[c].syn & PL_SY_COMP)) {
+        x->supp_next = g + 1;
+        return PARLEY_OK;
+      }
+    } else if (v->lo > x->t0 && (tk[v->lo - 1].syn & PL_SY_COMP) &&
+               doc->vgs.v[g - 1].hi + 3 >= v->lo) {
+      return PARLEY_OK;
     }
   }
   if (x->cameo) {
