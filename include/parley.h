@@ -178,8 +178,9 @@ parley_rc parley_doc_code_until(parley_doc *doc, const parley_article *a,
  * part-of-speech tags replace parley's own for the words they align with
  * (up to the first disagreement) and its phrase structure corrects the
  * syntax stage's noun-phrase lists, subjects and clause openers; a tree
- * whose brackets do not balance is ignored.  `parley validate --use-parse` uses it to tell tagging errors
- * from coder errors.  parse is copied; NULL clears.  ENOMEM or OK. */
+ * whose brackets do not balance is ignored.  `parley validate --use-parse`
+ * uses it to tell tagging and chunking errors from coder errors.  parse
+ * is copied; NULL clears.  ENOMEM or OK. */
 parley_rc parley_doc_set_parse(parley_doc *doc, const char *parse);
 /* Message for the last failure of this doc. */
 const char *parley_doc_errmsg(const parley_doc *doc);

@@ -389,7 +389,7 @@ const pl_blob *pl_builtin(const char *name); /* NULL when absent */
  * leaf), with the tokens it covers. */
 enum pl_pnlabel { PL_PN_LEAF = 0, PL_PN_EMPTY, /* -NONE- trace, no words */
                   PL_PN_NP, PL_PN_VP, PL_PN_S, PL_PN_SBAR, PL_PN_PP,
-                  PL_PN_PRN, PL_PN_UCP, PL_PN_OTHER };
+                  PL_PN_PRN, PL_PN_UCP, PL_PN_ADJP, PL_PN_OTHER };
 typedef struct pl_pnode {
   uint32_t lo, hi;       /* tokens [lo, hi); valid only when ok */
   int32_t parent, kid, next; /* parent, first child, next sibling; -1 */

@@ -61,6 +61,7 @@ static uint8_t label_of(const char *s, size_t n) {
   if (IS("PP") || IS("WHPP")) return PL_PN_PP;
   if (IS("PRN")) return PL_PN_PRN;
   if (IS("UCP")) return PL_PN_UCP;
+  if (IS("ADJP")) return PL_PN_ADJP;
 #undef IS
   return PL_PN_OTHER;
 }
@@ -380,10 +381,46 @@ static void tree_sbar(parley_doc *doc, const pl_pnode *nv, uint32_t k) {
   }
 }
 
+/* The verb groups of the sentence: a verb inside a noun or adjective
+ * phrase is a modifier, not a predicate ("the (VBN detained) soldiers":
+ * PL_VG_ADJ); a verb phrase attached to a noun phrase is a reduced
+ * relative clause ("the roads (VP leading into X)": PL_VG_REL, its subject
+ * is the noun). */
+static void tree_groups(parley_doc *doc, uint32_t t0, uint32_t t1) {
+  const pl_pnode *nv = doc->pnodes;
+  for (uint32_t g = doc->vgs.n; g-- > 0 && doc->vgs.v[g].sent ==
+                                             doc->toks.v[t0].sent;) {
+    pl_vgroup *v = &doc->vgs.v[g];
+    if (v->head < t0 || v->head >= t1) continue;
+    int32_t lf = -1;
+    for (uint32_t k = 0; k < doc->npnodes; k++)
+      if (nv[k].label == PL_PN_LEAF && nv[k].ok && nv[k].lo == v->head) {
+        lf = (int32_t)k;
+        break;
+      }
+    if (lf < 0 || nv[lf].parent < 0) continue;
+    int32_t p = nv[lf].parent;
+    if (nv[p].label == PL_PN_NP || nv[p].label == PL_PN_ADJP) {
+      v->flags |= PL_VG_ADJ;
+      continue;
+    }
+    if (nv[p].label != PL_PN_VP) continue;
+    while (nv[p].parent >= 0 && nv[nv[p].parent].label == PL_PN_VP) p = nv[p].parent;
+    if (nv[p].parent >= 0 && nv[nv[p].parent].label == PL_PN_NP &&
+        nv[p].ok && nv[p].lo == v->lo) {
+      v->flags |= PL_VG_REL;
+      /* "soldiers (VP killed in X)": a participle on a noun is passive */
+      if (doc->toks.v[v->head].tag == PL_T_VBN && v->head == v->lo)
+        v->flags |= PL_VG_PASSIVE;
+    }
+  }
+}
+
 void pl_tree_syntax(parley_doc *doc, const pl_sentence *s) {
   const pl_pnode *nv = doc->pnodes;
   pl_token *tk = doc->toks.v;
   uint32_t t0 = s->tok0, t1 = s->tok0 + s->ntok;
+  if (s->ntok) tree_groups(doc, t0, t1);
   for (uint32_t k = 0; k < doc->npnodes; k++) {
     const pl_pnode *nd = &nv[k];
     if (!in_sent(nd, t0, t1)) continue;

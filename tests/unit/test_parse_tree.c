@@ -84,6 +84,25 @@ int main(void) {
        " (S (NP (PRP he)) (VP (VBD met) (NP (NNP Syria)))))))) (. .)))");
   OK(doc->toks.v[tok("where")].syn & PL_SY_REL, "relative 'where'");
 
+  /* A participle on a noun: a passive reduced relative, not an event of
+   * the actor before it; a verb inside a noun phrase is a modifier. */
+  code("Chad freed a Mali envoy jailed in Niger last year.",
+       "(ROOT (S (NP (NNP Chad)) (VP (VBD freed) (NP (NP (DT a) (NNP Mali)"
+       " (NN envoy)) (VP (VBN jailed) (PP (IN in) (NP (NNP Niger)))"
+       " (NP (JJ last) (NN year))))) (. .)))");
+  int jv = doc->toks.v[tok("jailed")].vg;
+  OK(jv >= 0 && (doc->vgs.v[jv].flags & PL_VG_REL) &&
+     (doc->vgs.v[jv].flags & PL_VG_PASSIVE), "reduced relative");
+  OK(!has_event("MLI", "NER") && !has_event("NER", "MLI"),
+     "no event from the reduced relative");
+  INT_EQ(doc->events.n, 1, "only the main verb's event");
+  OK(has_event("TCD", "MLI"), "the main verb still codes");
+  code("Sudan said armed rebels attacked Chad.",
+       "(ROOT (S (NP (NNP Sudan)) (VP (VBD said) (SBAR (S (NP (VBN armed)"
+       " (NNS rebels)) (VP (VBD attacked) (NP (NNP Chad)))))) (. .)))");
+  jv = doc->toks.v[tok("armed")].vg;
+  OK(jv < 0 || (doc->vgs.v[jv].flags & PL_VG_ADJ), "participle in an NP");
+
   /* Clauses joined by "and": no compound actor across them. */
   code("Chad attacked Mali and Niger condemned Chad.",
        "(ROOT (S (S (NP (NNP Chad)) (VP (VBD attacked) (NP (NNP Mali))))"
