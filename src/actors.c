@@ -575,6 +575,46 @@ static void np_chain(mctx *mc, res *r) {
   r->end = h.end;
 }
 
+/* A run of up to four unknown capitalised words from token j that ends in
+ * an institution word or a capitalised agent phrase ("Anti-Corruption
+ * Commission", "Revenue Authority").  Sets *end after it and *ah to the
+ * agent phrase (ah->ph == PL_NONE when the last word is no agent). */
+static int institution_run(const mctx *mc, uint32_t j, uint32_t *end,
+                           hit *ah) {
+  static const char *const inst[] = {
+      "commission", "service", "services", "authority", "agency", "council",
+      "board", "bureau", "office", "institute", "corporation", "company",
+      "bank", "court", "tribunal", "party", "front", "movement", "union",
+      "federation", "association", "committee", "force", "forces", "police",
+      "army", "navy", "guard", "ministry", "department", "directorate",
+      "airways", "airlines", "television", "radio", "broadcasting", NULL};
+  ah->ph = PL_NONE;
+  uint32_t k = j, nn = 0;
+  while (k < mc->s1 && nn < 5) {
+    if (wid(mc, k) == WID_HYPHEN) {
+      k++;
+      continue;
+    }
+    const pl_token *t = &mc->T[k];
+    if (!(t->flags & PL_TF_CAP) || !(t->flags & PL_TF_WORD)) return 0;
+    if (nn && match_at(mc, k, ah, M_ALL)) {
+      if (hit_ent(mc, ah)->kind != PL_EK_AGENT) return 0;
+      *end = ah->end;
+      return 1;
+    }
+    ah->ph = PL_NONE;
+    for (const char *const *w = inst; *w; w++)
+      if (nn && !strcmp(t->key, *w)) {
+        *end = k + 1;
+        return 1;
+      }
+    if (!name_tok_as(mc, k, 1)) return 0;
+    k++;
+    nn++;
+  }
+  return 0;
+}
+
 /* The mention starting at token i, or r->end == i when none. */
 static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
   memset(r, 0, sizeof *r);
@@ -737,6 +777,21 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
    * unknown capitalised word is a person's name, not the organisation */
   if (p->n == 1 && p->kind != PL_PK_ADJ && h.end < mc->s1 &&
       !(mc->T[i].flags & PL_TF_ALLCAP) && name_tok(mc, h.end)) {
+    /* ... unless the capitalised words end in an institution: "Kenya
+     * Anti-Corruption Commission", "Uganda Revenue Authority" belong to
+     * the country (with the agent their last word names) */
+    hit ah;
+    uint32_t iend;
+    if (e->kind == PL_EK_COUNTRY &&
+        (p->kind == PL_PK_NAME || p->kind == PL_PK_ALIAS) &&
+        institution_run(mc, h.end, &iend, &ah)) {
+      r->end = iend;
+      if (ah.ph != PL_NONE) {
+        apply_agent(mc, r, hit_ent(mc, &ah), &mc->d->ph[ah.ph]);
+        r->end = iend;
+      }
+      return;
+    }
     r->end = i;
     return;
   }
