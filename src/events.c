@@ -79,9 +79,10 @@ static int time_word(const pl_token *t) {
                                   "thursday", "friday", "saturday",
                                   "sunday", NULL};
   if (!t->lower || t->ment >= 0) return 0;
-  for (int i = 0; W[i]; i++)
-    if (streq(t->lower, W[i])) return 1;
-  return 0;
+  /* runs at every position the pattern matcher tries: a first-letter
+   * gate, then one probe with the token's interned hash */
+  if (!memchr("tymwfs", t->lower[0], 6)) return 0;
+  return pl_tok_in(W, t);
 }
 
 /* A hyphen inside a word ("day-old", "free-trade", "long-threatened"):
@@ -1026,13 +1027,22 @@ static int same_actor(const parley_doc *doc, int32_t a, int32_t b) {
 
 /* The code an event side is compared by: the actor's code, "---GOV" for
  * an agent alone, "" for none. */
+/* snprintf(out, n, "%s%s", a, b) without the format machinery (emit
+ * builds these keys for every earlier event of the sentence). */
+static void cat2(char *out, size_t n, const char *a, const char *b) {
+  size_t k = 0;
+  for (; *a && k + 1 < n; a++) out[k++] = *a;
+  for (; *b && k + 1 < n; b++) out[k++] = *b;
+  out[k] = 0;
+}
+
 static void akey(const parley_doc *doc, int32_t m, char out[24]) {
   int32_t r = actor_of(doc, m);
   out[0] = 0;
   if (r < 0) return;
   const pl_mention *mt = &doc->ments.v[r];
-  if (mt->a.code && mt->a.code[0]) snprintf(out, 24, "%s", mt->a.code);
-  else snprintf(out, 24, "---%s", mt->agent);
+  if (mt->a.code && mt->a.code[0]) cat2(out, 24, "", mt->a.code);
+  else cat2(out, 24, "---", mt->agent);
 }
 
 static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
@@ -1060,7 +1070,7 @@ static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
   pl_event *e = pl_vec_push(&doc->arena, &doc->events);
   if (!e) return PARLEY_ENOMEM;
   e->sent = sent;
-  snprintf(e->code, sizeof e->code, "%s", code);
+  cat2(e->code, sizeof e->code, "", code);
   e->src = s;
   e->tgt = t;
   e->vtok = vlo;
@@ -1818,8 +1828,10 @@ parley_rc pl_events_run(parley_doc *doc) {
       const char *le = t->lemma ? t->lemma : lo;
       const char *ke = t->key ? t->key : lo;
       w[1] = pl_vd_word_find_h(vd, lo, t->hlow);
-      w[0] = le == lo || !strcmp(le, lo) ? w[1] : pl_vd_word_find_h(vd, le, t->hlem);
-      w[2] = ke == lo || !strcmp(ke, lo) ? w[1] : pl_vd_word_find_h(vd, ke, t->hkey);
+      w[0] = le == lo || (t->hlem == t->hlow && !strcmp(le, lo))
+                 ? w[1] : pl_vd_word_find_h(vd, le, t->hlem);
+      w[2] = ke == lo || (t->hkey == t->hlow && !strcmp(ke, lo))
+                 ? w[1] : pl_vd_word_find_h(vd, ke, t->hkey);
       if (t->ment >= 0) any_ment = 1;
     }
     x.tw = tw;

@@ -98,11 +98,22 @@ static size_t is_alnum_at(const char *t, size_t i, size_t n) {
   if (c >= 0x80) return uni_word_len(t, i, n);
   return cls[c] == C_AL || cls[c] == C_DG;
 }
-/* Index after the run of letters/digits (or letters) starting at j. */
+/* ASCII letter or digit (isalnum in the C locale), from the table. */
+static int ascii_alnum(unsigned char c) {
+  return c < 0x80 && (cls[c] == C_AL || cls[c] == C_DG);
+}
+
+/* Index after the run of letters/digits (or letters) starting at j.
+ * ASCII runs are scanned in a tight loop; a non-ASCII byte goes through
+ * uni_word_len as in is_alnum_at. */
 static size_t skip_alnum(const char *t, size_t j, size_t n) {
-  size_t w;
-  while ((w = is_alnum_at(t, j, n)) > 0) j += w;
-  return j;
+  for (;;) {
+    while (j < n && ascii_alnum((unsigned char)t[j])) j++;
+    if (j >= n || (unsigned char)t[j] < 0x80) return j;
+    size_t w = uni_word_len(t, j, n);
+    if (!w) return j;
+    j += w;
+  }
 }
 static size_t skip_alpha(const char *t, size_t j, size_t n) {
   size_t w;
@@ -128,11 +139,28 @@ static size_t dotted_tail(const char *t, size_t j, size_t n) {
 /* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else).
  * The same pass counts letters and upper-case letters (for PL_TF_ALLCAP)
  * and interns the hashes of both forms (hlow, hkey). */
-static int make_forms(parley_doc *doc, pl_token *tk, int *nal_out,
-                      int *nup_out) {
+/* Bump space for the forms, carved from arena chunks (one pl_alloc per
+ * chunk instead of one per token). */
+typedef struct { char *p; size_t left; } formbuf;
+
+static char *form_space(parley_doc *doc, formbuf *fb, size_t need) {
+  if (fb->left < need) {
+    size_t sz = need > 8192 ? need : 8192;
+    fb->p = pl_alloc(&doc->arena, sz);
+    if (!fb->p) return NULL;
+    fb->left = sz;
+  }
+  char *r = fb->p;
+  fb->p += need;
+  fb->left -= need;
+  return r;
+}
+
+static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
+                      int *nal_out, int *nup_out) {
   const char *s = doc->text + tk->off;
   size_t n = tk->len;
-  char *low = pl_alloc(&doc->arena, 2 * n + 2);
+  char *low = form_space(doc, fb, 2 * n + 2);
   if (!low) return -1;
   char *key = low + n + 1;
   size_t ln = 0, kn = 0;
@@ -192,7 +220,9 @@ static int make_forms(parley_doc *doc, pl_token *tk, int *nal_out,
     hk = pl_fnv32z(key);
   }
   tk->lower = low;
-  tk->key = key;
+  /* no period dropped: key shares lower's string, so comparing the two
+   * pointers tells that the forms agree */
+  tk->key = kn == ln ? low : key;
   tk->hlow = hl;
   tk->hkey = hk;
   tk->hlem = hl; /* tag.c sets the lemma's */
@@ -201,7 +231,8 @@ static int make_forms(parley_doc *doc, pl_token *tk, int *nal_out,
   return 0;
 }
 
-static pl_token *emit(parley_doc *doc, size_t off, size_t len, unsigned fl) {
+static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
+                      unsigned fl) {
   pl_token *tk = pl_vec_push(&doc->arena, &doc->toks);
   if (!tk) return NULL;
   tk->off = (uint32_t)off;
@@ -210,7 +241,7 @@ static pl_token *emit(parley_doc *doc, size_t off, size_t len, unsigned fl) {
   tk->ment = -1;
   const char *s = doc->text + off;
   int nup = 0, nal = 0;
-  if (make_forms(doc, tk, &nal, &nup)) return NULL;
+  if (make_forms(doc, fb, tk, &nal, &nup)) return NULL;
   if (len && isupper((unsigned char)s[0])) tk->flags |= PL_TF_CAP;
   else if (len && (unsigned char)s[0] >= 0x80) {
     uint32_t cp;
@@ -279,8 +310,11 @@ static size_t url_len(const char *t, size_t i, size_t n) {
    * words end in a space or punctuation */
   {
     size_t k = i;
-    while (k < n && isalnum((unsigned char)t[k])) k++;
-    if (k >= n || !strchr(".@:-_", t[k]) || !t[k]) return 0;
+    while (k < n && ascii_alnum((unsigned char)t[k])) k++;
+    if (k >= n) return 0;
+    char ck = t[k];
+    if (ck != '.' && ck != '@' && ck != ':' && ck != '-' && ck != '_')
+      return 0;
     if (t[k] == '.' && (k + 1 >= n || !isalnum((unsigned char)t[k + 1])))
       return 0; /* a full stop, not a dot inside a name */
   }
@@ -335,6 +369,7 @@ parley_rc pl_token_run(parley_doc *doc) {
   const char *t = doc->text;
   size_t n = doc->text_len, i = 0;
   unsigned space = PL_TF_SPACE; /* start of text counts as after space */
+  formbuf fb = {NULL, 0};
   /* one allocation for the token array: news prose has about one token
    * per 5-6 bytes, so n/4 rarely grows (growing copied the whole array
    * each doubling: 1% of coding); capped so a huge article does not
@@ -478,7 +513,7 @@ parley_rc pl_token_run(parley_doc *doc) {
       len = PL_MAX_TOKEN_BYTES;
       while (len > 1 && ((unsigned char)t[i + len] & 0xC0) == 0x80) len--;
     }
-    if (!emit(doc, start, len, fl)) return PARLEY_ENOMEM;
+    if (!emit(doc, &fb, start, len, fl)) return PARLEY_ENOMEM;
     i = start + len;
   }
   return PARLEY_OK;

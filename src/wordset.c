@@ -107,7 +107,8 @@ static uint32_t slow_class(const char *const *const *lists, const char *w) {
 /* The compiled set of key (a list, or a group of lists when group is
  * set), built on first use; NULL when it cannot be built (out of memory,
  * registry full). */
-static const wset *find_set(const void *key, int group) {
+__attribute__((noinline)) static const wset *find_set_slow(const void *key,
+                                                          int group) {
   uint32_t r = hash_ptr(key) & (REG_SLOTS - 1);
   const wset *s = NULL;
   for (uint32_t k = 0; k < REG_SLOTS; k++, r = (r + 1) & (REG_SLOTS - 1)) {
@@ -136,6 +137,15 @@ static const wset *find_set(const void *key, int group) {
   }
   pthread_mutex_unlock(&reg_lock);
   return s;
+}
+
+/* Fast path: the key sits in its home slot (nearly always: the registry
+ * holds a few dozen keys in 1024 slots), a leaf with no lock or spill. */
+static inline const wset *find_set(const void *key, int group) {
+  uint32_t r = hash_ptr(key) & (REG_SLOTS - 1);
+  if (__atomic_load_n(&reg[r].key, __ATOMIC_ACQUIRE) == key)
+    return __atomic_load_n(&reg[r].set, __ATOMIC_ACQUIRE);
+  return find_set_slow(key, group);
 }
 
 static uint32_t set_bits(const wset *s, const char *w, uint32_t hv) {
