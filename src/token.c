@@ -30,6 +30,7 @@
 enum { C_SP = 1, C_NL, C_AL, C_DG, C_AP, C_HY, C_DOT, C_QU, C_PU };
 
 static unsigned char cls[256];
+static unsigned char alnum_tab[256]; /* 1: ASCII letter or digit */
 /* built once per process: coding threads would otherwise race on the
  * first fill (ThreadSanitizer saw it with -j N) */
 static pthread_once_t cls_once = PTHREAD_ONCE_INIT;
@@ -48,6 +49,7 @@ static void build_cls(void) {
     else if (c == '"') k = C_QU;
     else if (c < 0x20) k = C_SP;
     cls[c] = k;
+    alnum_tab[c] = c < 0x80 && (k == C_AL || k == C_DG);
   }
 }
 
@@ -99,9 +101,7 @@ static size_t is_alnum_at(const char *t, size_t i, size_t n) {
   return cls[c] == C_AL || cls[c] == C_DG;
 }
 /* ASCII letter or digit (isalnum in the C locale), from the table. */
-static int ascii_alnum(unsigned char c) {
-  return c < 0x80 && (cls[c] == C_AL || cls[c] == C_DG);
-}
+static int ascii_alnum(unsigned char c) { return alnum_tab[c]; }
 
 /* Index after the run of letters/digits (or letters) starting at j.
  * ASCII runs are scanned in a tight loop; a non-ASCII byte goes through
@@ -303,7 +303,7 @@ static int url_char(unsigned char c) {
  *   scheme://...  www....  user@host.tld  name.tld (a known TLD)
  * Trailing punctuation (a full stop, comma, closing bracket) is left for
  * the sentence splitter. */
-static size_t url_len(const char *t, size_t i, size_t n) {
+static size_t url_len(const char *t, size_t i, size_t n, size_t *run_end) {
   size_t j = i, at = 0, dots = 0, last_dot = 0;
   /* quick reject: an address needs '.', '@' or ':' right after its first
    * run of letters and digits (or '-'/'_' inside a domain); ordinary
@@ -311,6 +311,7 @@ static size_t url_len(const char *t, size_t i, size_t n) {
   {
     size_t k = i;
     while (k < n && ascii_alnum((unsigned char)t[k])) k++;
+    *run_end = k; /* the word scan resumes here */
     if (k >= n) return 0;
     char ck = t[k];
     if (ck != '.' && ck != '@' && ck != ':' && ck != '-' && ck != '_')
@@ -394,7 +395,8 @@ parley_rc pl_token_run(parley_doc *doc) {
      * of letters costs linear time (it is cut into pieces below) */
     size_t m = n - i > PL_MAX_TOKEN_BYTES + 16 ? i + PL_MAX_TOKEN_BYTES + 16
                                                : n;
-    size_t ul = k == C_AL ? url_len(t, i, m) : 0;
+    size_t run_end = i; /* end of the ASCII letter/digit run at i */
+    size_t ul = k == C_AL ? url_len(t, i, m, &run_end) : 0;
     unsigned fl = space;
     space = 0;
     if (k == C_DG) {
@@ -417,7 +419,7 @@ parley_rc pl_token_run(parley_doc *doc) {
       len = ul;
       fl |= PL_TF_WORD | PL_TF_URL;
     } else if (k == C_AL) {
-      size_t j = i;
+      size_t j = run_end; /* [i, run_end) is ASCII letters/digits */
       for (;;) {
         j = skip_alnum(t, j, m);
         /* inner apostrophe: O'Brien, but not 's / n't / 're etc. */
