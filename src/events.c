@@ -260,6 +260,30 @@ static int group_left(const mstate *x, uint32_t i, agroup *g) {
   return g->n > 0;
 }
 
+/* Verb group g starts right after a word-internal hyphen ("war-torn",
+ * "Iranian-backed"): part of a compound modifier. */
+static int hyph_vg(const mstate *x, uint32_t g) {
+  const pl_vgroup *v = &x->doc->vgs.v[g];
+  return v->lo > x->t0 + 1 && v->lo == v->head &&
+         inner_hyphen(x->tk, v->lo - 1, x->t1);
+}
+
+/* "the Saudi-led coalition", "a Hamas-led attack", "Houthi-run areas":
+ * the actor before "-led/-run/-controlled" is the actor of the noun
+ * phrase starting at token a.  Returns its mention or -1. */
+static int32_t hyph_led_actor(const mstate *x, uint32_t a) {
+  const pl_token *tk = x->tk;
+  if (!x->cameo || a < x->t0 + 3) return -1;
+  const pl_token *l = &tk[a - 1];
+  if (!(streq(l->lemma, "lead") || streq(l->lower, "led") ||
+        streq(l->lower, "run") || streq(l->lower, "controlled")) ||
+      !inner_hyphen(tk, a - 2, x->t1))
+    return -1;
+  int32_t m = tk[a - 3].ment;
+  if (m < 0 || !ment_ok(x->doc, m)) return -1;
+  return m;
+}
+
 /* ---- element matching ---- */
 static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos);
 
@@ -648,6 +672,13 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
       continue;
     }
     if (t->syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) break;
+    /* a plural noun of an actor mis-read as a verb ("Ivory Coast rebels
+     * on Friday rejected"): the mention is the subject */
+    if (x->cameo && t->vg >= 0 && (uint32_t)t->vg != g && t->ment >= 0 &&
+        ment_ok(doc, t->ment) && !(doc->ments.v[t->ment].flags & PL_MF_POSS)) {
+      ag_add(out, t->ment);
+      return 1;
+    }
     if (t->vg >= 0 && (uint32_t)t->vg != g) break; /* another clause */
     if (t->chunk != PL_CH_NP || (x->cameo && time_word(t)))
       continue; /* adverbs, commas, PPs, "today" */
@@ -659,6 +690,7 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
     int of_actor = 0;
     head_np(x, b - 1, &ha, &hb, &of_actor);
     if (ha > x->t0 && tk[ha - 1].vg >= 0 && (uint32_t)tk[ha - 1].vg != g &&
+        !(x->cameo && hyph_vg(x, (uint32_t)tk[ha - 1].vg)) &&
         !(tk[ha - 1].syn & PL_SY_ASIDE) &&
         !(doc->vgs.v[tk[ha - 1].vg].flags & PL_VG_SPEECH)) {
       /* the object of an earlier verb: "rebels who attacked a post took";
@@ -678,6 +710,13 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
       if (PL_IS_NOUN(tk[q].tag) && tk[q].ment < 0 && has_nform(x, q))
         x->subj_event = 1;
     if (np_actor(x, ha, hb, 0) >= 0 && group_left(x, hb - 1, out)) return 1;
+    {
+      int32_t hm = hyph_led_actor(x, ha); /* "the Saudi-led coalition" */
+      if (hm >= 0 && np_actor(x, ha, hb, 0) < 0) {
+        ag_add(out, hm);
+        return 1;
+      }
+    }
     if (of_actor) { /* "the head of X", "officials from X" */
       for (uint32_t q = hb; q < pb; q++)
         if (tk[q].ment >= 0 && ment_ok(doc, tk[q].ment)) {
@@ -1339,6 +1378,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   const pl_vgroup *v = &doc->vgs.v[g];
   const pl_token *tk = x->tk;
   if (v->flags & PL_VG_ADJ) return PARLEY_OK;
+  if (x->cameo && hyph_vg(x, g)) return PARLEY_OK; /* "war-torn", "Hamas-led" */
   if (tk[v->head].syn & PL_SY_CDEL) return PARLEY_OK; /* comma_* clause */
   if (x->used[v->head - x->t0] == PL_U_USED) return PARLEY_OK; /* "of violating" */
   if (x->cameo && (v->flags & PL_VG_INF) && x->supp_next == g && g > 0 &&
@@ -1507,6 +1547,13 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
        * X", "cordoned off the roads leading into X"); parley's own coder
        * stays in the clause */
       uint32_t tl = x->cameo ? v->chi : x->lim;
+      /* "aid to war-torn Mozambique": a verb form after a word-internal
+       * hyphen is a modifier, not the next clause */
+      for (uint32_t k = g + 1; x->cameo && k < doc->vgs.n &&
+                               doc->vgs.v[k].sent == v->sent &&
+                               doc->vgs.v[k].lo <= tl && hyph_vg(x, k);
+           k++)
+        if (doc->vgs.v[k].chi > tl) tl = doc->vgs.v[k].chi;
       /* PETRARCH takes the first actor of the verb phrase whatever the
        * pattern consumed ("allowed that X is a really pleasant place") */
       uint32_t tf = x->cameo ? mhi : v->hi;
@@ -1565,7 +1612,14 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (r < 0) return PARLEY_ENOMEM;
     if (r > 0) fl |= PL_EF_IMPLIED;
   }
+  /* "threatened on Monday to break relations with X": the infinitive
+   * split from "threaten" by a phrase is the content of the threat */
+  int threat_inf = x->cameo && at_head && (v->flags & PL_VG_INF) && g > 0 &&
+                   doc->vgs.v[g - 1].sent == v->sent &&
+                   streq(tk[doc->vgs.v[g - 1].head].lemma, "threaten") &&
+                   !(doc->vgs.v[g - 1].flags & PL_VG_NEG);
   parley_rc rc = PARLEY_OK;
+  uint32_t nev0 = doc->events.n;
   for (int dir = 0; dir < 2 && !rc; dir++) {
     const char *cd = dir ? rcode : code;
     if (!cd[0]) continue;
@@ -1575,14 +1629,31 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
      * user's dictionaries, which may use WEIS or other codes) skips them */
     if (!x->cameo)
       ;
-    else if (at_head && v->first != v->head &&
-             streq(tk[v->first].lemma, "threaten"))
+    else if ((at_head && v->first != v->head &&
+              streq(tk[v->first].lemma, "threaten")) || threat_inf)
       threat_code(cd, c);
     else if (future && at_head && !(cd[0] == '0' && cd[1] == '3'))
       intent_code(cd, c);
     rc = emit_pairs(x, v->sent, c, dir ? &T : &S, dir ? &S : &T, vlo, vhi,
                     pat_text(x->vd, m), v->clo, v->chi, fl, future,
                     recip && (!x->cameo || reciprocal(c, &tk[v->head])));
+  }
+  if (!rc && threat_inf && doc->events.n > nev0) {
+    /* the bare "threatened" of the group before (130, no target) is
+     * replaced by the specific threat */
+    const pl_vgroup *pv = &doc->vgs.v[g - 1];
+    uint32_t w = nev0, k = nev0;
+    while (k > 0 && doc->events.v[k - 1].sent == v->sent) k--;
+    w = k;
+    for (uint32_t i = k; i < doc->events.n; i++) {
+      const pl_event *e = &doc->events.v[i];
+      if (i < nev0 && e->vtok >= pv->lo && e->vtok < pv->hi && e->tgt < 0 &&
+          !strcmp(e->code, "130"))
+        continue;
+      if (w != i) doc->events.v[w] = *e;
+      w++;
+    }
+    doc->events.n = w;
   }
   return rc;
 }
@@ -1690,6 +1761,8 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
         group_left(x, k, &S);
         break;
       }
+    int32_t hm = S.n ? -1 : hyph_led_actor(x, a);
+    if (hm >= 0) ag_add(&S, hm); /* "a Hamas-led attack" */
   }
   uint32_t pa = a;
   while (pa > x->t0 && (tk[pa - 1].flags & PL_TF_QUOTE)) pa--;
