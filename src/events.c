@@ -142,6 +142,10 @@ static int32_t actor_of(const parley_doc *doc, int32_t m) {
   if (m < 0 || (uint32_t)m >= doc->ments.n) return -1;
   /* a clause the comma_* limits deleted holds no actor */
   if (doc->toks.v[doc->ments.v[m].tok].syn & PL_SY_CDEL) return -1;
+  /* PETRARCH resolves no pronoun: "it", "its embassy" are null phrases */
+  if ((doc->ctx->flags & PL_CTX_NO_DEFAULTS) &&
+      (doc->ments.v[m].flags & PL_MF_PRONOUN))
+    return -1;
   int32_t r = pl_ment_resolved(doc, m);
   if (r < 0 || (uint32_t)r >= doc->ments.n) return -1;
   const char *c = doc->ments.v[r].a.code;

@@ -676,6 +676,24 @@ static void mark_deleted(pl_token *tk, uint32_t a, uint32_t b) {
   for (uint32_t k = a; k < b; k++) tk[k].syn |= PL_SY_CDEL;
 }
 
+static void unmark(pl_token *tk, uint32_t a, uint32_t b) {
+  for (uint32_t k = a; k < b; k++) tk[k].syn &= (uint16_t)~PL_SY_CDEL;
+}
+
+/* Is a verb group of the sentence [t0,t1) left outside the deleted
+ * clauses?  (Groups are appended in token order; this sentence's are the
+ * last ones.) */
+static int verb_left(const parley_doc *doc, uint32_t t0, uint32_t t1) {
+  for (uint32_t g = doc->vgs.n; g-- > 0;) {
+    const pl_vgroup *v = &doc->vgs.v[g];
+    if (v->head < t0) break;
+    if (v->head < t1 && !(v->flags & PL_VG_ADJ) &&
+        !(doc->toks.v[v->head].syn & PL_SY_CDEL))
+      return 1;
+  }
+  return 0;
+}
+
 static void comma_clauses(parley_doc *doc, uint32_t t0, uint32_t t1) {
   const parley_ctx *c = doc->ctx;
   if (c->comma_max <= 0 && c->comma_bmax <= 0 && c->comma_emax <= 0) return;
@@ -697,8 +715,18 @@ static void comma_clauses(parley_doc *doc, uint32_t t0, uint32_t t1) {
     if (in_range(count_words(tk, cm[j] + 1, cm[j + 1]), c->comma_min,
                  c->comma_max))
       mark_deleted(tk, cm[j] + 1, cm[j + 1]);
-  if (del_b) mark_deleted(tk, t0, cm[0]);
-  if (del_e) mark_deleted(tk, cm[n - 1] + 1, end);
+  /* parley keeps one verb: where PETRARCH's tree deletion would take the
+   * sentence's last verb with the clause at either end ("X, the head of
+   * Y, met Z on Monday": 5 words after the last comma), the main clause
+   * stays */
+  if (del_e) {
+    mark_deleted(tk, cm[n - 1] + 1, end);
+    if (!verb_left(doc, t0, t1)) unmark(tk, cm[n - 1] + 1, end);
+  }
+  if (del_b) {
+    mark_deleted(tk, t0, cm[0]);
+    if (!verb_left(doc, t0, t1)) unmark(tk, t0, cm[0]);
+  }
 }
 
 parley_rc pl_syntax_run(parley_doc *doc) {

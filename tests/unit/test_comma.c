@@ -136,6 +136,11 @@ static void test_commas(parley_ctx *ctx, parley_doc *doc) {
   defaults(ctx);
   g = code(doc, init);
   STR_EQ(g, "MOR DUN 190", "main clause as terminal clause");
+  /* ... but never the sentence's last verb: the appositive goes, the
+   * main clause after it stays */
+  g = code(doc, "Valdoria, the old rival of Dunmark, attacked Kestria on "
+                "Monday.");
+  STR_EQ(g, "VAL KES 190", "last verb kept: %s", g);
 
   /* commas inside a noun phrase delimit nothing: the adjective series
    * and the name list leave the first clause at 8+ words */
