@@ -127,14 +127,14 @@ static int has_nform(const mstate *x, uint32_t i) {
   return 0;
 }
 
-/* PETRARCH mode without require_dyad (a validation context: only the
- * user's dictionaries): an agent with no country ("the officials") is an
- * actor of its own, written "---GOV", and a side may be missing.  The
- * built-in CAMEO coder keeps to actors with a code (news: "officials
- * said" alone is no event). */
+/* PETRARCH mode (a validation context: only the user's dictionaries): an
+ * agent with no country ("the officials") is an actor of its own, written
+ * "---GOV", with or without require_dyad (which only drops events with a
+ * side missing altogether).  The built-in CAMEO coder keeps to actors with
+ * a code (news: "officials said" alone is no event). */
 static int null_actors(const parley_doc *doc) {
   unsigned f = doc->ctx->flags;
-  return (f & PL_CTX_NO_DEFAULTS) && !(f & PL_CTX_REQUIRE_DYAD);
+  return (f & PL_CTX_NO_DEFAULTS) != 0;
 }
 
 /* The mention standing for m when it is a usable actor, else -1. */
@@ -764,6 +764,9 @@ static int place_prep(const pl_token *t) {
 
 /* First actor group after token pos, up to lim; cooperative codes do not
  * take an actor from a place phrase ("met ... in Cairo"). */
+/* used[] marks (see mark_used) */
+enum { PL_U_COVER = 1, PL_U_USED = 2 };
+
 static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
                         int in_aside, agroup *out) {
   const pl_token *tk = x->tk;
@@ -778,6 +781,11 @@ static int target_after(mstate *x, uint32_t pos, uint32_t lim, int allow_place,
       continue;
     }
     if (t->chunk != PL_CH_NP) in_place_pp = 0;
+    /* a word a pattern consumed ("sent troops to X") is no agent-only
+     * target */
+    if (t->ment >= 0 && x->used[k - x->t0] == PL_U_USED &&
+        !x->doc->ments.v[t->ment].a.code[0])
+      continue;
     if (t->ment >= 0 && ment_ok(x->doc, t->ment)) {
       /* "met ... in Cairo": a place phrase gives no target to meetings,
        * nor a city standing for its government to anything but force */
@@ -1231,7 +1239,6 @@ static const char *match_code(const match_t *m) {
 
 /* used[]: PL_U_USED = consumed by a pattern (a literal word, the verb, a
  * passive agent), PL_U_COVER = inside the object range of a matched verb */
-enum { PL_U_COVER = 1, PL_U_USED = 2 };
 static void mark_used(mstate *x, uint32_t lo, uint32_t hi, uint8_t how) {
   for (uint32_t k = lo; k < hi && k < x->t1; k++)
     if (k >= x->t0 && x->used[k - x->t0] < how) x->used[k - x->t0] = how;
