@@ -170,15 +170,6 @@ static const unsigned char json_plain[256] = {
 #undef R16
 };
 
-/* 1 when one of the 8 bytes of w needs attention: >= 0x80, < 0x20, '"' or
- * '\\' (the classic "has a zero byte" bit trick; exact for "any"). */
-static inline int word_special(uint64_t w) {
-  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-  uint64_t t = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
-               ((bs - ones) & ~bs) | w;
-  return (t & high) != 0;
-}
 
 /* Length of the prefix of u[0, n) that a JSON string carries as it is:
  * plain ASCII (eight bytes at a time) and valid UTF-8 sequences. */
@@ -188,13 +179,13 @@ static inline size_t json_plain_len(const unsigned char *u, size_t n) {
     uint64_t w;
     while (i + 8 <= n) {
       memcpy(&w, u + i, 8);
-      if (word_special(w)) break;
+      if (pl_json_word_special(w)) break;
       i += 8;
     }
     /* the last 1..7 bytes: one more word, overlapping checked bytes */
     if (i < n && n - i < 8 && n >= 8) {
       memcpy(&w, u + n - 8, 8);
-      if (!word_special(w)) return n;
+      if (!pl_json_word_special(w)) return n;
     }
     while (i < n && json_plain[u[i]]) i++;
     if (i >= n || u[i] < 0x80) return i;
@@ -208,14 +199,16 @@ static inline size_t json_plain_len(const unsigned char *u, size_t n) {
 
 int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
-  /* the output is at least n + 2 bytes: reserve it once */
-  if (reserve(b, n + 2)) return -1;
+  /* the output is at least n + 2 bytes: reserve it once (the check
+   * inline: most strings are short and the room is already there) */
+  if ((b->failed || b->max || b->cap - b->len < n + 3) && reserve(b, n + 2))
+    return -1;
   const unsigned char *u = (const unsigned char *)s;
   size_t i = json_plain_len(u, n);
   char *o = b->p + b->len;
   *o = '"';
   if (i == n) { /* nothing to escape (the usual case): one copy */
-    if (n) memcpy(o + 1, s, n);
+    memcpy(o + 1, s, n);
     o[n + 1] = '"';
     b->len += n + 2;
     b->p[b->len] = 0;

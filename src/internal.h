@@ -95,6 +95,16 @@ char *pl_buf_room(pl_buf *b, size_t n);
 /* Appends v in decimal, as printf's "%u" / "%d" write it. */
 int pl_buf_addu(pl_buf *b, uint64_t v);
 int pl_buf_addi(pl_buf *b, int64_t v);
+/* 1 when one of the 8 bytes of w (loaded with memcpy) needs attention
+ * inside a JSON string: >= 0x80, < 0x20, '"' or '\\' (the classic "has
+ * a zero byte" bit trick, exact for "any"). */
+static inline int pl_json_word_special(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+  uint64_t t = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+               ((bs - ones) & ~bs) | w;
+  return (t & high) != 0;
+}
 /* v as "%.<d>f" (d = 0..4) and as "%.15g" write it, the same bytes. */
 int pl_buf_addfix(pl_buf *b, double v, int d);
 int pl_buf_addg15(pl_buf *b, double v);

@@ -408,66 +408,78 @@ static int jp_hex4(const unsigned char *p, unsigned *v) {
 /* Decodes the string whose opening quote was just passed into out.
  * 0 ok (cursor after the closing quote), 1 not handled. */
 static int jp_string(jrd *j, pl_buf *out) {
-  const unsigned char *p = j->p, *e = j->e;
+  const unsigned char *p = j->p, *e = j->e, *run = p;
   for (;;) {
-    const unsigned char *s = p;
-    while (p < e && !jstr_cls[*p]) p++;
-    if (p > s && pl_buf_add(out, (const char *)s, (size_t)(p - s))) return 1;
-    if (p >= e) return 1; /* unterminated */
-    switch (jstr_cls[*p]) {
-    case 1:
-      j->p = p + 1;
-      return out->failed;
-    case 3:
-      return 1; /* raw control character */
-    case 4: {
-      uint32_t cp;
-      int bad = 0;
-      size_t k = pl_utf8_decode(p, (size_t)(e - p), &cp, &bad);
-      if (pl_buf_add(out, bad ? "\xEF\xBF\xBD" : (const char *)p,
-                     bad ? 3 : k))
-        return 1;
-      p += k;
-      break;
+    /* [run, p) is copied as it is: ASCII eight bytes at a time, then
+     * byte by byte, and valid UTF-8 sequences */
+    while (e - p >= 8) {
+      uint64_t w;
+      memcpy(&w, p, 8);
+      if (pl_json_word_special(w)) break;
+      p += 8;
     }
-    default: { /* an escape */
-      if (e - p < 2) return 1;
-      char c;
-      switch (p[1]) {
-      case '"': c = '"'; break;
-      case '\\': c = '\\'; break;
-      case '/': c = '/'; break;
-      case 'b': c = '\b'; break;
-      case 'f': c = '\f'; break;
-      case 'n': c = '\n'; break;
-      case 'r': c = '\r'; break;
-      case 't': c = '\t'; break;
-      case 'u': {
-        unsigned v, w;
-        if (e - p < 6 || jp_hex4(p + 2, &v)) return 1;
-        p += 6;
-        if (v >= 0xD800 && v <= 0xDBFF) {
-          if (e - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
-              !jp_hex4(p + 2, &w) && w >= 0xDC00 && w <= 0xDFFF) {
-            v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00);
-            p += 6;
-          } else {
-            v = 0xFFFD; /* lone high surrogate */
-          }
-        } else if (v >= 0xDC00 && v <= 0xDFFF) {
-          v = 0xFFFD; /* lone low surrogate */
-        }
-        char enc[4];
-        if (pl_buf_add(out, enc, pl_utf8_encode(v, enc))) return 1;
+    while (p < e && !jstr_cls[*p]) p++;
+    if (p >= e) return 1; /* unterminated */
+    int cls = jstr_cls[*p], bad = 0;
+    size_t k = 1;
+    if (cls == 4) {
+      uint32_t cp;
+      k = pl_utf8_decode(p, (size_t)(e - p), &cp, &bad);
+      if (!bad) {
+        p += k;
         continue;
       }
-      default:
-        return 1; /* not a JSON escape */
+    }
+    if (p > run && pl_buf_add(out, (const char *)run, (size_t)(p - run)))
+      return 1;
+    if (cls == 1) { /* the closing quote */
+      j->p = p + 1;
+      return out->failed;
+    }
+    if (cls == 3) return 1; /* raw control character */
+    if (bad) { /* an invalid byte, as the repair before jansson makes it */
+      if (pl_buf_add(out, "\xEF\xBF\xBD", 3)) return 1;
+      run = ++p;
+      continue;
+    }
+    /* an escape */
+    if (e - p < 2) return 1;
+    char c;
+    switch (p[1]) {
+    case '"': c = '"'; break;
+    case '\\': c = '\\'; break;
+    case '/': c = '/'; break;
+    case 'b': c = '\b'; break;
+    case 'f': c = '\f'; break;
+    case 'n': c = '\n'; break;
+    case 'r': c = '\r'; break;
+    case 't': c = '\t'; break;
+    case 'u': {
+      unsigned v, w;
+      if (e - p < 6 || jp_hex4(p + 2, &v)) return 1;
+      p += 6;
+      if (v >= 0xD800 && v <= 0xDBFF) {
+        if (e - p >= 6 && p[0] == '\\' && p[1] == 'u' && !jp_hex4(p + 2, &w) &&
+            w >= 0xDC00 && w <= 0xDFFF) {
+          v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00);
+          p += 6;
+        } else {
+          v = 0xFFFD; /* lone high surrogate */
+        }
+      } else if (v >= 0xDC00 && v <= 0xDFFF) {
+        v = 0xFFFD; /* lone low surrogate */
       }
-      if (pl_buf_addc(out, c)) return 1;
-      p += 2;
+      char enc[4];
+      if (pl_buf_add(out, enc, pl_utf8_encode(v, enc))) return 1;
+      run = p;
+      continue;
     }
+    default:
+      return 1; /* not a JSON escape */
     }
+    if (pl_buf_addc(out, c)) return 1;
+    p += 2;
+    run = p;
   }
 }
 

@@ -18,7 +18,7 @@
  * the printf formats used before gave ("%u", "%d", "%.1f", "%.4f",
  * "%.15g"; tests/unit/test_buf.c compares them with snprintf). */
 static inline void put(pl_buf *b, const char *s, size_t n) {
-  if (!b->failed && b->cap - b->len > n) {
+  if (!b->failed && !b->max && b->cap - b->len > n) { /* no cap to check */
     memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = 0;
