@@ -208,7 +208,7 @@ int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
   char *o = b->p + b->len;
   *o = '"';
   if (i == n) { /* nothing to escape (the usual case): one copy */
-    memcpy(o + 1, s, n);
+    if (n) memcpy(o + 1, s, n); /* s may be NULL when n is 0 */
     o[n + 1] = '"';
     b->len += n + 2;
     b->p[b->len] = 0;
