@@ -384,6 +384,13 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   case PL_VE_SRC:
     return m_slot(x, p, e, pos, 0);
   case PL_VE_SKIP: /* one phrase of any kind */
+    if (p->flags & PL_VP_PETR) {
+      /* PETRARCH's '^' skips a noun phrase to its end */
+      uint32_t a, b;
+      if (pos >= x->lim || tk[pos].chunk != PL_CH_NP) return 0;
+      np_bounds(x, pos, &a, &b);
+      return b <= x->lim && m_post(x, p, e + 1, b);
+    }
     for (uint32_t k = 1; k <= 4 && pos + k <= x->lim; k++) {
       if (tk[pos + k - 1].flags & PL_TF_PUNCT) break;
       if (m_post(x, p, e + 1, pos + k)) return 1;
@@ -1384,6 +1391,52 @@ static int code_refusal(mstate *x, uint32_t g, parley_rc *rc) {
  * Returns 1 when the demand was coded (the inner verb then codes nothing). */
 static int code_must(mstate *x, uint32_t g, parley_rc *rc);
 
+/* Verbs that take a to-infinitive as their content ("promised to go",
+ * "tried to reach"); 2 = the chain states an intent. */
+static int chain_verb(const char *l) {
+  static const char *const I[] = {
+      "plan",    "intend", "aim",    "seek",    "want",    "hope",
+      "prepare", "decide", "agree",  "pledge",  "promise", "vow",
+      "offer",   "threaten", "vote", "propose", "resolve", "commit",
+      "expect",  NULL};
+  static const char *const O[] = {"try",    "attempt", "begin", "start",
+                                  "continue", "resume", "move", "refuse",
+                                  "fail",   "decline", NULL};
+  for (int i = 0; I[i]; i++)
+    if (streq(l, I[i])) return 2;
+  for (int i = 0; O[i]; i++)
+    if (streq(l, O[i])) return 1;
+  return 0;
+}
+
+/* Does infinitive group h continue group g across a time phrase or an
+ * adverb ("promised on Monday to go to war with", "vowed last week to
+ * retaliate", "agreed in principle to")?  The syntax stage joins a chain
+ * only when "to" follows the verb directly. */
+static int split_chain(const mstate *x, uint32_t g, uint32_t h) {
+  const parley_doc *doc = x->doc;
+  if (h >= doc->vgs.n || doc->vgs.v[h].sent != doc->vgs.v[g].sent) return 0;
+  const pl_vgroup *a = &doc->vgs.v[g], *b = &doc->vgs.v[h];
+  const pl_token *tk = x->tk;
+  if (!(b->flags & PL_VG_INF) || (a->flags & (PL_VG_ADJ | PL_VG_PASSIVE)) ||
+      a->first != a->head || !chain_verb(tk[a->head].lemma))
+    return 0;
+  if (b->lo <= a->hi || b->lo - a->hi > 5) return 0;
+  int timew = 0, other = 0;
+  for (uint32_t k = a->hi; k < b->lo; k++) {
+    const pl_token *t = &tk[k];
+    uint32_t c = pl_xw(t);
+    if (t->ment >= 0 || t->vg >= 0 || (t->flags & PL_TF_PUNCT)) return 0;
+    if (c & PL_XW_TIME) timew = 1;
+    else if (t->tag != PL_T_RB && !(c & PL_XW_TPREP) && t->tag != PL_T_IN &&
+             t->tag != PL_T_DT && t->tag != PL_T_CD && t->tag != PL_T_JJ)
+      other = 1;
+    else if (t->tag != PL_T_RB && !(c & PL_XW_TPREP))
+      other |= 2; /* a preposition or determiner: needs a time word */
+  }
+  return !(other & 1) && (timew || !other);
+}
+
 static parley_rc code_vg(mstate *x, uint32_t g) {
   parley_doc *doc = x->doc;
   const pl_vgroup *v = &doc->vgs.v[g];
@@ -1391,6 +1444,19 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   if (v->flags & PL_VG_ADJ) return PARLEY_OK;
   if (x->cameo && hyph_vg(x, g)) return PARLEY_OK; /* "war-torn", "Hamas-led" */
   if (tk[v->head].syn & PL_SY_CDEL) return PARLEY_OK; /* comma_* clause */
+  /* the intent verb of a split chain is coded with its infinitive */
+  if (x->cameo && split_chain(x, g, g + 1)) return PARLEY_OK;
+  pl_vgroup chained;
+  if (x->cameo && g > 0 && split_chain(x, g - 1, g)) {
+    const pl_vgroup *a = &doc->vgs.v[g - 1];
+    chained = *v;
+    chained.first = a->head;
+    chained.flags &= (uint16_t)~PL_VG_INF;
+    chained.flags |= a->flags & (PL_VG_NEG | PL_VG_FUTURE | PL_VG_INTENT |
+                                 PL_VG_MODAL | PL_VG_SPEECH);
+    if (chain_verb(tk[a->head].lemma) == 2) chained.flags |= PL_VG_INTENT;
+    v = &chained;
+  }
   if (x->used[v->head - x->t0] == PL_U_USED) return PARLEY_OK; /* "of violating" */
   if (x->cameo && (v->flags & PL_VG_INF) && x->supp_next == g && g > 0 &&
       doc->vgs.v[g - 1].sent == v->sent) {
@@ -1464,7 +1530,14 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     if (!neg_chain && !gh) gh = match_at(x, v->head, 'v', &mh);
     if (v->first != v->head && !gf) {
       x->passive = 0;
+      uint32_t sf = x->skip_from, st = x->skip_to;
+      if (v == &chained) { /* "refused on Sunday to release": skip the time */
+        x->skip_from = v->first + 1;
+        x->skip_to = v->lo;
+      }
       gf = match_at(x, v->first, 'v', &mf);
+      x->skip_from = sf;
+      x->skip_to = st;
       x->passive = vpassive;
     }
     if ((gh && mh.score > 1) || (gf && mf.score > 2)) break;
