@@ -426,6 +426,8 @@ struct parley_doc {
   pl_pnode *pnodes;        /* parse.c: its nodes in preorder, NULL without
                               a parse (read by syntax.c via pl_tree_syntax) */
   uint32_t npnodes;
+  int32_t *pleaf;          /* parse.c: per token, its (first) leaf node in
+                              pnodes, -1 when unaligned */
   /* normalize.c */
   char *text;              /* normalised text, NUL-terminated */
   size_t text_len;

@@ -177,6 +177,7 @@ parley_rc pl_parse_gold_tags(parley_doc *doc) {
   doc->gold_tags = NULL;
   doc->pnodes = NULL;
   doc->npnodes = 0;
+  doc->pleaf = NULL;
   if (!doc->parse || !doc->parse[0] || !doc->toks.n) return PARLEY_OK;
   grow_t nodes = {0}, leaves = {0};
   long nl = read_tree(doc, doc->parse, &nodes, &leaves);
@@ -242,8 +243,15 @@ parley_rc pl_parse_gold_tags(parley_doc *doc) {
       nd->ok = 1;
     }
   }
+  int32_t *pl = pl_alloc(&doc->arena, doc->toks.n * sizeof *pl);
+  if (!pl) return PARLEY_ENOMEM;
+  for (uint32_t t = 0; t < doc->toks.n; t++) pl[t] = -1;
+  for (uint32_t k = 0; k < nodes.n; k++)
+    if (nv[k].label == PL_PN_LEAF && nv[k].ok && pl[nv[k].lo] < 0)
+      pl[nv[k].lo] = (int32_t)k;
   doc->pnodes = nv;
   doc->npnodes = nodes.n;
+  doc->pleaf = pl;
   return PARLEY_OK;
 }
 
@@ -392,12 +400,7 @@ static void tree_groups(parley_doc *doc, uint32_t t0, uint32_t t1) {
                                              doc->toks.v[t0].sent;) {
     pl_vgroup *v = &doc->vgs.v[g];
     if (v->head < t0 || v->head >= t1) continue;
-    int32_t lf = -1;
-    for (uint32_t k = 0; k < doc->npnodes; k++)
-      if (nv[k].label == PL_PN_LEAF && nv[k].ok && nv[k].lo == v->head) {
-        lf = (int32_t)k;
-        break;
-      }
+    int32_t lf = doc->pleaf[v->head];
     if (lf < 0 || nv[lf].parent < 0) continue;
     int32_t p = nv[lf].parent;
     if (nv[p].label == PL_PN_NP || nv[p].label == PL_PN_ADJP) {

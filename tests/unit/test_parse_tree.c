@@ -132,6 +132,19 @@ int main(void) {
        " (VP (VBD condemned) (NP (NNP Russia)) (NP (-NONE- *T*-1))) (. .)))");
   OK(has_event("NOR", "RUS"), "function tags and traces");
 
+  /* One tree per sentence, one after the other (CoreNLP output). */
+  code("Chad attacked Mali. The Chile envoy of a dispute between Peru and "
+       "Bolivia criticized Argentina.",
+       "(ROOT (S (NP (NNP Chad)) (VP (VBD attacked) (NP (NNP Mali))) (. .)))\n"
+       "(ROOT (S (NP (NP (DT The) (NNP Chile) (NN envoy)) (PP (IN of)"
+       " (NP (NP (DT a) (NN dispute)) (PP (IN between) (NP (NNP Peru)"
+       " (CC and) (NNP Bolivia)))))) (VP (VBD criticized)"
+       " (NP (NNP Argentina))) (. .)))");
+  OK(doc->sents.n == 2, "two sentences");
+  OK(has_event("TCD", "MLI"), "first tree");
+  OK(has_event("CHL", "ARG") && !has_event("PER", "ARG"), "second tree");
+  OK(doc->pleaf && doc->pleaf[tok("Argentina")] >= 0, "leaf index");
+
   /* Unbalanced: nothing. */
   code(list, "(ROOT (S (NP (NNP Norway)");
   OK(doc->pnodes == NULL, "unbalanced tree ignored");
