@@ -449,6 +449,22 @@ static void set_person(mctx *mc, res *r, const hit *h) {
 
 /* After a base or agent ending at r->end: more agents, title words, then
  * a known person (wins) or an unknown name (role). */
+/* Token k, after a first name, is a surname spelt like a one-word agent
+ * title ("Defence Secretary Tom King", "Lord Bishop"): capitalised, a
+ * single-word agent phrase, no capitalised word after it. */
+static int agent_surname(const mctx *mc, uint32_t k) {
+  if (k >= mc->s1) return 0;
+  const pl_token *t = &mc->T[k];
+  if (!(t->flags & PL_TF_CAP) || (t->flags & (PL_TF_ALLCAP | PL_TF_POSS)) ||
+      !(t->flags & PL_TF_WORD))
+    return 0;
+  hit h;
+  if (!match_at(mc, k, &h, M_ALL) || h.end != k + 1 ||
+      hit_ent(mc, &h)->kind != PL_EK_AGENT)
+    return 0;
+  return k + 1 >= mc->s1 || !(mc->T[k + 1].flags & PL_TF_CAP);
+}
+
 /* Tokens [a,b) are only adjectives or a possessive marker. */
 static int adj_gap(const mctx *mc, uint32_t a, uint32_t b) {
   if (!mc->tagged) return 0;
@@ -535,7 +551,7 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
   if (!titled) return;
   /* unknown capitalised name after a title: it takes the role's code */
   uint32_t k = j, nn = 0;
-  while (nn < 4 && name_tok(mc, k)) {
+  while (nn < 4 && (name_tok(mc, k) || (nn && agent_surname(mc, k)))) {
     k++;
     nn++;
     while (k < mc->s1 && wid(mc, k) == WID_HYPHEN && name_tok(mc, k + 1)) k++;
