@@ -731,6 +731,12 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
     if (of_actor) { /* "the head of X", "officials from X" */
       for (uint32_t q = hb; q < pb; q++)
         if (tk[q].ment >= 0 && ment_ok(doc, tk[q].ment)) {
+          /* "X's envoys and officials of Y": the conjuncts before the
+           * head count too (syntax.c sets CONJ only between actors) */
+          agroup l;
+          if (ha > x->t0 + 1 && (tk[ha - 1].syn & PL_SY_CONJ) &&
+              tk[ha - 2].chunk == PL_CH_NP && group_left(x, ha - 2, &l))
+            for (int j = 0; j < l.n; j++) ag_add(out, l.m[j]);
           ag_add(out, tk[q].ment);
           return 1;
         }

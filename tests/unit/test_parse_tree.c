@@ -77,6 +77,15 @@ int main(void) {
   OK(doc->toks.v[tok("remarks")].syn & PL_SY_ASIDE, "comma-set modifier");
   OK(has_event("CHL", "PER"), "source is the subject's head");
 
+  /* Coordinated subjects whose second conjunct takes its actor from an
+   * of-phrase: both conjuncts are sources. */
+  code("Chile's ships and boats of Peru attacked Bolivia.",
+       "(ROOT (S (NP (NP (NP (NNP Chile) (POS 's)) (NNS ships)) (CC and)"
+       " (NP (NP (NNS boats)) (PP (IN of) (NP (NNP Peru)))))"
+       " (VP (VBD attacked) (NP (NNP Bolivia))) (. .)))");
+  OK(has_event("PER", "BOL"), "of-phrase conjunct");
+  OK(has_event("CHL", "BOL"), "possessor conjunct");
+
   /* A relative clause on a noun phrase opened by "where". */
   code("Egypt sent the envoy to Jordan where he met Syria.",
        "(ROOT (S (NP (NNP Egypt)) (VP (VBD sent) (NP (DT the) (NN envoy))"
