@@ -1597,6 +1597,11 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   x->subj_event = 0;
   int has_subj = subject_of(x, g, &subj, 0);
   int passive = at_head && vpassive;
+  /* "until their demands are met": a passive "met" with no agent is
+   * satisfied, not a meeting */
+  if (x->cameo && passive && !agent.n && !m->src.n &&
+      streq(tk[v->head].lemma, "meet"))
+    return PARLEY_OK;
   if (passive) {
     if (!S.n && agent.n) S = agent;
     if (!S.n) {
@@ -1694,6 +1699,41 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   uint32_t vlo = v->lo, vhi = v->hi;
   if (tk[vlo].tag == PL_T_TO && vhi > vlo + 1) vlo++;
   (void)mlo;
+  /* "Egyptian police opened fire to disperse demonstrators": police or
+   * security forces acting on protesters or civilians with no country
+   * of their own act on their own country's people */
+  if (x->cameo && !T.n && S.n == 1 && !passive && root >= 17) {
+    int32_t r = actor_of(doc, S.m[0]);
+    const char *c = r >= 0 ? doc->ments.v[r].a.code : "";
+    if (strlen(c) >= 6 && (!strncmp(c + 3, "COP", 3) || !strncmp(c + 3, "SEC", 3)) &&
+        strncmp(c, "IGO", 3) && strncmp(c, "NGO", 3)) {
+      uint32_t L = v->chi;
+      if (g + 1 < doc->vgs.n && doc->vgs.v[g + 1].sent == v->sent &&
+          (doc->vgs.v[g + 1].flags & PL_VG_INF) && doc->vgs.v[g + 1].chi > L)
+        L = doc->vgs.v[g + 1].chi;
+      for (uint32_t k = v->hi; k < L && k < x->t1; k++) {
+        int32_t mm = tk[k].ment;
+        if (mm < 0) continue;
+        const pl_mention *q = &doc->ments.v[mm];
+        if (q->a.code && q->a.code[0]) break; /* a coded actor: not ours */
+        if (!(q->flags & PL_MF_PRONOUN) &&
+            (!strcmp(q->agent, "CVL") || !strcmp(q->agent, "OPP") ||
+             !strcmp(q->agent, "LAB") || !strcmp(q->agent, "EDU"))) {
+          char *ncode = pl_alloc(&doc->arena, 7);
+          pl_mention *nm = pl_vec_push(&doc->arena, &doc->ments);
+          if (!ncode || !nm) return PARLEY_ENOMEM;
+          memcpy(ncode, c, 3);
+          memcpy(ncode + 3, doc->ments.v[mm].agent, 3);
+          ncode[6] = 0;
+          *nm = doc->ments.v[mm];
+          nm->a.code = ncode;
+          nm->ante = -1;
+          ag_add(&T, (int32_t)(doc->ments.n - 1));
+          break;
+        }
+      }
+    }
+  }
   /* "thousands of Indonesian students staged demonstrations": the
    * protesters' own government is the implied target */
   if (x->cameo && root == 14 && !future && !passive && !T.n && S.n &&
@@ -1701,6 +1741,19 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     int r = implied_target(x, &S, &T);
     if (r < 0) return PARLEY_ENOMEM;
     if (r > 0) fl |= PL_EF_IMPLIED;
+  }
+  /* "French and Egyptian warships launched war games": a show of force
+   * by two countries together is military cooperation between them */
+  const char *jcode = NULL;
+  if (x->cameo && !T.n && S.n >= 2 && !strcmp(code, "150") && !passive) {
+    char c0[4] = "";
+    for (int i = 0; i < S.n && !jcode; i++) {
+      int32_t r = actor_of(doc, S.m[i]);
+      const char *c = r >= 0 ? doc->ments.v[r].a.code : "";
+      if (strlen(c) < 3) continue;
+      if (!c0[0]) memcpy(c0, c, 3);
+      else if (memcmp(c0, c, 3)) jcode = "062";
+    }
   }
   /* "threatened on Monday to break relations with X": the infinitive
    * split from "threaten" by a phrase is the content of the threat */
@@ -1711,7 +1764,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   parley_rc rc = PARLEY_OK;
   uint32_t nev0 = doc->events.n;
   for (int dir = 0; dir < 2 && !rc; dir++) {
-    const char *cd = dir ? rcode : code;
+    const char *cd = dir ? rcode : (jcode ? jcode : code);
     if (!cd[0]) continue;
     char c[6];
     snprintf(c, sizeof c, "%s", cd);
@@ -1726,7 +1779,8 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       intent_code(cd, c);
     rc = emit_pairs(x, v->sent, c, dir ? &T : &S, dir ? &S : &T, vlo, vhi,
                     pat_text(x->vd, m), v->clo, v->chi, fl, future,
-                    recip && (!x->cameo || reciprocal(c, &tk[v->head])));
+                    recip && (!x->cameo || reciprocal(c, &tk[v->head]) ||
+                              (jcode && !dir)));
   }
   if (!rc && threat_inf && doc->events.n > nev0) {
     /* the bare "threatened" of the group before (130, no target) is
@@ -1899,6 +1953,9 @@ static parley_rc code_nominal(mstate *x, uint32_t i) {
         break;
       }
   }
+  /* a cooperative event noun with no actor doing it ("an investigation
+   * of arms sales to X") says nothing about who cooperates */
+  if (x->cameo && !S.n && code[0] == '0') return PARLEY_OK;
   return emit_pairs(x, tk[i].sent, code, &S, &T, i, i + 1, pat_text(x->vd, &m),
                     clo, chi, PL_EF_NOMINAL, 0, 0);
 }
