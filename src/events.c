@@ -288,6 +288,28 @@ static int32_t hyph_led_actor(const mstate *x, uint32_t a) {
   return m;
 }
 
+/* "on Friday", "last week", "on Monday night", "in March": a time phrase
+ * starting at pos.  Returns the token after it, or pos when there is
+ * none (or when it is a possessor: "on Friday's vote"). */
+static uint32_t time_phrase_end(const mstate *x, uint32_t pos) {
+  const pl_token *tk = x->tk;
+  if (pos >= x->lim || tk[pos].ment >= 0) return pos;
+  if (!(pl_xw(&tk[pos]) & PL_XW_TPREP) && !streq(tk[pos].lower, "in"))
+    return pos;
+  uint32_t k = pos + 1;
+  int timew = 0;
+  while (k < x->lim && k < pos + 5 && tk[k].ment < 0) {
+    uint32_t c = pl_xw(&tk[k]);
+    if (c & (PL_XW_TIME | PL_XW_MONTH)) timew = 1;
+    else if (tk[k].tag != PL_T_CD && !(c & PL_XW_TPREP)) break;
+    k++;
+  }
+  if (!timew || (k < x->lim && ((tk[k].flags & PL_TF_POSS) ||
+                                tk[k].tag == PL_T_POS)))
+    return pos;
+  return k;
+}
+
 /* ---- element matching ---- */
 static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos);
 
@@ -333,10 +355,18 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   const pl_vel *el = &x->vd->els[p->el0 + e];
   const pl_token *tk = x->tk;
   /* quotation marks and bare time nouns are transparent: were
-   * "re-engaging" with X, opened Wednesday a hearing into */
-  while (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) ||
-                           (x->cameo && time_word(&tk[pos]))))
-    pos++;
+   * "re-engaging" with X, opened Wednesday a hearing into; so are time
+   * phrases for the built-in patterns: launched on Friday a drone attack */
+  for (;;) {
+    if (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) ||
+                         (x->cameo && time_word(&tk[pos])))) {
+      pos++;
+      continue;
+    }
+    uint32_t q = x->cameo ? time_phrase_end(x, pos) : pos;
+    if (q == pos) break;
+    pos = q;
+  }
   /* adverbs between elements are skipped ("met separately with") */
   if (el->kind != PL_VE_GAP)
     while (pos < x->lim && tk[pos].tag == PL_T_RB && !(tk[pos].syn & PL_SY_NEG) &&
