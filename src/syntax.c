@@ -634,9 +634,17 @@ static int adj_tag(int g) {
 
 /* Is the comma at i inside a noun phrase (see above)? */
 static int np_comma(const pl_token *tk, uint32_t i, uint32_t t0, uint32_t t1) {
-  if (tk[i].syn & PL_SY_CONJ) return 1;
-  if (i == t0 || i + 1 >= t1) return 0;
+  if (i == t0 || i + 1 >= t1) return (tk[i].syn & PL_SY_CONJ) != 0;
   const pl_token *p = &tk[i - 1], *n = &tk[i + 1];
+  /* a comma before and/or only ends a list of three or more ("X, Y, and
+   * Z"), not "X and Y, and Z and W" */
+  if (eq(n->lower, "and") || eq(n->lower, "or")) {
+    uint32_t k = i - 1;
+    while (k > t0 && tk[k].chunk == PL_CH_NP && !(tk[k].flags & PL_TF_PUNCT))
+      k--;
+    return is_comma(&tk[k]);
+  }
+  if (tk[i].syn & PL_SY_CONJ) return 1;
   /* an adjective series before its noun ("complete, formal ties"; the
    * first adjective may be tagged as an adverb) */
   if ((adj_tag(p->tag) || p->tag == PL_T_RB) && adj_tag(n->tag)) {
@@ -647,7 +655,6 @@ static int np_comma(const pl_token *tk, uint32_t i, uint32_t t0, uint32_t t1) {
   if (p->tag == PL_T_CD && n->tag == PL_T_CD) return 1;
   if (p->chunk != PL_CH_NP || (p->flags & PL_TF_PUNCT)) return 0;
   /* a noun list: NP, NP (,) and/or NP with nothing verbal in between */
-  if (eq(n->lower, "and") || eq(n->lower, "or")) return 1;
   for (uint32_t k = i + 1; k < t1 && k < i + 16; k++) {
     if (eq(tk[k].lower, "and") || eq(tk[k].lower, "or"))
       return k > i + 1 && k + 1 < t1 && tk[k + 1].chunk == PL_CH_NP;

@@ -24,7 +24,7 @@ static const char *write_tmp(const char *name, const char *text) {
 }
 
 static const char *ACTORS = "VALDORIA [VAL]\nKESTRIA [KES]\nMORVANIA [MOR]\n"
-                            "DUNMARK [DUN]\n";
+                            "DUNMARK [DUN]\nLOSSIA [LOS]\n";
 static const char *AGENTS = "OFFICIAL [~GOV]\nOFFICIALS [~GOV]\n";
 static const char *VERBS =
     "--- RESTORED  [064]  ---\nRESTORED\n\n"
@@ -152,6 +152,15 @@ static void test_commas(parley_ctx *ctx, parley_doc *doc) {
   g = code(doc, "Valdoria, Kestria and Morvania restored relations with "
                 "Dunmark, officials said.");
   OK(has(g, "VAL DUN 064") && has(g, "MOR DUN 064"), "list comma: %s", g);
+  defaults(ctx);
+  g = code(doc, "Valdoria attacked Kestria, Dunmark, and Morvania, officials "
+                "said.");
+  OK(has(g, "VAL KES 190") && has(g, "VAL MOR 190"), "serial comma: %s", g);
+  /* two pairs are no list: the clause ", and Morvania and Lossia," goes */
+  g = code(doc, "Valdoria attacked Kestria and Dunmark, and Morvania and "
+                "Lossia, officials said.");
+  OK(has(g, "VAL DUN 190") && !has(g, "MOR") && !has(g, "LOS"),
+     "pairs after a comma: %s", g);
   defaults(ctx);
 }
 
