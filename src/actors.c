@@ -946,7 +946,10 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
   mc->of_end = UINT32_MAX;
   for (uint32_t i = mc->s0; i < mc->s1; i++) {
     const pl_token *t = &mc->T[i];
-    mc->wid[i - mc->s0] = (t->key[0] == '-' && !t->key[1])
+    /* "Al-Thani" = "Al Thani"; PETRARCH texts join names with '_'
+     * ("Dol_Amroth") as its dictionaries do */
+    mc->wid[i - mc->s0] = ((t->key[0] == '-' || t->key[0] == '_') &&
+                           !t->key[1])
                               ? WID_HYPHEN
                               : pl_dict_word_h(mc->d, t->key, t->hkey);
   }
