@@ -1345,8 +1345,11 @@ static uint32_t comp_clause(const mstate *x, uint32_t p, uint32_t g) {
 /* A protest, strike or boycott with no named target by a country's
  * people (not its government or forces): the target is that country's
  * government.  Fills T with one new mention per source country ("IDN" ->
- * "IDNGOV"); returns 0 when no source qualifies, -1 on OOM. */
-static int implied_target(mstate *x, const agroup *S, agroup *T) {
+ * "IDNGOV"), none for a source protesting in another country (where: the
+ * event place's country, or NULL); returns 0 when no source qualifies,
+ * -1 on OOM. */
+static int implied_target(mstate *x, const agroup *S, agroup *T,
+                          const char *where) {
   parley_doc *doc = x->doc;
   static const char *const STATE[] = {"GOV", "MIL", "COP", "SPY", "JUD",
                                       "LEG", "ELI", "SEC", "PRE", NULL};
@@ -1362,7 +1365,9 @@ static int implied_target(mstate *x, const agroup *S, agroup *T) {
       if (!strncmp(c, NONSTATE[k], 3)) bad = 1;
     for (int k = 0; STATE[k] && strlen(c) >= 6; k++)
       if (!strncmp(c + 3, STATE[k], 3)) bad = 1;
-    if (bad) continue;
+    /* "US activists staged a protest in Beijing": abroad, the own
+     * government is not the target (and the host's is not sure) */
+    if (bad || (where && where[0] && strncmp(where, c, 3))) continue;
     char *code = pl_alloc(&doc->arena, 7);
     pl_mention *nm = pl_vec_push(&doc->arena, &doc->ments);
     if (!code || !nm) return -1;
@@ -1768,7 +1773,9 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
    * protesters' own government is the implied target */
   if (x->cameo && root == 14 && !future && !passive && !T.n && S.n &&
       !(v->flags & PL_VG_NEG)) {
-    int r = implied_target(x, &S, &T);
+    int32_t pi = pl_place_for(doc, v->sent, v->clo, v->chi);
+    int r = implied_target(x, &S, &T,
+                           pi >= 0 ? doc->places.v[pi].country : NULL);
     if (r < 0) return PARLEY_ENOMEM;
     if (r > 0) fl |= PL_EF_IMPLIED;
   }
