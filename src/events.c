@@ -388,8 +388,10 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   case PL_VE_CLASS: {
     if (pos >= x->lim) return 0;
     const uint32_t *w = twof(x, pos);
-    for (int v = 0; v < 3; v++) {
-      if (w[v] == PL_VW_NONE || (v && w[v] == w[0]) || (v == 2 && w[2] == w[1]))
+    /* PETRARCH synset members, like its literals, are words as written */
+    for (int v = (p->flags & PL_VP_PETR) ? 1 : 0; v < 3; v++) {
+      if (w[v] == PL_VW_NONE || (v && w[v] == w[0] && !(p->flags & PL_VP_PETR)) ||
+          (v == 2 && w[2] == w[1]))
         continue;
       uint32_t lo, hi;
       pl_vd_class_range(x->vd, el->id, w[v], &lo, &hi);
