@@ -85,9 +85,14 @@ static int joins_segment(uint32_t cp) {
 
 /* A byte the ASCII run copy takes unchanged: printable ASCII other than
  * ' and ` (doubled, they become a double quote). */
-static int plain_byte(unsigned char c) {
-  return c >= 0x20 && c < 0x7F && c != '\'' && c != '`';
-}
+static const unsigned char plain_tab[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    /* 0x80..0xFF: 0 */
+};
+static int plain_byte(unsigned char c) { return plain_tab[c]; }
 
 parley_rc pl_normalize_run(parley_doc *doc) {
   const unsigned char *s = (const unsigned char *)doc->orig;

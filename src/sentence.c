@@ -86,8 +86,8 @@ static int hard_wrapped(const parley_doc *doc) {
   const char *t = doc->text;
   size_t n = doc->text_len, i = 0, lines = 0, wrapped = 0;
   while (i < n) {
-    size_t e = i;
-    while (e < n && t[e] != '\n') e++;
+    const char *nl = memchr(t + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - t) : n;
     size_t a = i, b = e; /* trim */
     while (a < b && (t[a] == ' ')) a++;
     while (b > a && (t[b - 1] == ' ')) b--;

@@ -314,7 +314,9 @@ static void guess(cand *c, const char *w, size_t n) {
 
 /* ---- word classes used by the context rules ---- */
 
-static int is_word(const char *w, const char *x) { return !strcmp(w, x); }
+static int is_word(const char *w, const char *x) {
+  return w[0] == x[0] && (!x[0] || !strcmp(w + 1, x + 1));
+}
 
 /* Verbs of saying: their -ed form is the past tense unless have/be
  * precedes ("officials said on Saturday"). */

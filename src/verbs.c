@@ -50,7 +50,8 @@ uint32_t pl_vd_word_find_h(const pl_verbdict *vd, const char *s, uint32_t h) {
   for (;;) {
     uint32_t id = vd->wtab[i];
     if (!id) return PL_VW_NONE;
-    if (!strcmp(vd->pool + vd->woff[id - 1], s)) return id - 1;
+    const char *w = vd->pool + vd->woff[id - 1];
+    if (w[0] == s[0] && !strcmp(w, s)) return id - 1;
     i = (i + 1) & mask;
   }
 }
