@@ -499,11 +499,7 @@ static const pl_xword xwords[] = {
 static int16_t xslot[XH];
 static pthread_once_t xonce = PTHREAD_ONCE_INIT;
 
-static uint32_t xhash(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
+static uint32_t xhash(const char *s) { return pl_fnv32z(s); }
 
 static void xinit(void) {
   for (size_t i = 0; i < XH; i++) xslot[i] = -1;
@@ -512,6 +508,18 @@ static void xinit(void) {
     while (xslot[h] >= 0) h = (h + 1) & (XH - 1);
     xslot[h] = (int16_t)i;
   }
+}
+
+/* Lookup with w's pl_fnv32 hash hv already known (a token's hlow). */
+static const pl_xword *xword_get_h(const char *w, uint32_t hv) {
+  pthread_once(&xonce, xinit);
+  uint32_t h = hv & (XH - 1);
+  while (xslot[h] >= 0) {
+    const pl_xword *x = &xwords[xslot[h]];
+    if (x->w[0] == w[0] && !strcmp(x->w, w)) return x;
+    h = (h + 1) & (XH - 1);
+  }
+  return NULL;
 }
 
 const pl_xword *pl_xword_get(const char *w) {
@@ -533,7 +541,7 @@ const pl_xword *pl_xword_at(size_t i) { return i < NXW ? &xwords[i] : NULL; }
 
 uint32_t pl_xw(const pl_token *t) {
   if (!(t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ABBR)) return 0;
-  const pl_xword *x = pl_xword_get(t->lower);
+  const pl_xword *x = xword_get_h(t->lower, t->hlow);
   return x ? x->cls : 0;
 }
 

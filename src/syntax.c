@@ -20,7 +20,8 @@
 
 /* String tests compare the first byte before calling strcmp: most tokens
  * differ there, and these run for every token of every sentence. */
-static int eq(const char *a, const char *b) {
+static inline __attribute__((always_inline)) int eq(const char *a,
+                                                    const char *b) {
   /* b is a literal: after the first byte the compiler folds short tails */
   return a && a[0] == b[0] && (!b[0] || !strcmp(a + 1, b + 1));
 }

@@ -167,6 +167,42 @@ static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
   size_t i = 0;
   int nal = 0, nup = 0;
   uint32_t hl = PL_FNV32_BASIS, hk = PL_FNV32_BASIS;
+  /* Fast path for an all-ASCII token (nearly all of them): one pass
+   * lower-cases, hashes and counts; the key is written only when a
+   * period is dropped (otherwise it shares lower, see below). */
+  {
+    unsigned dots = 0;
+    size_t q = 0;
+    for (; q < n; q++) {
+      unsigned char c = (unsigned char)s[q];
+      if (c >= 0x80) break;
+      unsigned up = (unsigned)c - 'A' < 26u;
+      unsigned char lc = (unsigned char)(c + (up << 5)); /* C-locale tolower */
+      nup += (int)up;
+      nal += (int)(up | ((unsigned)c - 'a' < 26u));
+      dots += lc == '.';
+      low[q] = (char)lc;
+      hl = (hl ^ lc) * PL_FNV32_PRIME;
+    }
+    if (q == n) {
+      low[n] = 0;
+      ln = n;
+      if (!dots) {
+        kn = n; /* key = lower */
+      } else {
+        for (size_t k = 0; k < n; k++)
+          if (low[k] != '.') {
+            key[kn++] = low[k];
+            hk = (hk ^ (unsigned char)low[k]) * PL_FNV32_PRIME;
+          }
+        key[kn] = 0;
+      }
+      goto done;
+    }
+    /* a non-ASCII byte: start over on the general path */
+    nal = nup = 0;
+    hl = PL_FNV32_BASIS;
+  }
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
@@ -214,6 +250,7 @@ static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
   }
   low[ln] = 0;
   key[kn] = 0;
+done:
   if (kn == 0) { /* a lone "." keeps itself as key */
     key[0] = low[0];
     key[1] = 0;
@@ -222,7 +259,12 @@ static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
   tk->lower = low;
   /* no period dropped: key shares lower's string, so comparing the two
    * pointers tells that the forms agree */
-  tk->key = kn == ln ? low : key;
+  if (kn == ln) {
+    tk->key = low;
+    hk = hl;
+  } else {
+    tk->key = key;
+  }
   tk->hlow = hl;
   tk->hkey = hk;
   tk->hlem = hl; /* tag.c sets the lemma's */
