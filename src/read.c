@@ -39,6 +39,7 @@ struct parley_reader {
   pl_buf rec;             /* XML record accumulator */
   pl_buf fields;          /* owned copies of the current article's fields */
   pl_buf fixed;           /* JSONL: the line with invalid UTF-8 repaired */
+  size_t chunk;           /* read_line: bytes to ask fgets for first */
   pl_buf jout;            /* JSONL fast path: decoded field values */
   pl_buf jkeys;           /* JSONL fast path: keys of the open objects */
   pl_buf jskip;           /* JSONL fast path: values of other fields */
@@ -193,7 +194,9 @@ static int read_line(parley_reader *r, size_t max, int *toolong) {
   pl_buf_clear(&r->line);
   *toolong = 0;
   int any = 0;
-  size_t chunk = 8192;
+  /* fgets' buffer must be filled first (get_chunk), so ask for about
+   * what the last line needed rather than a large fixed size */
+  size_t chunk = r->chunk ? r->chunk : 4096;
   for (;;) {
     size_t room = max - r->line.len, got = 0;
     int nl = 0, ok;
@@ -213,6 +216,8 @@ static int read_line(parley_reader *r, size_t max, int *toolong) {
     if (nl || ferror(r->fp) || feof(r->fp)) break;
   }
   if (r->line.p) r->line.p[r->line.len] = 0;
+  r->chunk = (r->line.len | 255) + 257;
+  if (r->chunk > ((size_t)1 << 20)) r->chunk = (size_t)1 << 20;
   if (ferror(r->fp)) return -1;
   if (!any) return 0;
   r->lineno++;
