@@ -295,6 +295,22 @@ static int compound_head(const mctx *mc, uint32_t k) {
   return !match_at(mc, k, &h, M_ALL);
 }
 
+/* "the embassy in Tehran", "peacekeepers in Iraq", "foreign troops in
+ * Syria": agents [a,b) that stand in a country without belonging to it;
+ * "in" gives them no country ("of"/"from" still do). */
+static int foreign_in(const mctx *mc, uint32_t a, uint32_t b) {
+  static const char *const away[] = {
+      "embassy", "embassies", "consulate", "consulates", "mission",
+      "missions", "peacekeeper", "peacekeepers", "peacekeeping", "envoy",
+      "envoys", "ambassador", "ambassadors", "correspondent",
+      "correspondents", "foreign", "international", "visiting", NULL};
+  uint32_t lo = a > mc->s0 ? a - 1 : a;
+  for (uint32_t k = lo; k < b; k++)
+    for (const char *const *w = away; *w; w++)
+      if (!strcmp(mc->T[k].key, *w)) return 1;
+  return 0;
+}
+
 /* Token i is a preposition that ties an agent to the actor after it. */
 static int of_prep(const mctx *mc, uint32_t i) {
   const char *k = mc->T[i].key;
@@ -675,7 +691,8 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
     }
     /* AGENT of|from|in [the] ACTOR: "soldiers from Chad", "lawmakers in
      * Kenya", "the ambassador of Egypt" */
-    if (depth == 0 && jp + 1 < mc->s1 && of_prep(mc, jp)) {
+    if (depth == 0 && jp + 1 < mc->s1 && of_prep(mc, jp) &&
+        !(strcmp(mc->T[jp].key, "in") == 0 && foreign_in(mc, i, jp))) {
       j = jp;
       uint32_t k = j + 1;
       if (k < mc->s1 && !strcmp(mc->T[k].key, "the")) k++;
