@@ -1705,6 +1705,44 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   /* "An airstrike on X killed two people": the nominal event carries the
    * dyad; the verb adds nothing without a target of its own */
   if (!passive && !T.n && !m->src.n && x->subj_event) return PARLEY_OK;
+  /* "Thousands protested against the government in Cairo": a crowd with
+   * no actor protesting in a known country is that country's people */
+  if (x->cameo && root == 14 && !passive && !S.n &&
+      !(v->flags & (PL_VG_REL | PL_VG_PART | PL_VG_INF | PL_VG_NEG))) {
+    uint32_t k = v->lo;
+    while (k > v->clo && (tk[k - 1].tag == PL_T_RB || time_word(&tk[k - 1])))
+      k--;
+    if (k > v->clo && tk[k - 1].chunk == PL_CH_NP) {
+      uint32_t a, b;
+      np_bounds(x, k - 1, &a, &b);
+      const pl_token *h = &tk[b - 1];
+      int32_t pi = pl_place_for(doc, v->sent, v->clo, v->chi);
+      int32_t hm = h->ment;
+      if ((h->tag == PL_T_NNS || streq(h->lower, "thousands") ||
+           streq(h->lower, "hundreds") || streq(h->lower, "dozens")) &&
+          !(hm >= 0 && (doc->ments.v[hm].flags & PL_MF_PRONOUN)) &&
+          pi >= 0 && doc->places.v[pi].country[0]) {
+        const char *agt = hm >= 0 && doc->ments.v[hm].agent[0]
+                              ? doc->ments.v[hm].agent : "CVL";
+        size_t na = strlen(agt);
+        char *ncode = pl_alloc(&doc->arena, 4 + na);
+        pl_mention *nm = pl_vec_push(&doc->arena, &doc->ments);
+        if (!ncode || !nm) return PARLEY_ENOMEM;
+        memcpy(ncode, doc->places.v[pi].country, 3);
+        memcpy(ncode + 3, agt, na + 1);
+        memset(nm, 0, sizeof *nm);
+        nm->sent = v->sent;
+        nm->tok = a;
+        nm->ntok = b - a;
+        nm->a.code = ncode;
+        nm->a.how = PL_HOW_AGENT;
+        nm->ante = -1;
+        nm->flags = PL_MF_PLURAL;
+        snprintf(nm->agent, sizeof nm->agent, "%s", agt);
+        ag_add(&S, (int32_t)(doc->ments.n - 1));
+      }
+    }
+  }
   /* secondary clauses (relative, participle, infinitive) code only full
    * dyads: "who crossed the border", ", killing 30 people" */
   if ((v->flags & (PL_VG_REL | PL_VG_PART | PL_VG_INF)) && (!S.n || !T.n))
