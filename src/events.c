@@ -2083,6 +2083,9 @@ static parley_rc compose_adjectives(parley_doc *doc, uint32_t t0, uint32_t t1) {
 static int nested_vg(const mstate *x, uint32_t g, uint32_t h) {
   const pl_vgroup *a = &x->doc->vgs.v[g], *b = &x->doc->vgs.v[h];
   const pl_token *tk = x->tk;
+  /* a parse given with the article says it (parse.c) */
+  int in = pl_tree_in_vp(x->doc, a->lo, b->head);
+  if (in >= 0) return in;
   if (b->flags & PL_VG_COORD) return 0;
   /* a fronted subordinate clause ends at its comma: "After X attacked Y,
    * Z restored ties" - the main clause is not inside its phrase */

@@ -604,6 +604,11 @@ parley_rc pl_parse_gold_tags(parley_doc *doc);
  * phrase structure (coordination, subjects, subordinate and relative
  * clauses); syntax.c calls it when doc->pnodes is set. */
 void pl_tree_syntax(parley_doc *doc, const pl_sentence *s);
+/* parse.c: does token t lie inside the verb phrase of verb-group word v
+ * (the highest VP of the auxiliary chain v's VP belongs to, not crossing a
+ * VP coordination)?  1 yes, 0 no, -1 unknown (no parse, or a word not
+ * aligned with it, or v not directly in a VP). */
+int pl_tree_in_vp(const parley_doc *doc, uint32_t v, uint32_t t);
 
 /* wordset.c: is w in the NULL-terminated static word list? (one hash
  * probe; the list is compiled into a set on first use, thread-safe).

@@ -450,3 +450,30 @@ void pl_tree_syntax(parley_doc *doc, const pl_sentence *s) {
     }
   }
 }
+
+int pl_tree_in_vp(const parley_doc *doc, uint32_t v, uint32_t t) {
+  if (!doc->pnodes || !doc->pleaf || v >= doc->toks.n || t >= doc->toks.n)
+    return -1;
+  const pl_pnode *nv = doc->pnodes;
+  int32_t lf = doc->pleaf[v];
+  if (lf < 0 || doc->pleaf[t] < 0) return -1;
+  int32_t p = nv[lf].parent;
+  if (p < 0 || nv[p].label != PL_PN_VP || !nv[p].ok) return -1;
+  /* the highest verb phrase above v: up the auxiliary chain "(VP has (VP
+   * been (VP attacked ...)))" and out of complement clauses "(VP said
+   * (SBAR that (S ...)))", "(VP to (VP be (ADJP about (S (VP to ...)))))",
+   * but not out of a noun phrase (a relative clause) nor into a VP
+   * coordination "(VP (VP met X) and (VP signed Y))" */
+  int32_t top = p;
+  for (int32_t q = nv[p].parent; q >= 0; q = nv[q].parent) {
+    if (!nv[q].ok || nv[q].label == PL_PN_NP) break;
+    if (nv[q].label == PL_PN_VP) {
+      int nvp = 0;
+      for (int32_t c = nv[q].kid; c >= 0; c = nv[c].next)
+        if (nv[c].label == PL_PN_VP) nvp++;
+      if (nvp > 1) break;
+      top = q;
+    }
+  }
+  return t >= nv[top].lo && t < nv[top].hi;
+}

@@ -154,6 +154,26 @@ int main(void) {
   OK(has_event("CHL", "ARG") && !has_event("PER", "ARG"), "second tree");
   OK(doc->pleaf && doc->pleaf[tok("Argentina")] >= 0, "leaf index");
 
+  /* Verb-phrase extent (events.c: PETRARCH codes a verb phrase once): a
+   * complement clause is inside, a relative clause on the subject and a
+   * coordinated verb phrase are not. */
+  code("The envoy who visited Chad was said to be about to meet Mali after "
+       "Niger attacked Togo, and then left.",
+       "(ROOT (S (NP (NP (DT The) (NN envoy)) (SBAR (WHNP (WP who)) (S (VP"
+       " (VBD visited) (NP (NNP Chad)))))) (VP (VP (VBD was) (VP (VBN said)"
+       " (S (VP (TO to) (VP (VB be) (ADJP (RB about) (S (VP (TO to) (VP (VB"
+       " meet) (NP (NNP Mali))))) (SBAR (IN after) (S (NP (NNP Niger)) (VP"
+       " (VBD attacked) (NP (NNP Togo))))))))))) (, ,) (CC and) (VP (RB then)"
+       " (VBD left))) (. .)))");
+  int was = tok("was");
+  INT_EQ(pl_tree_in_vp(doc, was, tok("meet")), 1, "infinitive inside");
+  INT_EQ(pl_tree_in_vp(doc, was, tok("attacked")), 1, "subordinate inside");
+  INT_EQ(pl_tree_in_vp(doc, tok("visited"), was), 0, "relative: not");
+  INT_EQ(pl_tree_in_vp(doc, was, tok("left")), 0, "coordination: not");
+  INT_EQ(pl_tree_in_vp(doc, tok("meet"), tok("attacked")), 1,
+         "out of the complement clause up to the main verb phrase");
+  INT_EQ(pl_tree_in_vp(doc, tok("Chad"), was), -1, "not a verb");
+
   /* Unbalanced: nothing. */
   code(list, "(ROOT (S (NP (NNP Norway)");
   OK(doc->pnodes == NULL, "unbalanced tree ignored");
