@@ -112,9 +112,15 @@ static int adj_participle(const pl_token *tk, uint32_t i, uint32_t t0,
               tk[i + 1].ment >= 0;
   if (!nexty) return 0;
   if (i == t0) return tk[i].tag == PL_T_VBN && tk[i + 1].ment < 0 ? 0 : 0;
-  int p = tk[i - 1].tag;
+  /* an adverb may stand between ("the newly elected president", "a
+   * clearly inebriated official") */
+  uint32_t q = i;
+  while (q > t0 + 1 && q + 2 > i && tk[q - 1].tag == PL_T_RB &&
+         !is_neg(&tk[q - 1]))
+    q--;
+  int p = tk[q - 1].tag;
   return p == PL_T_DT || p == PL_T_PRPS || p == PL_T_JJ || p == PL_T_CD ||
-         p == PL_T_POS || (tk[i - 1].flags & PL_TF_POSS) || p == PL_T_PDT;
+         p == PL_T_POS || (tk[q - 1].flags & PL_TF_POSS) || p == PL_T_PDT;
 }
 
 /* NN/NNS "plans"/"plan" used as a verb: "Modi plans to visit". */
@@ -365,7 +371,8 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     else if ((t->tag == PL_T_TO || eq(t->lower, "to")) &&
              verb_after(tk, i + 1, t1))
       start = 1;
-    else if ((is_neg(t) || t->tag == PL_T_RB) && verb_after(tk, i + 1, t1))
+    else if ((is_neg(t) || t->tag == PL_T_RB) && verb_after(tk, i + 1, t1) &&
+             !adj_participle(tk, verb_after(tk, i + 1, t1), t0, t1))
       start = 1;
     else if (noun_as_chain_verb(tk, i, t0, t1))
       start = 1;
