@@ -243,9 +243,12 @@ static int modifier_ok(const mctx *mc, uint32_t i) {
 static int title_ok(const mctx *mc, uint32_t i) {
   const pl_token *t = &mc->T[i];
   if (!(t->flags & PL_TF_WORD) || !(wcls(mc, i) & PL_WC_TITLE)) return 0;
-  /* "of" only inside a capitalised title ("Minister of Defence") */
-  return strcmp(t->key, "of") || (i + 1 < mc->s1 &&
-                                  (mc->T[i + 1].flags & PL_TF_CAP));
+  /* "of" only inside a capitalised title ("Minister of Defence"), not
+   * after a common noun ("the Bosnian town of Gorazde") */
+  return strcmp(t->key, "of") ||
+         (i + 1 < mc->s1 && (mc->T[i + 1].flags & PL_TF_CAP) && i > mc->s0 &&
+          (mc->T[i - 1].flags & PL_TF_CAP) &&
+          (wcls(mc, i - 1) & PL_WC_TITLE));
 }
 
 /* A capital stands for its government when it acts ("Doha said",
