@@ -715,8 +715,11 @@ static void comma_clauses(parley_doc *doc, uint32_t t0, uint32_t t1) {
   if (c->comma_max <= 0 && c->comma_bmax <= 0 && c->comma_emax <= 0) return;
   pl_token *tk = doc->toks.v;
   uint32_t cm[64], n = 0;
-  for (uint32_t i = t0; i < t1 && n < 64; i++)
-    if (is_comma(&tk[i]) && !np_comma(tk, i, t0, t1)) cm[n++] = i;
+  for (uint32_t i = t0; i < t1; i++)
+    if (is_comma(&tk[i]) && !np_comma(tk, i, t0, t1)) {
+      if (n == 64) return; /* a list, not prose: leave it whole */
+      cm[n++] = i;
+    }
   if (!n) return;
   /* the final punctuation (and closing quotes) stays */
   uint32_t end = t1;

@@ -161,6 +161,14 @@ static void test_commas(parley_ctx *ctx, parley_doc *doc) {
                 "Lossia, officials said.");
   OK(has(g, "VAL DUN 190") && !has(g, "MOR") && !has(g, "LOS"),
      "pairs after a comma: %s", g);
+  /* a list of more than 64 commas is left whole */
+  char big[2048];
+  size_t n = 0;
+  for (int i = 0; i < 70; i++)
+    n += (size_t)snprintf(big + n, sizeof big - n, "Valdoria, ");
+  snprintf(big + n, sizeof big - n, "Kestria attacked Dunmark, officials said.");
+  g = code(doc, big);
+  OK(has(g, "KES DUN 190"), "many commas: %s", g);
   defaults(ctx);
 }
 
