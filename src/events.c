@@ -749,6 +749,20 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
       k = ha;
       continue;
     }
+    /* "The Red Cross operating in Iraq said", "fighters holed up in
+     * Gaza": the object of a participle modifier is not the subject;
+     * the noun phrase before the participle is */
+    if (x->cameo && ha >= x->t0 + 3 && tk[ha - 1].chunk == PL_CH_PP &&
+        tk[ha - 2].vg >= 0 && (uint32_t)tk[ha - 2].vg != g) {
+      const pl_vgroup *mv = &doc->vgs.v[tk[ha - 2].vg];
+      if (mv->lo == mv->head && mv->hi == mv->lo + 1 &&
+          (tk[mv->head].tag == PL_T_VBG || tk[mv->head].tag == PL_T_VBN) &&
+          mv->lo > x->t0 && tk[mv->lo - 1].chunk == PL_CH_NP &&
+          !(tk[mv->lo - 1].syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL))) {
+        k = mv->lo;
+        continue;
+      }
+    }
     for (uint32_t q = ha; q < hb; q++)
       if (PL_IS_NOUN(tk[q].tag) && tk[q].ment < 0 && has_nform(x, q))
         x->subj_event = 1;
