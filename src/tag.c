@@ -655,6 +655,13 @@ static uint8_t decide(run *r, uint32_t i) {
       in_list(T(r, pv - 1)->lower, PREFIXES))
     lc = left_class(r, pv - 1);
 
+  /* perfect aspect: after a form of have (adverbs and "not" between are
+   * skipped by left_class) a word that can be a past participle is one,
+   * even before a noun: "has celebrated Eid", "had not freed hostages",
+   * "have already armed militias" (else the modifier rule below reads it
+   * as an adjective and the clause loses its verb) */
+  if (lc == LC_HAVE && (m & M(PL_T_VBN))) return PL_T_VBN;
+
   /* particles after a verb: "carrying out", "seal off", "set up" */
   static const char *const PARTICLES[] = {"out", "off", "up", "down", "away",
                                           "back", "apart", NULL};

@@ -262,6 +262,13 @@ static const struct tcase { const char *s, *want; } cases[] = {
     {"Jordan agreed to re-open the crossing.", "open=VB/open crossing=NN"},
     {"Egypt will co-host the conference.", "host=VB conference=NN"},
     {"That's what mediators want.", "That=DT 's=VBZ/be want=VBP"},
+    /* perfect aspect: a participle after have stays a verb before a noun */
+    {"Kenya has celebrated Independence Day with Uganda.",
+     "celebrated=VBN/celebrate has=VBZ/have"},
+    {"The rebels had not freed captured soldiers.",
+     "freed=VBN/free soldiers=NNS"},
+    {"Mali has already armed local militias.", "armed=VBN/arm militias=NNS"},
+    {"The army has limited access to the camp.", "limited=VBN/limit"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
