@@ -863,6 +863,22 @@ static int32_t doc_day(const parley_doc *doc) {
 
 static parley_doc *doc_of(mctx *mc) { return mc->doc; }
 
+/* With a Penn parse: does it make the nouns around "and" (tokens a and b)
+ * heads of two separate noun phrases ("(NP the Danish media) and (NP
+ * government)")?  Then the first phrase's modifiers are not shared with
+ * the second; a flat "(NP Danish media and government)" shares them.
+ * 0 without a parse or when a word is not aligned with it. */
+static int parse_splits_conjuncts(const parley_doc *doc, uint32_t a,
+                                  uint32_t b) {
+  if (!doc->pnodes || !doc->pleaf) return 0;
+  int32_t la = doc->pleaf[a], lb = doc->pleaf[b];
+  if (la < 0 || lb < 0) return 0;
+  int32_t pa = doc->pnodes[la].parent, pb = doc->pnodes[lb].parent;
+  return pa >= 0 && pb >= 0 && pa != pb &&
+         doc->pnodes[pa].label == PL_PN_NP &&
+         doc->pnodes[pb].label == PL_PN_NP;
+}
+
 static int emit(mctx *mc, uint32_t sent, uint32_t i, const res *r) {
   parley_doc *doc = mc->doc;
   pl_mention *m = pl_vec_push(&doc->arena, &doc->ments);
@@ -1012,7 +1028,8 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       /* "Danish media and government": the next bare agent shares the
        * country */
       if (r.composed && r.base_code && r.how == PL_HOW_AGENT &&
-          i + 1 < mc->s1 && !strcmp(mc->T[i].key, "and")) {
+          i + 1 < mc->s1 && !strcmp(mc->T[i].key, "and") &&
+          !parse_splits_conjuncts(doc_of(mc), i - 1, i + 1)) {
         res r2;
         resolve(mc, i + 1, &r2, 1);
         if (r2.end > i + 1 && r2.how == PL_HOW_AGENT && !r2.base_code &&

@@ -36,6 +36,17 @@ static int has_event(const char *src, const char *tgt) {
   return 0;
 }
 
+/* Code of the mention that covers word w ("-" when none). */
+static const char *ment_code(const char *w) {
+  int k = tok(w);
+  for (uint32_t i = 0; k >= 0 && i < doc->ments.n; i++) {
+    const pl_mention *m = &doc->ments.v[i];
+    if ((uint32_t)k >= m->tok && (uint32_t)k < m->tok + m->ntok)
+      return m->a.code ? m->a.code : "";
+  }
+  return "-";
+}
+
 int main(void) {
   ctx = parley_ctx_new();
   doc = parley_doc_new(ctx);
@@ -177,6 +188,21 @@ int main(void) {
   /* Unbalanced: nothing. */
   code(list, "(ROOT (S (NP (NNP Norway)");
   OK(doc->pnodes == NULL, "unbalanced tree ignored");
+
+  /* "the Norwegian media and government": a modifier is shared by the
+   * nouns of one flat noun phrase, not by a separate second phrase. */
+  const char *shared = "The Norwegian media and government criticised "
+                       "Russia.";
+  code(shared,
+       "(ROOT (S (NP (DT The) (JJ Norwegian) (NNS media) (CC and)"
+       " (NN government)) (VP (VBD criticised) (NP (NNP Russia))) (. .)))");
+  STR_EQ(ment_code("government"), "NORGOV", "flat phrase shares");
+  code(shared,
+       "(ROOT (S (NP (NP (DT The) (JJ Norwegian) (NNS media)) (CC and)"
+       " (NP (NN government))) (VP (VBD criticised) (NP (NNP Russia)))"
+       " (. .)))");
+  OK(strcmp(ment_code("government"), "NORGOV") != 0,
+     "separate phrase does not share");
 
   parley_doc_free(doc);
   parley_ctx_free(ctx);
