@@ -94,16 +94,16 @@ static int parse_num(const parley_doc *d, uint32_t i, uint32_t hi,
     int year = !strchr(t->lower, ',') && !strchr(t->lower, '.') &&
                t->len == 4 && v >= 1900 && v <= 2100;
     if (j < hi && (pl_xw(T(d, j)) & PL_XW_MAG)) {
-      v *= pl_xword_get(T(d, j)->lower)->v;
+      v *= pl_xword_tok(T(d, j))->v;
       j++;
       year = 0;
     }
     if (year) return 0;
     vmax = v;
   } else if (t->flags & PL_TF_WORD) {
-    const pl_xword *x = pl_xword_get(t->lower);
+    const pl_xword *x = pl_xword_tok(t);
     if ((!strcmp(t->lower, "a") || !strcmp(t->lower, "an")) && j < hi) {
-      const pl_xword *y = pl_xword_get(T(d, j)->lower);
+      const pl_xword *y = pl_xword_tok(T(d, j));
       if (!y || !((y->cls & PL_XW_MAG) || !strcmp(y->w, "dozen"))) return 0;
       v = y->v;
       j++;
@@ -112,7 +112,7 @@ static int parse_num(const parley_doc *d, uint32_t i, uint32_t hi,
       /* twenty-five */
       if (v >= 20 && v < 100 && j + 1 < hi && T(d, j)->lower[0] == '-' &&
           !(T(d, j)->flags & PL_TF_SPACE)) {
-        const pl_xword *y = pl_xword_get(T(d, j + 1)->lower);
+        const pl_xword *y = pl_xword_tok(T(d, j + 1));
         if (y && (y->cls & PL_XW_NUM) && y->v < 10) {
           v += y->v;
           j += 2;
@@ -123,7 +123,7 @@ static int parse_num(const parley_doc *d, uint32_t i, uint32_t hi,
       vmax = x->vmax;
       /* tens/hundreds of thousands */
       if (j + 1 < hi && is_w(d, j, "of")) {
-        const pl_xword *y = pl_xword_get(T(d, j + 1)->lower);
+        const pl_xword *y = pl_xword_tok(T(d, j + 1));
         if (y && (y->cls & PL_XW_VAGUE) && y->v >= 2000) {
           double f = y->v / 2; /* thousands -> 1000 */
           v *= f;
@@ -141,7 +141,7 @@ static int parse_num(const parley_doc *d, uint32_t i, uint32_t hi,
     }
     /* two hundred, two dozen, three hundred thousand */
     while (j < hi) {
-      const pl_xword *y = pl_xword_get(T(d, j)->lower);
+      const pl_xword *y = pl_xword_tok(T(d, j));
       if (!y || !((y->cls & PL_XW_MAG) || !strcmp(y->w, "dozen"))) break;
       v *= y->v;
       j++;
@@ -231,7 +231,7 @@ static int kind_at(const parley_doc *d, uint32_t k, uint32_t hi,
     *e = k + 3;
     return PL_CK_DISPLACED;
   }
-  const pl_xword *x = pl_xword_get(t->lower);
+  const pl_xword *x = pl_xword_tok(t);
   if (x && (x->cls & PL_XW_KIND)) return x->kind;
   return 0;
 }
@@ -249,7 +249,7 @@ static void since_of(const parley_doc *d, uint32_t s0, uint32_t s1,
   for (uint32_t i = s0; i + 1 < s1; i++) {
     if (!is_w(d, i, "since")) continue;
     uint32_t k = i + 1;
-    const pl_xword *m = pl_xword_get(T(d, k)->lower);
+    const pl_xword *m = pl_xword_tok(T(d, k));
     int mon = 0, day = 0, yr = 0;
     if (m && (m->cls & PL_XW_MONTH)) {
       mon = (int)m->v;
@@ -654,7 +654,7 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
     }
     /* verb-N: killing [qual] N */
     if (qa > s0) {
-      const pl_xword *x = pl_xword_get(T(d, qa - 1)->lower);
+      const pl_xword *x = pl_xword_tok(T(d, qa - 1));
       if (x && (x->cls & PL_XW_KVERB) && thing_after(d, b, s1)) {
         i = b - 1;
         continue;

@@ -567,6 +567,8 @@ enum { PL_CK_NONE = 0, PL_CK_KILLED, PL_CK_INJURED, PL_CK_CAPTURED,
        PL_CK_KIDNAPPED, PL_CK_ARRESTED, PL_CK_DETAINED, PL_CK_RELEASED,
        PL_CK_DISPLACED, PL_CK_MISSING, PL_CK_CASUALTIES, PL_CK__N };
 const pl_xword *pl_xword_get(const char *lower);  /* NULL when none */
+/* pl_xword_get of a token's lower-case form, by its interned hash. */
+const pl_xword *pl_xword_tok(const pl_token *t);
 uint32_t pl_xw(const pl_token *t);                 /* classes, 0 none */
 /* quotes.c: token i is a speech cue (a cue word outside names, not
  * passive: "was accused", "the United States"). */

@@ -539,6 +539,10 @@ const pl_xword *pl_xword_at(size_t i);
 size_t pl_xword_count(void) { return NXW; }
 const pl_xword *pl_xword_at(size_t i) { return i < NXW ? &xwords[i] : NULL; }
 
+const pl_xword *pl_xword_tok(const pl_token *t) {
+  return xword_get_h(t->lower, t->hlow);
+}
+
 uint32_t pl_xw(const pl_token *t) {
   if (!(t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ABBR)) return 0;
   const pl_xword *x = xword_get_h(t->lower, t->hlow);

@@ -139,6 +139,15 @@ static size_t dotted_tail(const char *t, size_t j, size_t n) {
 /* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else).
  * The same pass counts letters and upper-case letters (for PL_TF_ALLCAP)
  * and interns the hashes of both forms (hlow, hkey). */
+/* ASCII classes for make_forms: 1 letter, 2 upper case (C locale),
+ * 4 the period a key drops. */
+static const unsigned char ascii_form[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+
 /* Bump space for the forms, carved from arena chunks (one pl_alloc per
  * chunk instead of one per token). */
 typedef struct { char *p; size_t left; } formbuf;
@@ -176,11 +185,11 @@ static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
     for (; q < n; q++) {
       unsigned char c = (unsigned char)s[q];
       if (c >= 0x80) break;
-      unsigned up = (unsigned)c - 'A' < 26u;
-      unsigned char lc = (unsigned char)(c + (up << 5)); /* C-locale tolower */
-      nup += (int)up;
-      nal += (int)(up | ((unsigned)c - 'a' < 26u));
-      dots += lc == '.';
+      unsigned a = ascii_form[c];
+      unsigned char lc = (unsigned char)(c | ((a & 2) << 4)); /* tolower */
+      nal += (int)(a & 1);
+      nup += (int)((a >> 1) & 1);
+      dots |= a & 4;
       low[q] = (char)lc;
       hl = (hl ^ lc) * PL_FNV32_PRIME;
     }
