@@ -198,6 +198,7 @@ typedef struct pl_token {
    * the lexicon, word sets and dictionaries never rehash or strlen):
    * hlow of lower and hkey of key (token.c), hlem of lemma (tag.c). */
   uint32_t hlow, hkey, hlem;
+  uint32_t xw;         /* token.c: pl_xw classes, looked up once */
 } pl_token;
 
 /* 32-bit FNV-1a, the hash every word table keys on (lexicon, word sets,
@@ -570,6 +571,9 @@ const pl_xword *pl_xword_get(const char *lower);  /* NULL when none */
 /* pl_xword_get of a token's lower-case form, by its interned hash. */
 const pl_xword *pl_xword_tok(const pl_token *t);
 uint32_t pl_xw(const pl_token *t);                 /* classes, 0 none */
+/* The classes of a lower-case word with its pl_fnv32 hash (token.c
+ * stores them on each word token for pl_xw). */
+uint32_t pl_xw_classes(const char *lower, uint32_t hlow);
 /* quotes.c: token i is a speech cue (a cue word outside names, not
  * passive: "was accused", "the United States"). */
 int pl_cue_at(const parley_doc *doc, uint32_t i);

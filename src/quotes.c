@@ -543,10 +543,16 @@ const pl_xword *pl_xword_tok(const pl_token *t) {
   return xword_get_h(t->lower, t->hlow);
 }
 
+uint32_t pl_xw_classes(const char *lower, uint32_t hlow) {
+  const pl_xword *x = xword_get_h(lower, hlow);
+  return x ? x->cls : 0;
+}
+
+/* token.c looked the classes up once per word token (t->xw); the
+ * stages ask for them at many positions (the pattern matcher per try). */
 uint32_t pl_xw(const pl_token *t) {
   if (!(t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ABBR)) return 0;
-  const pl_xword *x = xword_get_h(t->lower, t->hlow);
-  return x ? x->cls : 0;
+  return t->xw;
 }
 
 static int is_punct(const pl_token *t, char c) {

@@ -300,6 +300,7 @@ static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
     if (utf8proc_isupper((utf8proc_int32_t)cp)) tk->flags |= PL_TF_CAP;
   }
   if (nal >= 2 && nup == nal) tk->flags |= PL_TF_ALLCAP;
+  if (fl & (PL_TF_WORD | PL_TF_ABBR)) tk->xw = pl_xw_classes(tk->lower, tk->hlow);
   return tk;
 }
 
