@@ -574,6 +574,29 @@ static void mark_verbs_ahead(run *r) {
   }
 }
 
+/* Does the run of names ending at token p start the sentence? */
+static int name_opens_sentence(run *r, uint32_t p) {
+  while (p > r->lo && T(r, p - 1)->tag == PL_T_NNP) p--;
+  return p == r->lo;
+}
+
+/* Is there a likely finite verb in [i, end of the main clause)? Stricter
+ * than verb_ahead: stops at punctuation and at subordinators ("after",
+ * "since") too, and counts only words whose likeliest tag is finite. */
+static int main_verb_ahead(run *r, uint32_t i) {
+  for (; i < r->hi; i++) {
+    pl_token *t = T(r, i);
+    cand *c = &r->c[i];
+    if ((t->flags & PL_TF_PUNCT) || (c->wc & (WC_CLAUSE | WC_SUB)))
+      return 0;
+    if (c->fixed || (t->flags & PL_TF_POSS)) continue;
+    if (c->first == PL_T_VBD || c->first == PL_T_VBZ ||
+        c->first == PL_T_VBP || c->first == PL_T_MD)
+      return 1;
+  }
+  return 0;
+}
+
 /* Tag of the latest verb (VB, VBD, VBZ, VBP) before the token being
  * decided, or 0. */
 static int last_verb(run *r, uint32_t i) {
@@ -833,6 +856,16 @@ static uint8_t decide(run *r, uint32_t i) {
       objectish(r, i + 1) && pt &&
       (pt->tag == PL_T_NNP || pt->tag == PL_T_NNS || pt->tag == PL_T_PRP))
     return lc == LC_SUBJ_SG ? PL_T_VB : PL_T_VBP;
+
+  /* "Ethiopia act on the resolution": a sentence-opening name followed
+   * by a noun/base-verb word and a preposition, with no other candidate
+   * for the main verb before the clause ends, is that verb (a subject
+   * without agreement, as in headlines and translated text) */
+  if (lc == LC_SUBJ_SG && pt && pt->tag == PL_T_NNP && (m & M(PL_T_VBP)) &&
+      !(m & (M(PL_T_VBZ) | M(PL_T_VBD))) && !last_finite(r, i) &&
+      nx != UINT32_MAX && r->c[nx].first == PL_T_IN && !is_word(nw, "of") &&
+      name_opens_sentence(r, pv) && !main_verb_ahead(r, i + 1))
+    return PL_T_VBP;
 
   /* a name before a plural noun and a verb modifies it: "UN troops
    * withdrew", "Hamas fighters said" */

@@ -269,6 +269,11 @@ static const struct tcase { const char *s, *want; } cases[] = {
      "freed=VBN/free soldiers=NNS"},
     {"Mali has already armed local militias.", "armed=VBN/arm militias=NNS"},
     {"The army has limited access to the camp.", "limited=VBN/limit"},
+    /* a sentence-opening name with a base-form verb (no agreement) */
+    {"Sudan act on the truce plan after talks, an envoy said.",
+     "act=VBP/act plan=NN"},
+    {"Sudan aid to Darfur rose sharply.", "aid=NN rose=VBD/rise"},
+    {"Kenya support for the plan is strong.", "support=NN is=VBZ"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
