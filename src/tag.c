@@ -873,6 +873,20 @@ static uint8_t decide(run *r, uint32_t i) {
       c->first == PL_T_NNS && could_be_verb_next(r, i + 1))
     return PL_T_NNS;
 
+  /* a reduced relative of belief or report: "a woman believed linked
+   * to", "the men reported killed in": a saying verb after a noun and
+   * before a participle is itself a participle, and so is that
+   * participle (a past tense would need an object, not a participle) */
+  if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && pt &&
+      (WC(r, i) & WC_SAY) &&
+      (pt->tag == PL_T_NN || pt->tag == PL_T_NNS || pt->tag == PL_T_NNPS) &&
+      nx != UINT32_MAX && !r->c[nx].fixed && (r->c[nx].m & M(PL_T_VBN)) &&
+      !(r->c[nx].m & M_NOUN) && !objectish(r, nx))
+    return PL_T_VBN;
+  if ((m & M(PL_T_VBN)) && pt && pt->tag == PL_T_VBN && (WC(r, pv) & WC_SAY) &&
+      !(m & M_NOUN) && !objectish(r, i + 1))
+    return PL_T_VBN;
+
   /* reduced relative: "men sought in", "officials accused of", "the
    * civilians imprisoned for acting ... were" */
   if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && pt && !saying(w) &&

@@ -274,6 +274,12 @@ static const struct tcase { const char *s, *want; } cases[] = {
      "act=VBP/act plan=NN"},
     {"Sudan aid to Darfur rose sharply.", "aid=NN rose=VBD/rise"},
     {"Kenya support for the plan is strong.", "support=NN is=VBZ"},
+    /* reduced relatives of belief or report */
+    {"A Somali man believed linked to the militia was arrested.",
+     "believed=VBN/believe linked=VBN/link arrested=VBN"},
+    {"Two fighters reported killed in the raid were buried.",
+     "reported=VBN/report killed=VBN/kill"},
+    {"The minister believed the report.", "believed=VBD/believe"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
