@@ -45,7 +45,8 @@ static const pl_token *T(const parley_doc *d, uint32_t i) {
   return &d->toks.v[i];
 }
 static int is_w(const parley_doc *d, uint32_t i, const char *w) {
-  return i < d->toks.n && !strcmp(d->toks.v[i].lower, w);
+  return i < d->toks.n && d->toks.v[i].lower[0] == w[0] &&
+         !strcmp(d->toks.v[i].lower, w);
 }
 static int is_p(const pl_token *t) { return (t->flags & PL_TF_PUNCT) != 0; }
 

@@ -58,7 +58,7 @@ static const pl_token *T(const parley_doc *doc, uint32_t i) {
 
 static int keyis(const parley_doc *doc, uint32_t i, uint32_t end,
                  const char *w) {
-  return i < end && !strcmp(T(doc, i)->key, w);
+  return i < end && T(doc, i)->key[0] == w[0] && !strcmp(T(doc, i)->key, w);
 }
 
 /* Word-list tests of a token's key / lower-case form / lemma, with the

@@ -68,7 +68,9 @@ typedef struct {
 } mstate;
 
 /* ---- helpers ---- */
-static int streq(const char *a, const char *b) { return a && !strcmp(a, b); }
+static int streq(const char *a, const char *b) {
+  return a && a[0] == b[0] && !strcmp(a, b); /* most words differ at once */
+}
 
 /* A bare time noun between a verb and its object or between a subject
  * and its verb ("opened Wednesday a hearing", "officials today praised"):
