@@ -64,8 +64,10 @@ static void add(wset *s, const char *w, uint32_t bits) {
 }
 
 static wset *alloc_set(size_t n) {
+  /* load at most 1/4: most lookups are misses, which probe to an empty
+   * slot (sets are small; the space is a few KB in all) */
   uint32_t cap = 8;
-  while (cap < 2 * n + 2) cap *= 2;
+  while (cap < 4 * n + 4) cap *= 2;
   wset *s = calloc(1, sizeof *s + cap * sizeof(wslot));
   if (s) s->mask = cap - 1;
   return s;
