@@ -147,9 +147,9 @@ def main():
     print("| cause | records |\n|---|---|")
     for cause, rs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         print("| %s | %d |" % (cause, len(rs)))
-    print("\nRight with the parse's tags but wrong from text (tagging): %d: %s\n"
+    print("\nRight with the parse but wrong from text (tagging, chunking, or a Text that differs from its Parse): %d: %s\n"
           % (len(fixed), " ".join(r["id"] for r in fixed) or "none"))
-    print("Right from text but wrong with the parse's tags: %d: %s\n"
+    print("Right from text but wrong with the parse: %d: %s\n"
           % (len(broken), " ".join(r["id"] for r in broken) or "none"))
     for cause, rs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         print("### %s (%d)\n" % (cause, len(rs)))

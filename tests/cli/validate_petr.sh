@@ -9,8 +9,8 @@ bin=$1; root=$2
 shared=${PARLEY_SHARED:-$root/../shared}
 suite=$shared/peers/petrarch2/PETR.UnitTest.records.xml
 [ -f "$suite" ] || { echo "skip: $suite absent"; exit 77; }
-TEXT_FLOOR=${TEXT_FLOOR:-75}
-PARSE_FLOOR=${PARSE_FLOOR:-79}
+TEXT_FLOOR=${TEXT_FLOOR:-94}
+PARSE_FLOOR=${PARSE_FLOOR:-97}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail=0
 pct() { sed -n 's/^suite: [0-9]*\/[0-9]* records correct (\([0-9.]*\)%)$/\1/p' "$1"; }
