@@ -65,6 +65,14 @@ typedef struct {
   uint32_t supp_next;  /* an infinitive group here continues suppressed
                           appeal content ("demanded that X cancel plans
                           to sell ...") */
+  /* matcher memo (speed only, results unchanged): skipv[i] is the first
+   * non-transparent position from t0+i, valid while skipg[i] == gen;
+   * gen changes at every match_at (x->lim and the tokens' mentions may
+   * change between calls, never during one) */
+  uint32_t *skipv, *skipg, gen;
+  /* word ids present in the sentence (bit id % 4096): a pattern whose
+   * literal word is absent cannot match and is not tried */
+  uint64_t wbits[64];
 } mstate;
 
 /* ---- helpers ---- */
@@ -83,7 +91,10 @@ static int time_word(const pl_token *t) {
   if (!t->lower || t->ment >= 0) return 0;
   /* runs at every position the pattern matcher tries: a first-letter
    * gate, then one probe with the token's interned hash */
-  if (!memchr("tymwfs", t->lower[0], 6)) return 0;
+  switch (t->lower[0]) {
+  case 't': case 'y': case 'm': case 'w': case 'f': case 's': break;
+  default: return 0;
+  }
   return pl_tok_in(W, t);
 }
 
@@ -315,6 +326,57 @@ static uint32_t time_phrase_end(const mstate *x, uint32_t pos) {
 /* ---- element matching ---- */
 static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos);
 
+/* Quotation marks, bare time nouns and (built-in patterns) time phrases
+ * are transparent between pattern elements: the first position from pos
+ * that is none of them.  A function of pos, x->lim and the tokens only,
+ * so it is computed once per position per match_at call. */
+static uint32_t skip_transparent(mstate *x, uint32_t pos) {
+  const pl_token *tk = x->tk;
+  uint32_t i = pos - x->t0;
+  int memo = pos >= x->t0 && i <= x->t1 - x->t0 && x->skipv;
+  if (memo && x->skipg[i] == x->gen) return x->skipv[i];
+  for (;;) {
+    if (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) ||
+                         (x->cameo && time_word(&tk[pos])))) {
+      pos++;
+      continue;
+    }
+    uint32_t q = x->cameo ? time_phrase_end(x, pos) : pos;
+    if (q == pos) break;
+    pos = q;
+  }
+  if (memo) {
+    x->skipv[i] = pos;
+    x->skipg[i] = x->gen;
+  }
+  return pos;
+}
+
+static int word_in_sentence(const mstate *x, uint32_t id) {
+  return (x->wbits[(id >> 6) & 63] >> (id & 63)) & 1;
+}
+
+/* Can pattern p not match after the head (position `after`)?  Only
+ * necessary conditions of m_post: every literal word of the pattern must
+ * occur in the sentence, and a leading literal must stand at the first
+ * non-transparent position (or right after an adverb there). */
+static int post_cannot_match(mstate *x, const pl_vpat *p, uint32_t after) {
+  const pl_vel *els = x->vd->els + p->el0;
+  for (uint32_t e = 0; e < p->nel; e++)
+    if (els[e].kind == PL_VE_WORD && !word_in_sentence(x, els[e].id))
+      return 1;
+  if (p->nel && els[0].kind == PL_VE_WORD) {
+    const pl_token *tk = x->tk;
+    uint32_t pos = skip_transparent(x, after);
+    if (pos < x->lim && tok_is_p(x, p, pos, els[0].id)) return 0;
+    if (pos + 1 < x->lim && tk[pos].tag == PL_T_RB && tk[pos].ment < 0 &&
+        !(tk[pos].syn & PL_SY_NEG) && tok_is_p(x, p, pos + 1, els[0].id))
+      return 0;
+    return 1;
+  }
+  return 0;
+}
+
 /* `+`/`$` at pos: skip determiners and modifiers, then an actor NP. */
 static int m_slot(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos,
                   int is_tgt) {
@@ -359,16 +421,7 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos) {
   /* quotation marks and bare time nouns are transparent: were
    * "re-engaging" with X, opened Wednesday a hearing into; so are time
    * phrases for the built-in patterns: launched on Friday a drone attack */
-  for (;;) {
-    if (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) ||
-                         (x->cameo && time_word(&tk[pos])))) {
-      pos++;
-      continue;
-    }
-    uint32_t q = x->cameo ? time_phrase_end(x, pos) : pos;
-    if (q == pos) break;
-    pos = q;
-  }
+  pos = skip_transparent(x, pos);
   /* adverbs between elements are skipped ("met separately with") */
   if (el->kind != PL_VE_GAP)
     while (pos < x->lim && tk[pos].tag == PL_T_RB && !(tk[pos].syn & PL_SY_NEG) &&
@@ -534,6 +587,11 @@ static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
   const pl_verbdict *vd = x->vd;
   const uint32_t *w = twof(x, v);
   int found = 0;
+  x->gen++;
+  if (!x->gen) { /* wrapped: forget every memo entry */
+    if (x->skipg) memset(x->skipg, 0, (size_t)(x->t1 - x->t0 + 1) * sizeof *x->skipg);
+    x->gen = 1;
+  }
   for (int wi = 0; wi < 3; wi++) {
     uint32_t id = w[wi];
     if (id == PL_VW_NONE || (wi && id == w[0]) || (wi == 2 && id == w[1]))
@@ -566,7 +624,8 @@ static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
         x->relaxed_used = 0;
         x->begin = before;
         x->nlit = 0;
-        if (!m_post(x, p, 0, after)) continue;
+        if (post_cannot_match(x, p, after) || !m_post(x, p, 0, after))
+          continue;
         if (p->npre && !m_pre(x, p, 0, before)) continue;
         if (sc > best->score || (sc == best->score && p->seq > best->seq)) {
           best->pat = p;
@@ -2135,7 +2194,10 @@ parley_rc pl_events_run(parley_doc *doc) {
     x.t1 = se->tok0 + se->ntok;
     uint32_t *tw = pl_alloc(&doc->arena, (size_t)se->ntok * 3 * sizeof *tw);
     uint8_t *used = pl_calloc(&doc->arena, se->ntok, 1);
-    if (!tw || !used) return PARLEY_ENOMEM;
+    uint32_t *skipv = pl_alloc(&doc->arena, ((size_t)se->ntok + 1) * sizeof *skipv);
+    uint32_t *skipg = pl_calloc(&doc->arena, (size_t)se->ntok + 1, sizeof *skipg);
+    if (!tw || !used || !skipv || !skipg) return PARLEY_ENOMEM;
+    memset(x.wbits, 0, sizeof x.wbits);
     int any_ment = 0;
     for (uint32_t i = x.t0; i < x.t1; i++) {
       const pl_token *t = &doc->toks.v[i];
@@ -2148,9 +2210,14 @@ parley_rc pl_events_run(parley_doc *doc) {
                  ? w[1] : pl_vd_word_find_h(vd, le, t->hlem);
       w[2] = ke == lo || (t->hkey == t->hlow && !strcmp(ke, lo))
                  ? w[1] : pl_vd_word_find_h(vd, ke, t->hkey);
+      for (int v = 0; v < 3; v++)
+        if (w[v] != PL_VW_NONE) x.wbits[(w[v] >> 6) & 63] |= 1ull << (w[v] & 63);
       if (t->ment >= 0) any_ment = 1;
     }
     x.tw = tw;
+    x.skipv = skipv;
+    x.skipg = skipg;
+    x.gen = 0;
     x.used = used;
     if (compose_adjectives(doc, x.t0, x.t1)) return PARLEY_ENOMEM;
     while (g < doc->vgs.n && doc->vgs.v[g].sent < s) g++;
