@@ -160,47 +160,71 @@ static int np_inner(const mctx *mc, uint32_t i) {
          t->tag == PL_T_VBN || t->tag == PL_T_VBG || t->tag == PL_T_CD;
 }
 
-/* Longest phrase (kinds in mask) starting at token i. */
+/* Phrase p matches at token i (its first word is token i's word). */
+static int phrase_at(const mctx *mc, uint32_t i, uint32_t p, hit *h,
+                     unsigned mask) {
+  const pl_actordict *d = mc->d;
+  const pl_phrase *ph = &d->ph[p];
+  const pl_token *t0 = &mc->T[i];
+  if (!(mask & KM(ph->kind))) return 0;
+  if ((ph->flags & PL_PF_CAP) && !(t0->flags & PL_TF_CAP)) return 0;
+  if ((ph->flags & PL_PF_ALLCAP) &&
+      !(t0->flags & (PL_TF_ALLCAP | PL_TF_ABBR)))
+    return 0;
+  uint32_t j = i + 1;
+  uint32_t k = 1, skipped = 0;
+  while (k < ph->n) {
+    if (j >= mc->s1) break;
+    uint32_t wj = wid(mc, j);
+    if (wj == WID_HYPHEN) {
+      j++;
+      continue;
+    }
+    uint32_t pk = d->pw[ph->w0 + k];
+    if (wj != PL_PW_ID(pk)) {
+      /* "ITHILEN TELEVISION" matches "Ithilen state-run television":
+       * a few modifiers of the same noun phrase may intervene */
+      if ((pk & PL_PW_GAP) && skipped < 3 && np_inner(mc, j)) {
+        skipped++;
+        j++;
+        continue;
+      }
+      break;
+    }
+    j++;
+    k++;
+  }
+  if (k < ph->n) return 0;
+  h->ph = p;
+  h->end = j;
+  return 1;
+}
+
+/* Longest phrase (kinds in mask) starting at token i: the first match in
+ * the first word's list.  Through the index (dict.h) only the phrases
+ * that can match are tried: those whose second word is the next word
+ * token, and those the second word cannot rule out, merged in list
+ * order, so the result is the same as walking the whole list. */
 static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
   if (i >= mc->s1) return 0;
   uint32_t w = wid(mc, i);
   if (w >= WID_HYPHEN) return 0;
   const pl_actordict *d = mc->d;
-  const pl_token *t0 = &mc->T[i];
-  for (uint32_t p = d->words[w].head; p != PL_NONE; p = d->ph[p].next) {
-    const pl_phrase *ph = &d->ph[p];
-    if (!(mask & KM(ph->kind))) continue;
-    if ((ph->flags & PL_PF_CAP) && !(t0->flags & PL_TF_CAP)) continue;
-    if ((ph->flags & PL_PF_ALLCAP) &&
-        !(t0->flags & (PL_TF_ALLCAP | PL_TF_ABBR)))
-      continue;
-    uint32_t j = i + 1;
-    uint32_t k = 1, skipped = 0;
-    while (k < ph->n) {
-      if (j >= mc->s1) break;
-      uint32_t wj = wid(mc, j);
-      if (wj == WID_HYPHEN) {
-        j++;
-        continue;
-      }
-      uint32_t pk = d->pw[ph->w0 + k];
-      if (wj != PL_PW_ID(pk)) {
-        /* "ITHILEN TELEVISION" matches "Ithilen state-run television":
-         * a few modifiers of the same noun phrase may intervene */
-        if ((pk & PL_PW_GAP) && skipped < 3 && np_inner(mc, j)) {
-          skipped++;
-          j++;
-          continue;
-        }
-        break;
-      }
-      j++;
-      k++;
+  uint32_t a = d->words[w].heada, b = PL_NONE;
+  uint32_t j = i + 1;
+  while (j < mc->s1 && wid(mc, j) == WID_HYPHEN) j++;
+  if (j < mc->s1 && wid(mc, j) < WID_HYPHEN)
+    b = pl_dict_pair(d, w, wid(mc, j));
+  while (a != PL_NONE || b != PL_NONE) {
+    uint32_t p;
+    if (b == PL_NONE || (a != PL_NONE && d->ph[a].rank < d->ph[b].rank)) {
+      p = a;
+      a = d->ph[a].nexta;
+    } else {
+      p = b;
+      b = d->ph[b].nextp;
     }
-    if (k < ph->n) continue;
-    h->ph = p;
-    h->end = j;
-    return 1;
+    if (phrase_at(mc, i, p, h, mask)) return 1;
   }
   return 0;
 }

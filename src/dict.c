@@ -105,6 +105,7 @@ static uint32_t intern(pl_actordict *d, const char *key, size_t n) {
   w->key = k;
   w->hash = h;
   w->head = PL_NONE;
+  w->heada = PL_NONE;
   w->cls = 0;
   w->len = (uint32_t)n;
   d->wtab[i] = ++d->nwords;
@@ -276,6 +277,77 @@ static int add_phrase(pl_actordict *d, const char *text, size_t n,
   return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* the match index                                                     */
+
+/* Most phrases of a common first word ("united", "the") fail on their
+ * second word; the index lets the matcher visit only the phrases whose
+ * second word is the token that follows, plus those it cannot rule out
+ * that way (one word, a gapped second word), in list order. */
+static uint32_t pair_hash(uint32_t w, uint32_t w1) {
+  uint32_t h = w * 0x9e3779b1u ^ (w1 + 0x7f4a7c15u) * 0x85ebca77u;
+  return h ^ (h >> 15);
+}
+
+uint32_t pl_dict_pair(const pl_actordict *d, uint32_t w, uint32_t w1) {
+  if (!d->pcap) return PL_NONE;
+  uint32_t m = d->pcap - 1;
+  for (uint32_t i = pair_hash(w, w1) & m;; i = (i + 1) & m) {
+    uint32_t s = d->ptab[i];
+    if (!s) return PL_NONE;
+    const pl_phrase *p = &d->ph[s - 1];
+    if (d->pw[p->w0] == w && d->pw[p->w0 + 1] == w1) return s - 1;
+  }
+}
+
+int pl_dict_index(pl_actordict *d) {
+  uint32_t cap = 64;
+  while (cap < d->nph * 2u) {
+    if (cap > UINT32_MAX / 4) return -1;
+    cap *= 2;
+  }
+  uint32_t *t = calloc(cap, sizeof *t);
+  if (!t) return -1;
+  free(d->ptab);
+  d->ptab = t;
+  d->pcap = cap;
+  uint32_t m = cap - 1;
+  for (uint32_t wi = 0; wi < d->nwords; wi++) {
+    pl_word *w = &d->words[wi];
+    uint32_t rank = 0, taila = PL_NONE;
+    w->heada = PL_NONE;
+    for (uint32_t p = w->head; p != PL_NONE; p = d->ph[p].next) {
+      pl_phrase *ph = &d->ph[p];
+      ph->rank = rank++;
+      ph->nexta = ph->nextp = PL_NONE;
+      if (ph->n < 2 || (d->pw[ph->w0 + 1] & PL_PW_GAP)) {
+        if (taila == PL_NONE) w->heada = p;
+        else d->ph[taila].nexta = p;
+        taila = p;
+        continue;
+      }
+      /* append to the (first, second word) chain: the list is walked in
+       * order, so the chain is in list order too */
+      uint32_t w1 = d->pw[ph->w0 + 1];
+      uint32_t i = pair_hash(wi, w1) & m;
+      for (;; i = (i + 1) & m) {
+        uint32_t s = t[i];
+        if (!s) break;
+        const pl_phrase *q = &d->ph[s - 1];
+        if (d->pw[q->w0] == wi && d->pw[q->w0 + 1] == w1) break;
+      }
+      if (!t[i]) {
+        t[i] = p + 1;
+        continue;
+      }
+      uint32_t q = t[i] - 1;
+      while (d->ph[q].nextp != PL_NONE) q = d->ph[q].nextp;
+      d->ph[q].nextp = p;
+    }
+  }
+  return 0;
+}
+
 static const char *dstr(pl_actordict *d, const char *s, size_t n) {
   return pl_strndup(&d->arena, s, n);
 }
@@ -345,7 +417,7 @@ size_t pl_dict_bytes(const pl_actordict *d) {
          (size_t)d->capph * sizeof *d->ph + (size_t)d->cappw * sizeof *d->pw +
          (size_t)d->capent * sizeof *d->ent +
          (size_t)d->capdc * sizeof *d->dc + (size_t)d->capfz * sizeof *d->fz +
-         sizeof *d;
+         (size_t)d->pcap * sizeof *d->ptab + sizeof *d;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1175,6 +1247,7 @@ void pl_actordict_free(pl_actordict *d) {
   free(d->ent);
   free(d->dc);
   free(d->fz);
+  free(d->ptab);
   free(d);
 }
 
@@ -1201,6 +1274,7 @@ static parley_rc load_text(parley_ctx *ctx, const char *name, const char *t,
   if (r.d->arena.failed) rc = PARLEY_ENOMEM;
   r.d->fuzzy_dirty = 1;
   pl_dict_fuzzy_build(r.d);
+  if (pl_dict_index(r.d)) rc = PARLEY_ENOMEM;
   if (ne) *ne = r.entries;
   if (nw) *nw = r.warnings;
   if (rc == PARLEY_ENOMEM) pl_ctx_err(ctx, "%s: out of memory", name);

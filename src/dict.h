@@ -64,6 +64,12 @@ typedef struct pl_phrase {
   uint8_t flags;          /* PL_PF_* */
   uint32_t ent;           /* entry index */
   uint32_t next;          /* next phrase with the same first word */
+  /* Match index (pl_dict_index): the phrases of one first word that can
+   * match only when the next token is a given word are chained by nextp
+   * (by the first two words); the others (one word, or a gapped second
+   * word) by nexta.  rank is the position in the first word's list, so a
+   * merge of the two chains visits candidates in list order. */
+  uint32_t nextp, nexta, rank;
 } pl_phrase;
 
 typedef struct pl_word {
@@ -72,6 +78,7 @@ typedef struct pl_word {
   uint32_t head;          /* first phrase starting with this word */
   uint32_t cls;           /* PL_WC_* word classes of the matcher */
   uint32_t len;           /* strlen(key) */
+  uint32_t heada;         /* first phrase of the nexta chain */
 } pl_word;
 
 /* Word classes the matcher tests per token (set by pl_actors_classify). */
@@ -96,6 +103,9 @@ struct pl_actordict {
   uint32_t fzidx[257];                       /* fz bucket by first byte */
   int fuzzy_dirty;                           /* fz needs rebuilding */
   uint32_t nfiles;                           /* user files layered */
+  /* (first word, second word) -> first phrase of the nextp chain:
+   * open addressing, pcap a power of two, slot = phrase + 1, 0 = empty */
+  uint32_t *ptab;  uint32_t pcap;
 };
 
 /* Word id of a match key, PL_NOWORD when no phrase uses it. */
@@ -106,6 +116,11 @@ uint32_t pl_dict_word_h(const pl_actordict *d, const char *key, uint32_t h);
  * recent dated code). Returns "" when the entry has none. */
 const char *pl_dict_code(const pl_actordict *d, const pl_dentry *e,
                          int32_t day, int *dated);
+/* Phrase starting with word w whose second word is w1, the head of its
+ * nextp chain, PL_NONE when none. */
+uint32_t pl_dict_pair(const pl_actordict *d, uint32_t w, uint32_t w1);
+/* Rebuilds the match index (after phrases were added); -1 on OOM. */
+int pl_dict_index(pl_actordict *d);
 /* Rebuilds the fuzzy index (distinctive person tokens) if needed. */
 void pl_dict_fuzzy_build(pl_actordict *d);
 /* Person entry within one edit of key (len >= 5), PL_NONE otherwise. */
