@@ -1133,6 +1133,15 @@ static int new_subject(mstate *x, uint32_t g, agroup *out) {
 
 /* ---- intent recoding ---- */
 /* "threatened to cut ties / impose sanctions / attack": 13x threats */
+/* snprintf(out, n, "%s%s", a, b) without the format machinery (emit
+ * builds these keys for every earlier event of the sentence). */
+static void cat2(char *out, size_t n, const char *a, const char *b) {
+  size_t k = 0;
+  for (; *a && k + 1 < n; a++) out[k++] = *a;
+  for (; *b && k + 1 < n; b++) out[k++] = *b;
+  out[k] = 0;
+}
+
 static void threat_code(const char *code, char out[6]) {
   int root = (code[0] - '0') * 10 + (code[1] - '0');
   const char *r = "130";
@@ -1141,7 +1150,7 @@ static void threat_code(const char *code, char out[6]) {
   else if (root == 14) r = "133";
   else if (root >= 18) r = "138";
   else if (root == 13 || root == 3) r = code;
-  snprintf(out, 6, "%s", r);
+  cat2(out, 6, "", r);
 }
 
 static void intent_code(const char *code, char out[6]) {
@@ -1174,7 +1183,7 @@ static void intent_code(const char *code, char out[6]) {
   case 15: case 18: case 19: case 20: r = "138"; break;
   default: r = NULL;
   }
-  snprintf(out, 6, "%s", r ? r : code);
+  cat2(out, 6, "", r ? r : code);
 }
 
 /* Codes a compound subject without a target reads as mutual. */
@@ -1198,15 +1207,6 @@ static int same_actor(const parley_doc *doc, int32_t a, int32_t b) {
 
 /* The code an event side is compared by: the actor's code, "---GOV" for
  * an agent alone, "" for none. */
-/* snprintf(out, n, "%s%s", a, b) without the format machinery (emit
- * builds these keys for every earlier event of the sentence). */
-static void cat2(char *out, size_t n, const char *a, const char *b) {
-  size_t k = 0;
-  for (; *a && k + 1 < n; a++) out[k++] = *a;
-  for (; *b && k + 1 < n; b++) out[k++] = *b;
-  out[k] = 0;
-}
-
 static void akey(const parley_doc *doc, int32_t m, char out[24]) {
   int32_t r = actor_of(doc, m);
   out[0] = 0;
@@ -1919,7 +1919,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     const char *cd = dir ? rcode : (jcode ? jcode : code);
     if (!cd[0]) continue;
     char c[6];
-    snprintf(c, sizeof c, "%s", cd);
+    cat2(c, sizeof c, "", cd);
     /* the recodings below know CAMEO; a validation context (only the
      * user's dictionaries, which may use WEIS or other codes) skips them */
     if (!x->cameo)
@@ -2192,13 +2192,26 @@ parley_rc pl_events_run(parley_doc *doc) {
     if (!se->ntok) continue;
     x.t0 = se->tok0;
     x.t1 = se->tok0 + se->ntok;
+    /* the word ids and matcher memos are built only for sentences that
+     * are coded (compose_adjectives changes mentions, not words) */
+    int any_ment = 0;
+    for (uint32_t i = x.t0; i < x.t1; i++)
+      if (doc->toks.v[i].ment >= 0) {
+        any_ment = 1;
+        break;
+      }
+    if (compose_adjectives(doc, x.t0, x.t1)) return PARLEY_ENOMEM;
+    while (g < doc->vgs.n && doc->vgs.v[g].sent < s) g++;
+    if (!any_ment) continue; /* no actor: no event */
+    /* a discard phrase (actors.c; story-level discards mark every
+     * sentence): the sentence is out of scope, nothing is coded */
+    if (se->flags & PL_SF_DISCARD) continue;
     uint32_t *tw = pl_alloc(&doc->arena, (size_t)se->ntok * 3 * sizeof *tw);
     uint8_t *used = pl_calloc(&doc->arena, se->ntok, 1);
     uint32_t *skipv = pl_alloc(&doc->arena, ((size_t)se->ntok + 1) * sizeof *skipv);
     uint32_t *skipg = pl_calloc(&doc->arena, (size_t)se->ntok + 1, sizeof *skipg);
     if (!tw || !used || !skipv || !skipg) return PARLEY_ENOMEM;
     memset(x.wbits, 0, sizeof x.wbits);
-    int any_ment = 0;
     for (uint32_t i = x.t0; i < x.t1; i++) {
       const pl_token *t = &doc->toks.v[i];
       uint32_t *w = tw + (size_t)(i - x.t0) * 3;
@@ -2212,19 +2225,12 @@ parley_rc pl_events_run(parley_doc *doc) {
                  ? w[1] : pl_vd_word_find_h(vd, ke, t->hkey);
       for (int v = 0; v < 3; v++)
         if (w[v] != PL_VW_NONE) x.wbits[(w[v] >> 6) & 63] |= 1ull << (w[v] & 63);
-      if (t->ment >= 0) any_ment = 1;
     }
     x.tw = tw;
     x.skipv = skipv;
     x.skipg = skipg;
     x.gen = 0;
     x.used = used;
-    if (compose_adjectives(doc, x.t0, x.t1)) return PARLEY_ENOMEM;
-    while (g < doc->vgs.n && doc->vgs.v[g].sent < s) g++;
-    if (!any_ment) continue; /* no actor: no event */
-    /* a discard phrase (actors.c; story-level discards mark every
-     * sentence): the sentence is out of scope, nothing is coded */
-    if (se->flags & PL_SF_DISCARD) continue;
     for (uint32_t k = g; k < doc->vgs.n && doc->vgs.v[k].sent == s; k++) {
       x.coded = 0;
       parley_rc rc = code_vg(&x, k);
