@@ -210,11 +210,14 @@ static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
   uint32_t w = wid(mc, i);
   if (w >= WID_HYPHEN) return 0;
   const pl_actordict *d = mc->d;
-  uint32_t a = d->words[w].heada, b = PL_NONE;
-  uint32_t j = i + 1;
-  while (j < mc->s1 && wid(mc, j) == WID_HYPHEN) j++;
-  if (j < mc->s1 && wid(mc, j) < WID_HYPHEN)
-    b = pl_dict_pair(d, w, wid(mc, j));
+  const pl_word *wd = &d->words[w];
+  uint32_t a = wd->heada, b = PL_NONE;
+  if (wd->npair) {
+    uint32_t j = i + 1;
+    while (j < mc->s1 && wid(mc, j) == WID_HYPHEN) j++;
+    if (j < mc->s1 && wid(mc, j) < WID_HYPHEN)
+      b = pl_dict_pair(d, w, wid(mc, j));
+  }
   while (a != PL_NONE || b != PL_NONE) {
     uint32_t p;
     if (b == PL_NONE || (a != PL_NONE && d->ph[a].rank < d->ph[b].rank)) {

@@ -106,6 +106,7 @@ static uint32_t intern(pl_actordict *d, const char *key, size_t n) {
   w->hash = h;
   w->head = PL_NONE;
   w->heada = PL_NONE;
+  w->npair = 0;
   w->cls = 0;
   w->len = (uint32_t)n;
   d->wtab[i] = ++d->nwords;
@@ -316,6 +317,7 @@ int pl_dict_index(pl_actordict *d) {
     pl_word *w = &d->words[wi];
     uint32_t rank = 0, taila = PL_NONE;
     w->heada = PL_NONE;
+    w->npair = 0;
     for (uint32_t p = w->head; p != PL_NONE; p = d->ph[p].next) {
       pl_phrase *ph = &d->ph[p];
       ph->rank = rank++;
@@ -329,6 +331,7 @@ int pl_dict_index(pl_actordict *d) {
       /* append to the (first, second word) chain: the list is walked in
        * order, so the chain is in list order too */
       uint32_t w1 = d->pw[ph->w0 + 1];
+      w->npair++;
       uint32_t i = pair_hash(wi, w1) & m;
       for (;; i = (i + 1) & m) {
         uint32_t s = t[i];

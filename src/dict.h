@@ -79,6 +79,7 @@ typedef struct pl_word {
   uint32_t cls;           /* PL_WC_* word classes of the matcher */
   uint32_t len;           /* strlen(key) */
   uint32_t heada;         /* first phrase of the nexta chain */
+  uint32_t npair;         /* phrases of this first word in nextp chains */
 } pl_word;
 
 /* Word classes the matcher tests per token (set by pl_actors_classify). */

@@ -150,11 +150,42 @@ static inline const wset *find_set(const void *key, int group) {
   return find_set_slow(key, group);
 }
 
-static uint32_t set_bits(const wset *s, const char *w, uint32_t hv) {
-  for (uint32_t h = hv & s->mask; s->slot[h].w; h = (h + 1) & s->mask)
+/* The probe from slot h on, where a slot's hash equals hv: compares
+ * strings.  Out of line, so the fast path below (a miss, which touches no
+ * string) is a leaf that saves no registers. */
+__attribute__((noinline)) static uint32_t set_bits_at(const wset *s,
+                                                     const char *w,
+                                                     uint32_t hv, uint32_t h) {
+  for (; s->slot[h].w; h = (h + 1) & s->mask)
     if (s->slot[h].hash == hv && !strcmp(s->slot[h].w, w))
       return s->slot[h].bits;
   return 0;
+}
+
+static inline uint32_t set_bits(const wset *s, const char *w, uint32_t hv) {
+  for (uint32_t h = hv & s->mask; s->slot[h].w; h = (h + 1) & s->mask)
+    if (s->slot[h].hash == hv) return set_bits_at(s, w, hv, h);
+  return 0;
+}
+
+/* Lookups whose set is not in its home registry slot (first use, or a
+ * spilled key): out of line for the same reason. */
+__attribute__((noinline)) static uint32_t class_slow(const void *key,
+                                                    int group, const char *w,
+                                                    uint32_t hv) {
+  const wset *s = find_set_slow(key, group);
+  if (!s)
+    return group ? slow_class((const char *const *const *)key, w)
+                 : (uint32_t)slow_has((const char *const *)key, w);
+  return set_bits(s, w, hv);
+}
+
+/* The set of key when it sits in its home slot, NULL otherwise. */
+static inline const wset *find_set_fast(const void *key) {
+  uint32_t r = hash_ptr(key) & (REG_SLOTS - 1);
+  if (__atomic_load_n(&reg[r].key, __ATOMIC_ACQUIRE) == key)
+    return __atomic_load_n(&reg[r].set, __ATOMIC_ACQUIRE);
+  return NULL;
 }
 
 int pl_words_has(const char *const *list, const char *w) {
@@ -166,15 +197,15 @@ int pl_words_has(const char *const *list, const char *w) {
 
 int pl_words_has_h(const char *const *list, const char *w, uint32_t h) {
   if (!w || !list) return 0;
-  const wset *s = find_set(list, 0);
-  if (!s) return slow_has(list, w);
+  const wset *s = find_set_fast(list);
+  if (!s) return class_slow(list, 0, w, h) != 0;
   return set_bits(s, w, h) != 0;
 }
 
 uint32_t pl_words_class(const char *const *const *lists, const char *w,
                         uint32_t h) {
   if (!w || !lists) return 0;
-  const wset *s = find_set(lists, 1);
-  if (!s) return slow_class(lists, w);
+  const wset *s = find_set_fast(lists);
+  if (!s) return class_slow(lists, 1, w, h);
   return set_bits(s, w, h);
 }
