@@ -41,6 +41,7 @@ typedef struct lexent {
   uint8_t tags[7];           /* most likely first */
   uint8_t over;              /* index + 1 in overrides[], 0 = none */
   uint16_t cls;              /* WC_* word-class bits for the rules */
+  uint64_t tm;               /* 1 << tag for each of tags[] (a tmask) */
 } lexent;
 
 struct pl_lexicon {
@@ -174,7 +175,10 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
         char *te = t;
         while (*te && *te != ' ') te++;
         int tg = tag_from_name(t, (size_t)(te - t), &tt);
-        if (tg > 0) en->tags[en->ntag++] = (uint8_t)tg;
+        if (tg > 0) {
+          en->tags[en->ntag++] = (uint8_t)tg;
+          en->tm |= (uint64_t)1 << tg;
+        }
         t = *te ? te + 1 : te;
       }
       if (en->ntag) {
@@ -1028,7 +1032,7 @@ static void lexical(run *r, uint32_t i, int headline) {
     c->first = o->tags[0];
     if (o->lem) c->lem = o->lem;
   } else if (c->e) {
-    for (int k = 0; k < c->e->ntag; k++) c->m |= M(c->e->tags[k]);
+    c->m |= c->e->tm;
     c->first = c->e->tags[0];
     /* base form and non-3rd-person present share their spelling: the
      * lexicon often lists only one ("finance NN VBP") */
@@ -1041,7 +1045,7 @@ static void lexical(run *r, uint32_t i, int headline) {
     const lexent *ex = lex_find(lx, r->doc->text + t->off, t->len);
     if (ex) {
       c->e = ex;
-      for (int k = 0; k < ex->ntag; k++) c->m |= M(ex->tags[k]);
+      c->m |= ex->tm;
       c->first = ex->tags[0];
     }
   }
