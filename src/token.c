@@ -139,13 +139,45 @@ static size_t dotted_tail(const char *t, size_t j, size_t n) {
 /* Lower-cases s[0..n) into the arena; key drops '.' (and nothing else).
  * The same pass counts letters and upper-case letters (for PL_TF_ALLCAP)
  * and interns the hashes of both forms (hlow, hkey). */
-/* ASCII classes for make_forms: 1 letter, 2 upper case (C locale),
- * 4 the period a key drops. */
-static const unsigned char ascii_form[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+
+/* ASCII classes for make_forms' fast path (C locale): bits 0-15 the
+ * lower-case byte, 16-31 letter, 32-47 upper case, 48-63 the period a
+ * key drops; summing the entries of a token counts all three at once (no
+ * field overflows below FORM_PACK_MAX bytes). */
+#define FORM_PACK_MAX 512
+static const uint64_t form_pack[128] = {
+    0x0u, 0x1u, 0x2u, 0x3u,
+    0x4u, 0x5u, 0x6u, 0x7u,
+    0x8u, 0x9u, 0xau, 0xbu,
+    0xcu, 0xdu, 0xeu, 0xfu,
+    0x10u, 0x11u, 0x12u, 0x13u,
+    0x14u, 0x15u, 0x16u, 0x17u,
+    0x18u, 0x19u, 0x1au, 0x1bu,
+    0x1cu, 0x1du, 0x1eu, 0x1fu,
+    0x20u, 0x21u, 0x22u, 0x23u,
+    0x24u, 0x25u, 0x26u, 0x27u,
+    0x28u, 0x29u, 0x2au, 0x2bu,
+    0x2cu, 0x2du, 0x100000000002eull, 0x2fu,
+    0x30u, 0x31u, 0x32u, 0x33u,
+    0x34u, 0x35u, 0x36u, 0x37u,
+    0x38u, 0x39u, 0x3au, 0x3bu,
+    0x3cu, 0x3du, 0x3eu, 0x3fu,
+    0x40u, 0x100010061ull, 0x100010062ull, 0x100010063ull,
+    0x100010064ull, 0x100010065ull, 0x100010066ull, 0x100010067ull,
+    0x100010068ull, 0x100010069ull, 0x10001006aull, 0x10001006bull,
+    0x10001006cull, 0x10001006dull, 0x10001006eull, 0x10001006full,
+    0x100010070ull, 0x100010071ull, 0x100010072ull, 0x100010073ull,
+    0x100010074ull, 0x100010075ull, 0x100010076ull, 0x100010077ull,
+    0x100010078ull, 0x100010079ull, 0x10001007aull, 0x5bu,
+    0x5cu, 0x5du, 0x5eu, 0x5fu,
+    0x60u, 0x10061u, 0x10062u, 0x10063u,
+    0x10064u, 0x10065u, 0x10066u, 0x10067u,
+    0x10068u, 0x10069u, 0x1006au, 0x1006bu,
+    0x1006cu, 0x1006du, 0x1006eu, 0x1006fu,
+    0x10070u, 0x10071u, 0x10072u, 0x10073u,
+    0x10074u, 0x10075u, 0x10076u, 0x10077u,
+    0x10078u, 0x10079u, 0x1007au, 0x7bu,
+    0x7cu, 0x7du, 0x7eu, 0x7fu,
 };
 
 /* Bump space for the forms, carved from arena chunks (one pl_alloc per
@@ -179,20 +211,21 @@ static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
   /* Fast path for an all-ASCII token (nearly all of them): one pass
    * lower-cases, hashes and counts; the key is written only when a
    * period is dropped (otherwise it shares lower, see below). */
-  {
-    unsigned dots = 0;
+  if (n < FORM_PACK_MAX) {
+    uint64_t acc = 0;
     size_t q = 0;
     for (; q < n; q++) {
       unsigned char c = (unsigned char)s[q];
       if (c >= 0x80) break;
-      unsigned a = ascii_form[c];
-      unsigned char lc = (unsigned char)(c | ((a & 2) << 4)); /* tolower */
-      nal += (int)(a & 1);
-      nup += (int)((a >> 1) & 1);
-      dots |= a & 4;
+      uint64_t v = form_pack[c];
+      unsigned char lc = (unsigned char)v; /* tolower */
+      acc += v;
       low[q] = (char)lc;
       hl = (hl ^ lc) * PL_FNV32_PRIME;
     }
+    nal = (int)((acc >> 16) & 0xffff);
+    nup = (int)((acc >> 32) & 0xffff);
+    unsigned dots = (unsigned)(acc >> 48);
     if (q == n) {
       low[n] = 0;
       ln = n;
