@@ -106,7 +106,8 @@ static int ascii_alnum(unsigned char c) { return alnum_tab[c]; }
 /* Index after the run of letters/digits (or letters) starting at j.
  * ASCII runs are scanned in a tight loop; a non-ASCII byte goes through
  * uni_word_len as in is_alnum_at. */
-static size_t skip_alnum(const char *t, size_t j, size_t n) {
+__attribute__((noinline)) static size_t skip_alnum(const char *t, size_t j,
+                                                  size_t n) {
   for (;;) {
     while (j < n && ascii_alnum((unsigned char)t[j])) j++;
     if (j >= n || (unsigned char)t[j] < 0x80) return j;
@@ -114,6 +115,13 @@ static size_t skip_alnum(const char *t, size_t j, size_t n) {
     if (!w) return j;
     j += w;
   }
+}
+/* skip_alnum with its common case inline: the ASCII run ends at an ASCII
+ * byte (a word ends in a space or punctuation), no call. */
+static inline size_t skip_alnum_fast(const char *t, size_t j, size_t n) {
+  while (j < n && ascii_alnum((unsigned char)t[j])) j++;
+  if (j >= n || (unsigned char)t[j] < 0x80) return j;
+  return skip_alnum(t, j, n);
 }
 static size_t skip_alpha(const char *t, size_t j, size_t n) {
   size_t w;
@@ -506,7 +514,7 @@ parley_rc pl_token_run(parley_doc *doc) {
     } else if (k == C_AL) {
       size_t j = run_end; /* [i, run_end) is ASCII letters/digits */
       for (;;) {
-        j = skip_alnum(t, j, m);
+        j = skip_alnum_fast(t, j, m);
         /* inner apostrophe: O'Brien, but not 's / n't / 're etc. */
         if (j + 1 < m && t[j] == '\'' && is_alpha_at(t, j + 1, m)) {
           size_t e = j + 1;
