@@ -57,7 +57,12 @@ uint32_t pl_dict_word_h(const pl_actordict *d, const char *key, uint32_t h) {
     uint32_t s = d->wtab[i];
     if (!s) return PL_NOWORD;
     const pl_word *w = &d->words[s - 1];
-    if (w->hash == h && !strcmp(w->key, key)) return s - 1;
+    if (w->hash == h) {
+      /* words are short: an inline compare beats a call to strcmp */
+      const char *a = w->key, *b = key;
+      while (*a == *b && *a) a++, b++;
+      if (*a == *b) return s - 1;
+    }
   }
 }
 

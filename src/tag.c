@@ -79,7 +79,12 @@ static const lexent *lex_find_h(const pl_lexicon *lx, const char *s,
     uint32_t e = lx->slots[i];
     if (!e) return NULL;
     const lexent *le = &lx->ents[e - 1];
-    if (le->hash == h && !strcmp(lx->pool + le->word, s)) return le;
+    if (le->hash == h) {
+      /* words are short: an inline compare beats a call to strcmp */
+      const char *a = lx->pool + le->word, *b = s;
+      while (*a == *b && *a) a++, b++;
+      if (*a == *b) return le;
+    }
   }
 }
 
