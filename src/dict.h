@@ -8,7 +8,9 @@
  * Each word keeps a list of the phrases that START with it, longest first
  * and, among equal lengths, most recently loaded first (so a user file
  * overrides the built-in image).  Matching a token is one hash probe for
- * its word id plus a walk over that short list.
+ * its word id plus a walk over that list; the match index (pl_dict_index,
+ * rebuilt after each load) narrows the walk to the phrases whose second
+ * word is the next token's, plus those that one word cannot rule out.
  * Strings (codes, names, keys) live in one arena; the tables are a handful
  * of realloc'd arrays.  Read-only once loaded (threads share it).
  */
