@@ -534,7 +534,7 @@ int cli_cmd_code(int argc, char **argv) {
       goto done;
     }
   }
-  nslots = o.jobs > 1 ? (size_t)o.jobs * 32 : 1;
+  nslots = o.jobs > 1 ? (size_t)o.jobs * 4 : 1;
   batch.o = &o;
   batch.slots = calloc(nslots, sizeof *batch.slots);
   if (!batch.slots) { cli_err("out of memory"); ret = CLI_FAIL; goto done; }
