@@ -313,7 +313,14 @@ int pl_dict_index(pl_actordict *d) {
     cap *= 2;
   }
   uint32_t *t = calloc(cap, sizeof *t);
-  if (!t) return -1;
+  /* tail of each slot's chain, so appending is O(1) however many phrases
+   * share their first two words (a user dictionary may hold thousands) */
+  uint32_t *tail = malloc((size_t)cap * sizeof *tail);
+  if (!t || !tail) {
+    free(t);
+    free(tail);
+    return -1;
+  }
   free(d->ptab);
   d->ptab = t;
   d->pcap = cap;
@@ -344,15 +351,12 @@ int pl_dict_index(pl_actordict *d) {
         const pl_phrase *q = &d->ph[s - 1];
         if (d->pw[q->w0] == wi && d->pw[q->w0 + 1] == w1) break;
       }
-      if (!t[i]) {
-        t[i] = p + 1;
-        continue;
-      }
-      uint32_t q = t[i] - 1;
-      while (d->ph[q].nextp != PL_NONE) q = d->ph[q].nextp;
-      d->ph[q].nextp = p;
+      if (!t[i]) t[i] = p + 1;
+      else d->ph[tail[i]].nextp = p;
+      tail[i] = p;
     }
   }
+  free(tail);
   return 0;
 }
 
