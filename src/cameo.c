@@ -124,8 +124,8 @@ static const pl_cameo_info *find(const pl_cameo *c, const char *code) {
 const pl_cameo_info *pl_cameo_get(const parley_ctx *ctx, const char *code) {
   if (!ctx || !ctx->cameo || !code) return NULL;
   char buf[8];
-  size_t n = strnlen(code, sizeof buf);
-  if (n >= sizeof buf) n = sizeof buf - 1;
+  size_t n = 0; /* at most 7 bytes: callers pass short fixed arrays */
+  while (n < sizeof buf - 1 && code[n]) n++;
   memcpy(buf, code, n);
   buf[n] = 0;
   for (; n >= 2; buf[--n] = 0) {
