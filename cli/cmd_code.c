@@ -250,8 +250,9 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
 
 /* -j N > 1: a pipeline over a ring of slots.  This (main) thread reads
  * and parses articles into free slots and finishes (writes, stores) coded
- * slots in input order; N worker threads code the filled slots as they
- * come.  Reading, JSON parsing and output so overlap with coding instead
+ * slots in input order; N - 1 worker threads code the filled slots as
+ * they come, and this thread codes one too whenever the ring is full
+ * (N coders in all, no more threads than cores for -j <cores>).  Reading, JSON parsing and output so overlap with coding instead
  * of running between parallel batches, and no thread is started per
  * batch.  Slot i of the stream lives in ring[i % n]; [finished, filled)
  * are in flight, [taken, filled) wait for a worker. */
@@ -284,6 +285,23 @@ static void *pipe_worker(void *arg) {
   return NULL;
 }
 
+/* Codes one waiting slot on this (main) thread, if any: with the ring
+ * full the reader would only wait, so it works as the N-th coder. */
+static int pipe_help(pipe_t *pp) {
+  pthread_mutex_lock(&pp->mu);
+  if (pp->taken == pp->filled) {
+    pthread_mutex_unlock(&pp->mu);
+    return 0;
+  }
+  size_t i = pp->taken++ % pp->n;
+  pthread_mutex_unlock(&pp->mu);
+  slot_code(&pp->ring[i], pp->o);
+  pthread_mutex_lock(&pp->mu);
+  pp->done[i] = 1;
+  pthread_mutex_unlock(&pp->mu);
+  return 1;
+}
+
 /* Waits (block = 1) or checks (block = 0) for ring slot i to be coded. */
 static int pipe_ready(pipe_t *pp, size_t i, int block) {
   pthread_mutex_lock(&pp->mu);
@@ -311,7 +329,8 @@ static int code_input_pipe(parley_reader *r, batch_t *b, size_t nslots,
   pthread_cond_init(&pp.fin, NULL);
   pthread_t th[64];
   int started = 0;
-  for (int t = 0; t < o->jobs && t < 64; t++)
+  /* N - 1 workers: this thread codes too whenever the ring is full */
+  for (int t = 0; t < o->jobs - 1 && t < 64; t++)
     if (pthread_create(&th[started], NULL, pipe_worker, &pp) == 0) started++;
   size_t finished = 0, filled = 0;
   int ret = 0, eof = 0;
@@ -319,9 +338,12 @@ static int code_input_pipe(parley_reader *r, batch_t *b, size_t nslots,
   while (!eof && !ret) {
     /* finish what is coded at the head of the queue; block only when
      * the ring is full */
-    while (!ret && finished < filled &&
-           pipe_ready(&pp, finished % nslots, filled - finished == nslots))
+    while (!ret && finished < filled) {
+      int full = filled - finished == nslots;
+      if (full && started && pipe_help(&pp)) continue;
+      if (!pipe_ready(&pp, finished % nslots, full)) break;
       ret = slot_finish(&b->slots[finished++ % nslots], st, name, o);
+    }
     if (ret) break;
     parley_rc rc = parley_reader_next(r, &a);
     if (rc == PARLEY_EOF) break;
@@ -356,6 +378,7 @@ static int code_input_pipe(parley_reader *r, batch_t *b, size_t nslots,
   pthread_mutex_unlock(&pp.mu);
   /* drain in order (after a fatal error: wait, do not write) */
   while (finished < filled) {
+    if (!ret && started && pipe_help(&pp)) continue;
     pipe_ready(&pp, finished % nslots, 1);
     slot_t *s = &b->slots[finished++ % nslots];
     if (!ret) ret = slot_finish(s, st, name, o);
