@@ -192,7 +192,7 @@ typedef struct pl_token {
   uint32_t sent;       /* sentence index */
   int32_t ment;        /* actors.c: mention covering this token, or -1 */
   uint16_t syn;        /* syntax.c: PL_SY_* */
-  uint8_t swc;         /* syntax.c: closed-class bits of lower (its own) */
+  uint32_t swc;        /* syntax.c: closed-class bits of lower (PL_SW_*) */
   int32_t vg;          /* syntax.c: verb group (doc->vgs) or -1 */
   /* Interned hashes (PL_FNV32 of the string, computed once so lookups in
    * the lexicon, word sets and dictionaries never rehash or strlen):
@@ -229,6 +229,30 @@ enum pl_synflag {
   PL_SY_NEG = 64,     /* negation word inside a verb group */
   PL_SY_CDEL = 128    /* deleted by the comma_* clause limits (syntax.c):
                          the coder sees neither its verbs nor its actors */
+};
+/* syntax.c: closed word classes of a token's lower-case form
+ * (pl_token.swc), found with one word-set probe per token, so the syntax
+ * and event stages test a bit where they compared strings per token. */
+enum pl_swclass {
+  PL_SW_NEG = 1u << 0,    /* not n't never nt */
+  PL_SW_REL = 1u << 1,    /* who whom whose which */
+  PL_SW_SUB = 1u << 2,    /* subordinators: after, because, if, ... */
+  PL_SW_TO = 1u << 3,     /* to */
+  PL_SW_COMMA = 1u << 4,  /* , */
+  PL_SW_AND = 1u << 5,    /* and */
+  PL_SW_OR = 1u << 6,     /* or */
+  PL_SW_BUT = 1u << 7,    /* but */
+  PL_SW_AMPNOR = 1u << 8, /* & nor */
+  PL_SW_HYPHEN = 1u << 9, /* - */
+  PL_SW_RE = 1u << 10,    /* re (a split "re-" prefix) */
+  PL_SW_BOUND = 1u << 11, /* ; : -- and the em dash */
+  PL_SW_LPAREN = 1u << 12,/* ( */
+  PL_SW_RPAREN = 1u << 13,/* ) */
+  PL_SW_PERIOD = 1u << 14,/* . */
+  PL_SW_THAT = 1u << 15,  /* that */
+  PL_SW_NO = 1u << 16,    /* no ("no longer") */
+  PL_SW_LONGER = 1u << 17,/* longer */
+  PL_SW_BY = 1u << 18     /* by */
 };
 /* syntax.c: a verb group ("has not yet been attacked", "plans to meet"). */
 enum pl_vgflag {

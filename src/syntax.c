@@ -26,13 +26,6 @@ static inline __attribute__((always_inline)) int eq(const char *a,
   return a && a[0] == b[0] && (!b[0] || !strcmp(a + 1, b + 1));
 }
 
-static int in_list(const char *w, const char *const *list) {
-  if (!w) return 0;
-  for (; *list; list++)
-    if (w[0] == (*list)[0] && !strcmp(w, *list)) return 1;
-  return 0;
-}
-
 static const char *lem(const pl_token *t) {
   return t->lemma ? t->lemma : t->lower;
 }
@@ -62,13 +55,56 @@ static const char *const SUBORD[] = {
     "when",   "whereas", "until", "as",     "if",       "unless", "whether",
     "once",   NULL};
 
-/* Closed classes of a token's lower-case form, found with one word-set
- * probe per token when its sentence starts (pl_token.swc): the per-token
- * tests below read a bit instead of scanning the lists. */
-enum { SW_NEG = 1, SW_REL = 2, SW_SUB = 4 };
-static const char *const *const SW_LISTS[] = {NEG_WORDS, REL_WORDS, SUBORD,
-                                              NULL};
-static int is_neg(const pl_token *t) { return (t->swc & SW_NEG) != 0; }
+/* Closed classes of a token's lower-case form (pl_token.swc, PL_SW_* in
+ * internal.h), found with one word-set probe per token when its sentence
+ * starts: the per-token tests below (and in events.c) read a bit instead
+ * of comparing strings or scanning lists.  SW_LISTS[k] is the list of bit
+ * k: keep the order of enum pl_swclass. */
+static const char *const W_TO[] = {"to", NULL};
+static const char *const W_COMMA[] = {",", NULL};
+static const char *const W_AND[] = {"and", NULL};
+static const char *const W_OR[] = {"or", NULL};
+static const char *const W_BUT[] = {"but", NULL};
+static const char *const W_AMPNOR[] = {"&", "nor", NULL};
+static const char *const W_HYPHEN[] = {"-", NULL};
+static const char *const W_RE[] = {"re", NULL};
+static const char *const W_BOUND[] = {";", ":", "--", "\xe2\x80\x94", NULL};
+static const char *const W_LPAREN[] = {"(", NULL};
+static const char *const W_RPAREN[] = {")", NULL};
+static const char *const W_PERIOD[] = {".", NULL};
+static const char *const W_THAT[] = {"that", NULL};
+static const char *const W_NO[] = {"no", NULL};
+static const char *const W_LONGER[] = {"longer", NULL};
+static const char *const W_BY[] = {"by", NULL};
+static const char *const *const SW_LISTS[] = {
+    NEG_WORDS, REL_WORDS, SUBORD,   W_TO,     W_COMMA,  W_AND,  W_OR,
+    W_BUT,     W_AMPNOR,  W_HYPHEN, W_RE,     W_BOUND,  W_LPAREN,
+    W_RPAREN,  W_PERIOD,  W_THAT,   W_NO,     W_LONGER, W_BY,   NULL};
+_Static_assert(sizeof SW_LISTS / sizeof SW_LISTS[0] - 1 == 19 &&
+                   PL_SW_BY == 1u << 18,
+               "SW_LISTS follows enum pl_swclass");
+static int is_neg(const pl_token *t) { return (t->swc & PL_SW_NEG) != 0; }
+static int sw(const pl_token *t, uint32_t bits) { return (t->swc & bits) != 0; }
+/* "to" as tagged or as written */
+static int is_to(const pl_token *t) {
+  return t->tag == PL_T_TO || (t->swc & PL_SW_TO);
+}
+
+/* Classes of a verb's lemma (one probe with its interned hash instead of
+ * scanning SPEECH / INTENT_CHAIN / OTHER_CHAIN with strcmp). */
+enum { LM_SPEECH = 1, LM_INTENT = 2, LM_OTHER = 4 };
+static const char *const *const LM_LISTS[] = {SPEECH, INTENT_CHAIN,
+                                              OTHER_CHAIN, NULL};
+static uint32_t lem_class(const pl_token *t) {
+  return t->lemma ? pl_words_class(LM_LISTS, t->lemma, t->hlem)
+                  : pl_words_class(LM_LISTS, t->lower, t->hlow);
+}
+/* the same for chain_lemma(t) */
+static uint32_t chain_class(const pl_token *t) {
+  if (eq(t->lower, "plans"))
+    return pl_words_class(LM_LISTS, "plan", pl_fnv32z("plan"));
+  return lem_class(t);
+}
 
 static int is_aux_lemma(const char *l) {
   return eq(l, "be") || eq(l, "have") || eq(l, "do") || eq(l, "get");
@@ -88,9 +124,9 @@ static int verbish(const pl_token *t) { return PL_IS_VERB(t->tag); }
  * and a split "re -" prefix. */
 static int transparent(const pl_token *tk, uint32_t j, uint32_t end) {
   if (tk[j].flags & PL_TF_QUOTE) return 1;
-  if (eq(tk[j].lower, "re") && j + 1 < end && eq(tk[j + 1].lower, "-"))
+  if (sw(&tk[j], PL_SW_RE) && j + 1 < end && sw(&tk[j + 1], PL_SW_HYPHEN))
     return 1;
-  if (eq(tk[j].lower, "-") && j > 0 && eq(tk[j - 1].lower, "re")) return 1;
+  if (sw(&tk[j], PL_SW_HYPHEN) && j > 0 && sw(&tk[j - 1], PL_SW_RE)) return 1;
   return 0;
 }
 
@@ -127,14 +163,14 @@ static int adj_participle(const pl_token *tk, uint32_t i, uint32_t t0,
 static int noun_as_chain_verb(const pl_token *tk, uint32_t i, uint32_t t0,
                               uint32_t t1) {
   if (!PL_IS_NOUN(tk[i].tag) || i == t0 || i + 2 >= t1) return 0;
-  if (tk[i + 1].tag != PL_T_TO && !eq(tk[i + 1].lower, "to")) return 0;
+  if (!is_to(&tk[i + 1])) return 0;
   if (!(eq(tk[i].lower, "plans") || eq(tk[i].lower, "hopes") ||
         eq(tk[i].lower, "aims") || eq(tk[i].lower, "vows") ||
         eq(tk[i].lower, "pledges") || eq(tk[i].lower, "promises") ||
         eq(tk[i].lower, "intends") || eq(tk[i].lower, "wants") ||
         eq(tk[i].lower, "offers") || eq(tk[i].lower, "threatens")))
     return 0;
-  if (tk[i + 1].tag != PL_T_TO && !eq(tk[i + 1].lower, "to")) return 0;
+  if (!is_to(&tk[i + 1])) return 0;
   if (!verb_after(tk, i + 2, t1)) return 0;
   return tk[i - 1].ment >= 0 || PL_IS_NOUN(tk[i - 1].tag);
 }
@@ -152,7 +188,7 @@ static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
   uint32_t j = i, head = UINT32_MAX, first = UINT32_MAX;
   uint16_t fl = 0;
   int be_before = 0; /* a be/get aux stands right before the current verb */
-  if (tk[j].tag == PL_T_TO || eq(tk[j].lower, "to")) {
+  if (is_to(&tk[j])) {
     fl |= PL_VG_INF;
     j++;
   }
@@ -173,14 +209,14 @@ static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
       continue;
     }
     if (is_neg(t) || (t->tag == PL_T_RB && head == UINT32_MAX) ||
-        (eq(t->lower, "no") && j + 1 < t1 && eq(tk[j + 1].lower, "longer"))) {
+        (sw(t, PL_SW_NO) && j + 1 < t1 && sw(&tk[j + 1], PL_SW_LONGER))) {
       /* adverbs inside the group only when a verb follows */
       uint32_t k = j;
       int neg = 0;
       while (k < t1 && k < j + 4) {
         if (is_neg(&tk[k])) neg = 1;
-        else if (eq(tk[k].lower, "no") && k + 1 < t1 &&
-                 eq(tk[k + 1].lower, "longer")) {
+        else if (sw(&tk[k], PL_SW_NO) && k + 1 < t1 &&
+                 sw(&tk[k + 1], PL_SW_LONGER)) {
           neg = 1;
           tk[k].syn |= PL_SY_NEG;
           k++;
@@ -237,7 +273,7 @@ static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
       be_before = 0;
       j++;
     } else if (head != UINT32_MAX && eq(tk[head].lower, "is") &&
-               (t->tag == PL_T_TO || eq(t->lower, "to")) &&
+               is_to(t) &&
                verb_after(tk, j + 1, t1)) {
       fl |= PL_VG_FUTURE; /* "is to meet" */
       j++;
@@ -247,14 +283,15 @@ static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
       break;
     }
     /* to-infinitive chain after the verb just taken */
-    if (j + 1 < t1 && (tk[j].tag == PL_T_TO || eq(tk[j].lower, "to")) &&
+    if (j + 1 < t1 && is_to(&tk[j]) &&
         verb_after(tk, j + 1, t1) && head != UINT32_MAX) {
       const char *cl = chain_lemma(&tk[head]);
-      if (in_list(cl, INTENT_CHAIN) || eq(tk[head].lower, "going")) {
+      uint32_t cc = chain_class(&tk[head]);
+      if ((cc & LM_INTENT) || eq(tk[head].lower, "going")) {
         fl |= eq(cl, "go") || eq(tk[head].lower, "going") ? PL_VG_FUTURE
                                                            : PL_VG_INTENT;
         fl &= (uint16_t)~PL_VG_PASSIVE;
-      } else if (!in_list(cl, OTHER_CHAIN)) {
+      } else if (!(cc & LM_OTHER)) {
         break; /* "travelled to" + verb is rare; keep groups apart */
       }
       j++;      /* the "to" */
@@ -283,10 +320,9 @@ static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
         be_before = 0;
         j++;
         /* allow a further chain: "agreed to try to meet" */
-        if (j + 1 < t1 && (tk[j].tag == PL_T_TO || eq(tk[j].lower, "to")) &&
+        if (j + 1 < t1 && is_to(&tk[j]) &&
             verb_after(tk, j + 1, t1) &&
-            (in_list(lem(&tk[head]), INTENT_CHAIN) ||
-             in_list(lem(&tk[head]), OTHER_CHAIN))) {
+            (lem_class(&tk[head]) & (LM_INTENT | LM_OTHER))) {
           uint32_t v3 = verb_after(tk, j + 1, t1);
           j = v3;
           head = j;
@@ -314,7 +350,7 @@ static uint32_t build_vg(parley_doc *doc, uint32_t i, uint32_t t0,
   g->head = head;
   g->first = first;
   g->flags = fl;
-  if (in_list(lem(&tk[head]), SPEECH)) g->flags |= PL_VG_SPEECH;
+  if (lem_class(&tk[head]) & LM_SPEECH) g->flags |= PL_VG_SPEECH;
   for (uint32_t k = i; k < j; k++) {
     tk[k].chunk = PL_CH_VG;
     tk[k].vg = (int32_t)(doc->vgs.n - 1);
@@ -330,7 +366,7 @@ static int np_tag(const pl_token *t) {
          (t->flags & PL_TF_POSS) || t->ment >= 0;
 }
 
-static int is_comma(const pl_token *t) { return eq(t->lower, ","); }
+static int is_comma(const pl_token *t) { return sw(t, PL_SW_COMMA); }
 
 /* "X, the Y, Z and W": a list member with a determiner is a bare name
  * ("the Netherlands", "the awful Fornost"), a named actor without an agent
@@ -347,8 +383,7 @@ static int dt_list_member(const parley_doc *doc, uint32_t r, uint32_t t1) {
     return 0;
   int32_t mi = tk[k].ment;
   while (k < t1 && tk[k].ment == mi) k++;
-  return k < t1 && (is_comma(&tk[k]) || eq(tk[k].lower, "and") ||
-                    eq(tk[k].lower, "or"));
+  return k < t1 && sw(&tk[k], PL_SW_COMMA | PL_SW_AND | PL_SW_OR);
 }
 
 static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
@@ -359,7 +394,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     tk[i].chunk = PL_CH_O;
     tk[i].syn = 0;
     tk[i].vg = -1;
-    tk[i].swc = (uint8_t)pl_words_class(SW_LISTS, tk[i].lower, tk[i].hlow);
+    tk[i].swc = pl_words_class(SW_LISTS, tk[i].lower, tk[i].hlow);
   }
   /* 1. verb groups */
   for (uint32_t i = t0; i < t1;) {
@@ -368,7 +403,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     if (t->ment >= 0 && !verbish(t)) start = 0;
     else if (t->tag == PL_T_MD) start = 1;
     else if (verbish(t) && !adj_participle(tk, i, t0, t1)) start = 1;
-    else if ((t->tag == PL_T_TO || eq(t->lower, "to")) &&
+    else if (is_to(t) &&
              verb_after(tk, i + 1, t1))
       start = 1;
     else if ((is_neg(t) || t->tag == PL_T_RB) && verb_after(tk, i + 1, t1) &&
@@ -413,8 +448,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
   /* 3. compounds: "X and Y", "X, Y and Z", "Israeli and American" */
   for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
     pl_token *t = &tk[i];
-    int conj = eq(t->lower, "and") || eq(t->lower, "or") || is_comma(t) ||
-               eq(t->lower, "&") || eq(t->lower, "nor");
+    int conj = sw(t, PL_SW_AND | PL_SW_OR | PL_SW_COMMA | PL_SW_AMPNOR);
     if (!conj || t->chunk == PL_CH_VG) continue;
     /* left: an NP with a mention ends right here */
     uint32_t l = i - 1;
@@ -426,8 +460,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     }
     /* right: "and" may follow a comma ("X, Y, and Z") */
     uint32_t r = i + 1;
-    if (is_comma(t) && r < t1 && (eq(tk[r].lower, "and") ||
-                                  eq(tk[r].lower, "or")))
+    if (is_comma(t) && r < t1 && sw(&tk[r], PL_SW_AND | PL_SW_OR))
       r++;
     int rm = 0;
     for (uint32_t k = r; k < t1 && tk[k].chunk == PL_CH_NP; k++) {
@@ -442,7 +475,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       int ok = 0;
       for (uint32_t k = r; k < t1 && k < r + 12; k++) {
         if (tk[k].chunk == PL_CH_VG) break;
-        if (eq(tk[k].lower, "and") || eq(tk[k].lower, "or")) { ok = 1; break; }
+        if (sw(&tk[k], PL_SW_AND | PL_SW_OR)) { ok = 1; break; }
         if (tk[k].chunk != PL_CH_NP && !is_comma(&tk[k])) break;
       }
       if (!ok) continue;
@@ -453,12 +486,11 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
   /* 4. relative pronouns, complementizers, boundaries */
   for (uint32_t i = t0; i < t1; i++) {
     pl_token *t = &tk[i];
-    if (eq(t->lower, ";") || eq(t->lower, ":") || eq(t->lower, "--") ||
-        eq(t->lower, "\xe2\x80\x94")) {
+    if (sw(t, PL_SW_BOUND)) {
       t->syn |= PL_SY_BOUND;
-    } else if ((t->swc & SW_REL) && i > t0) {
+    } else if ((t->swc & PL_SW_REL) && i > t0) {
       t->syn |= PL_SY_REL;
-    } else if (eq(t->lower, "that") && i > t0) {
+    } else if (sw(t, PL_SW_THAT) && i > t0) {
       /* after a speech verb (or its object): complementizer; after a noun
        * and before a verb group: relative pronoun */
       pl_token *p = &tk[i - 1];
@@ -471,7 +503,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
         t->syn |= PL_SY_REL;
       else
         t->syn |= PL_SY_COMP;
-    } else if ((t->swc & SW_SUB) && t->tag != PL_T_RB &&
+    } else if ((t->swc & PL_SW_SUB) && t->tag != PL_T_RB &&
                t->chunk != PL_CH_VG) {
       /* a subordinator opens a clause when a verb group follows before
        * the next punctuation */
@@ -502,10 +534,10 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
    * parentheses */
   for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
     pl_token *t = &tk[i];
-    if (eq(t->lower, "(")) {
+    if (sw(t, PL_SW_LPAREN)) {
       uint32_t k = i + 1;
-      while (k < t1 && !eq(tk[k].lower, ")") && k < i + 30) k++;
-      if (k < t1 && eq(tk[k].lower, ")"))
+      while (k < t1 && !sw(&tk[k], PL_SW_RPAREN) && k < i + 30) k++;
+      if (k < t1 && sw(&tk[k], PL_SW_RPAREN))
         for (uint32_t m = i; m <= k; m++) tk[m].syn |= PL_SY_ASIDE;
       continue;
     }
@@ -521,7 +553,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     int hasvg = 0;
     while (k < t1 && k < i + 30 && !is_comma(&tk[k]) &&
            !(tk[k].syn & PL_SY_BOUND) &&
-           !(tk[k].flags & PL_TF_PUNCT && eq(tk[k].lower, "."))) {
+           !(tk[k].flags & PL_TF_PUNCT && sw(&tk[k], PL_SW_PERIOD))) {
       if (tk[k].chunk == PL_CH_VG) hasvg = 1;
       k++;
     }
@@ -534,7 +566,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
         for (uint32_t m = i; m < t1; m++) tk[m].syn |= PL_SY_ASIDE;
       continue;
     }
-    if (k + 1 < t1 && (eq(tk[k + 1].lower, "and") || eq(tk[k + 1].lower, "or")))
+    if (k + 1 < t1 && sw(&tk[k + 1], PL_SW_AND | PL_SW_OR))
       continue; /* a list, not an aside */
     if (app && k + 1 < t1 && tk[k + 1].chunk == PL_CH_NP) {
       /* ", Y, Z ..." : "Y" then another NP: a list of names */
@@ -560,17 +592,17 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       /* "said after meeting X": a gerund after a subordinator shares the
        * subject of the clause before */
       if (tk[v->head].tag == PL_T_VBG && v->head == v->lo &&
-          ((p->swc & SW_SUB) || eq(p->lower, "by") ||
+          ((p->swc & (PL_SW_SUB | PL_SW_BY)) ||
            eq(p->lower, "upon") || eq(p->lower, "without")) &&
           g > vg0)
         v->flags |= PL_VG_PART;
       /* reduced relative: "prisoners captured by militants" */
       if (v->lo == v->head && tk[v->head].tag == PL_T_VBN &&
-          p->chunk == PL_CH_NP && v->hi < t1 && eq(tk[v->hi].lower, "by"))
+          p->chunk == PL_CH_NP && v->hi < t1 && sw(&tk[v->hi], PL_SW_BY))
         v->flags |= PL_VG_PASSIVE | PL_VG_REL;
       /* "will travel ... and meet": a coordinated group takes over the
        * modality of the one before */
-      if ((eq(p->lower, "and") || eq(p->lower, "or")) && g > vg0 &&
+      if (sw(p, PL_SW_AND | PL_SW_OR) && g > vg0 &&
           (tk[v->lo].tag == PL_T_VB || tk[v->lo].tag == PL_T_VBG ||
            tk[v->lo].tag == PL_T_VBN || tk[v->lo].tag == PL_T_VBD ||
            tk[v->lo].tag == PL_T_VBZ || tk[v->lo].tag == PL_T_VBP)) {
@@ -607,7 +639,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
           k--;
         if (k < chi && k > v->hi) {
           const pl_token *p = &tk[k - 1];
-          if (is_comma(p) || eq(p->lower, "and") || eq(p->lower, "but") ||
+          if (sw(p, PL_SW_COMMA | PL_SW_AND | PL_SW_BUT) ||
               (p->syn & (PL_SY_COMP | PL_SY_REL)))
             chi = k - 1 + (is_comma(p) ? 0 : 0);
         }
@@ -647,7 +679,7 @@ static int np_comma(const pl_token *tk, uint32_t i, uint32_t t0, uint32_t t1) {
   const pl_token *p = &tk[i - 1], *n = &tk[i + 1];
   /* a comma before and/or only ends a list of three or more ("X, Y, and
    * Z"), not "X and Y, and Z and W" */
-  if (eq(n->lower, "and") || eq(n->lower, "or")) {
+  if (sw(n, PL_SW_AND | PL_SW_OR)) {
     uint32_t k = i - 1;
     while (k > t0 && tk[k].chunk == PL_CH_NP && !(tk[k].flags & PL_TF_PUNCT))
       k--;
@@ -665,7 +697,7 @@ static int np_comma(const pl_token *tk, uint32_t i, uint32_t t0, uint32_t t1) {
   if (p->chunk != PL_CH_NP || (p->flags & PL_TF_PUNCT)) return 0;
   /* a noun list: NP, NP (,) and/or NP with nothing verbal in between */
   for (uint32_t k = i + 1; k < t1 && k < i + 16; k++) {
-    if (eq(tk[k].lower, "and") || eq(tk[k].lower, "or"))
+    if (sw(&tk[k], PL_SW_AND | PL_SW_OR))
       return k > i + 1 && k + 1 < t1 && tk[k + 1].chunk == PL_CH_NP;
     if (tk[k].chunk != PL_CH_NP && !is_comma(&tk[k])) return 0;
   }
