@@ -120,17 +120,23 @@ static unsigned parse_records(const char *s) {
   return r;
 }
 
-/* One article in flight: an owned copy of the input, its document, and
- * the result.  Batches of slots are coded in parallel (-j N) and finished
- * (written, stored) in input order, so output bytes equal -j 1. */
+/* One article in flight: an owned copy of the input, the result (output
+ * bytes, counters, message) and, for -j 1 and --db, its own document.
+ * Slots are coded in parallel (-j N) and finished (written, stored) in
+ * input order, so output bytes equal -j 1. */
 typedef struct {
   char *buf;            /* owned copy of all article fields */
   size_t cap;
   parley_article a;
-  parley_doc *doc;      /* owned by the slot, reused batch to batch */
+  parley_doc *doc;      /* the slot's document (-j 1, --db: the store reads
+                           it when the slot is finished) */
   parley_rc rc;
-  const char *out;      /* rendered output (owned by doc) */
+  const char *out;      /* rendered output (in doc or in obuf) */
   size_t out_len;
+  char *obuf;           /* output copied out of a coding thread's document */
+  size_t ocap;
+  parley_doc_stats ds;  /* counters of the coded document */
+  char err[512];        /* parley_doc_errmsg when rc != 0 */
   char where[320];      /* "FILE:LINE" of the record, for messages */
 } slot_t;
 
@@ -170,12 +176,38 @@ static int slot_fill(slot_t *s, const parley_article *a) {
   return 0;
 }
 
-static void slot_code(slot_t *s, const opts_t *o) {
-  s->rc = parley_doc_code_until(s->doc, &s->a, o->stop);
+/* Codes slot s on document doc (the slot's own or the coding thread's)
+ * and keeps what slot_finish needs: output, counters, message.  Output
+ * rendered on a thread's document is copied into the slot (the thread
+ * reuses its document for the next slot); with --no-output only its
+ * length is kept. */
+static void slot_code(slot_t *s, parley_doc *doc, const opts_t *o) {
+  s->rc = parley_doc_code_until(doc, &s->a, o->stop);
   s->out = NULL;
   s->out_len = 0;
+  parley_doc_get_stats(doc, &s->ds);
+  s->err[0] = 0;
+  if (s->rc) snprintf(s->err, sizeof s->err, "%s", parley_doc_errmsg(doc));
   if (s->rc == PARLEY_ENOMEM || s->rc == PARLEY_EMISUSE) return;
-  s->out = parley_doc_render(s->doc, o->fmt, o->records, &s->out_len);
+  size_t len = 0;
+  const char *out = parley_doc_render(doc, o->fmt, o->records, &len);
+  if (!out || doc == s->doc || o->discard) {
+    s->out = out;
+    s->out_len = len;
+    return;
+  }
+  if (len + 1 > s->ocap) {
+    size_t nc = s->ocap ? s->ocap : 4096;
+    while (nc < len + 1) nc *= 2;
+    char *nb = realloc(s->obuf, nc);
+    if (!nb) return; /* reported as out of memory rendering output */
+    s->obuf = nb;
+    s->ocap = nc;
+  }
+  memcpy(s->obuf, out, len);
+  s->obuf[len] = 0;
+  s->out = s->obuf;
+  s->out_len = len;
 }
 
 static void *worker(void *arg) {
@@ -183,7 +215,7 @@ static void *worker(void *arg) {
   for (;;) {
     size_t i = __atomic_fetch_add(&b->next, 1, __ATOMIC_RELAXED);
     if (i >= b->n) break;
-    slot_code(&b->slots[i], b->o);
+    slot_code(&b->slots[i], b->slots[i].doc, b->o);
   }
   return NULL;
 }
@@ -209,13 +241,12 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
                        opts_t *o) {
   (void)name;
   if (s->rc == PARLEY_ENOMEM || s->rc == PARLEY_EMISUSE) {
-    cli_err("%s: %s", s->where, parley_doc_errmsg(s->doc));
+    cli_err("%s: %s", s->where, s->err);
     o->failed++;
     return 0;
   }
   if (s->rc && !o->quiet) /* ETOOBIG / EFORMAT: reported, still coded */
-    cli_err("%s: %s: %s (coded anyway)", s->where, s->a.id,
-            parley_doc_errmsg(s->doc));
+    cli_err("%s: %s: %s (coded anyway)", s->where, s->a.id, s->err);
   if (!s->out) {
     cli_err("%s: %s: out of memory rendering output", s->where, s->a.id);
     o->failed++;
@@ -227,13 +258,11 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
     cli_err("writing output: %s", strerror(errno));
     return -1;
   }
-  parley_doc_stats ds;
-  parley_doc_get_stats(s->doc, &ds);
   o->docs++;
-  o->sents += ds.sentences;
-  o->recs += ds.events + ds.quotes + ds.counts;
-  o->events += ds.events;
-  o->bytes_in += ds.bytes;
+  o->sents += s->ds.sentences;
+  o->recs += s->ds.events + s->ds.quotes + s->ds.counts;
+  o->events += s->ds.events;
+  o->bytes_in += s->ds.bytes;
   if (st) {
     int skipped = 0;
     if (parley_store_put(st, s->doc, o->recode, &skipped)) {
@@ -252,23 +281,44 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
  * and parses articles into free slots and finishes (writes, stores) coded
  * slots in input order; N - 1 worker threads code the filled slots as
  * they come, and this thread codes one too whenever the ring is full
- * (N coders in all, no more threads than cores for -j <cores>).  Reading, JSON parsing and output so overlap with coding instead
- * of running between parallel batches, and no thread is started per
- * batch.  Slot i of the stream lives in ring[i % n]; [finished, filled)
- * are in flight, [taken, filled) wait for a worker. */
+ * (N coders in all, no more threads than cores for -j <cores>).  Reading,
+ * JSON parsing and output so overlap with coding, and no thread is
+ * started per batch.  Slot i of the stream lives in ring[i % n];
+ * [finished, filled) are in flight, [taken, filled) wait for a coder.
+ *
+ * Why it is shaped so (-j 2 on two cores must stay near 2x):
+ * - the main thread finishes coded slots and refills the ring BEFORE it
+ *   codes one itself, so the ring stays full and a worker never runs
+ *   dry and sleeps (a sleep and wake-up costs far more than the
+ *   bookkeeping; on a VM a woken vCPU may first have to be scheduled);
+ * - each coding thread codes on its own document, whose arena (a few
+ *   hundred KB touched per article) stays in that core's cache instead
+ *   of every slot's document visiting both cores; the rendered output
+ *   (tens of KB) is copied into the slot.  With --db the store needs the
+ *   document when the slot is finished, so slots keep their own. */
 typedef struct {
   slot_t *ring;
   size_t n;
   size_t filled, taken;  /* guarded by mu */
   unsigned char *done;   /* per ring slot, guarded by mu */
   int eof;
+  int slot_docs;         /* code on the slots' documents (--db) */
+  parley_ctx *ctx;
   pthread_mutex_t mu;
   pthread_cond_t work, fin;
   const opts_t *o;
 } pipe_t;
 
+/* The document slot i is coded on by a thread whose own is mine. */
+static parley_doc *pipe_doc(pipe_t *pp, size_t i, parley_doc *mine) {
+  return pp->slot_docs ? pp->ring[i].doc : mine;
+}
+
 static void *pipe_worker(void *arg) {
   pipe_t *pp = arg;
+  /* made on this thread: glibc gives the thread its own malloc arena */
+  parley_doc *mine = pp->slot_docs ? NULL : parley_doc_new(pp->ctx);
+  if (!mine && !pp->slot_docs) return NULL; /* the main thread codes */
   pthread_mutex_lock(&pp->mu);
   for (;;) {
     while (pp->taken == pp->filled && !pp->eof)
@@ -276,18 +326,18 @@ static void *pipe_worker(void *arg) {
     if (pp->taken == pp->filled) break; /* eof and nothing queued */
     size_t i = pp->taken++ % pp->n;
     pthread_mutex_unlock(&pp->mu);
-    slot_code(&pp->ring[i], pp->o);
+    slot_code(&pp->ring[i], pipe_doc(pp, i, mine), pp->o);
     pthread_mutex_lock(&pp->mu);
     pp->done[i] = 1;
     pthread_cond_signal(&pp->fin);
   }
   pthread_mutex_unlock(&pp->mu);
+  parley_doc_free(mine);
   return NULL;
 }
 
-/* Codes one waiting slot on this (main) thread, if any: with the ring
- * full the reader would only wait, so it works as the N-th coder. */
-static int pipe_help(pipe_t *pp) {
+/* Codes one waiting slot on this (main) thread, if any. */
+static int pipe_help(pipe_t *pp, parley_doc *mine) {
   pthread_mutex_lock(&pp->mu);
   if (pp->taken == pp->filled) {
     pthread_mutex_unlock(&pp->mu);
@@ -295,7 +345,7 @@ static int pipe_help(pipe_t *pp) {
   }
   size_t i = pp->taken++ % pp->n;
   pthread_mutex_unlock(&pp->mu);
-  slot_code(&pp->ring[i], pp->o);
+  slot_code(&pp->ring[i], pipe_doc(pp, i, mine), pp->o);
   pthread_mutex_lock(&pp->mu);
   pp->done[i] = 1;
   pthread_mutex_unlock(&pp->mu);
@@ -312,15 +362,20 @@ static int pipe_ready(pipe_t *pp, size_t i, int block) {
   return d;
 }
 
-static int code_input_pipe(parley_reader *r, batch_t *b, size_t nslots,
-                           parley_store *st, const char *name, opts_t *o) {
+static int code_input_pipe(parley_ctx *ctx, parley_reader *r, batch_t *b,
+                           size_t nslots, parley_store *st, const char *name,
+                           opts_t *o) {
   pipe_t pp;
   memset(&pp, 0, sizeof pp);
   pp.ring = b->slots;
   pp.n = nslots;
   pp.o = o;
+  pp.ctx = ctx;
+  pp.slot_docs = st != NULL;
   pp.done = calloc(nslots, 1);
-  if (!pp.done) {
+  parley_doc *mine = pp.slot_docs ? NULL : parley_doc_new(ctx);
+  if (!pp.done || (!mine && !pp.slot_docs)) {
+    free(pp.done);
     cli_err("out of memory");
     return -1;
   }
@@ -335,58 +390,63 @@ static int code_input_pipe(parley_reader *r, batch_t *b, size_t nslots,
   size_t finished = 0, filled = 0;
   int ret = 0, eof = 0;
   parley_article a;
-  while (!eof && !ret) {
-    /* finish what is coded at the head of the queue; block only when
-     * the ring is full */
-    while (!ret && finished < filled) {
-      int full = filled - finished == nslots;
-      if (full && started && pipe_help(&pp)) continue;
-      if (!pipe_ready(&pp, finished % nslots, full)) break;
+  for (;;) {
+    /* 1. finish what is coded at the head of the queue, in order */
+    while (!ret && finished < filled &&
+           pipe_ready(&pp, finished % nslots, 0))
       ret = slot_finish(&b->slots[finished++ % nslots], st, name, o);
-    }
     if (ret) break;
-    parley_rc rc = parley_reader_next(r, &a);
-    if (rc == PARLEY_EOF) break;
-    if (rc) {
-      cli_err("%s", parley_reader_errmsg(r));
-      o->failed++;
-      if (rc == PARLEY_EIO || rc == PARLEY_ENOMEM) eof = 1;
-      continue;
-    }
-    slot_t *s = &b->slots[filled % nslots];
-    if (slot_fill(s, &a)) {
-      cli_err("%s: out of memory", parley_reader_where(r));
-      o->failed++;
-      continue;
-    }
-    snprintf(s->where, sizeof s->where, "%s", parley_reader_where(r));
-    filled++;
-    pthread_mutex_lock(&pp.mu);
-    if (started) {
+    /* 2. refill the ring: the workers always find work queued */
+    if (!eof && filled - finished < nslots) {
+      parley_rc rc = parley_reader_next(r, &a);
+      if (rc == PARLEY_EOF) {
+        eof = 1;
+        continue;
+      }
+      if (rc) {
+        cli_err("%s", parley_reader_errmsg(r));
+        o->failed++;
+        if (rc == PARLEY_EIO || rc == PARLEY_ENOMEM) eof = 1;
+        continue;
+      }
+      slot_t *s = &b->slots[filled % nslots];
+      if (slot_fill(s, &a)) {
+        cli_err("%s: out of memory", parley_reader_where(r));
+        o->failed++;
+        continue;
+      }
+      snprintf(s->where, sizeof s->where, "%s", parley_reader_where(r));
+      filled++;
+      pthread_mutex_lock(&pp.mu);
       pp.filled = filled;
       pthread_cond_signal(&pp.work);
-    } else { /* no thread could start: code here */
-      pp.filled = pp.taken = filled;
-      slot_code(s, o);
-      pp.done[(filled - 1) % nslots] = 1;
+      pthread_mutex_unlock(&pp.mu);
+      if (!started) pipe_help(&pp, mine); /* no thread could start */
+      continue;
     }
-    pthread_mutex_unlock(&pp.mu);
+    if (finished == filled) break; /* end of input, all written */
+    /* 3. the ring is full (or the input ended): code a waiting slot
+     * here, or wait for the head one */
+    if (pipe_help(&pp, mine)) continue;
+    pipe_ready(&pp, finished % nslots, 1);
+    ret = slot_finish(&b->slots[finished++ % nslots], st, name, o);
   }
   pthread_mutex_lock(&pp.mu);
   pp.eof = 1;
   pthread_cond_broadcast(&pp.work);
   pthread_mutex_unlock(&pp.mu);
-  /* drain in order (after a fatal error: wait, do not write) */
-  while (finished < filled) {
-    if (!ret && started && pipe_help(&pp)) continue;
+  /* after a fatal error: drop the slots no one has taken, wait for the
+   * ones being coded, write nothing */
+  pthread_mutex_lock(&pp.mu);
+  filled = pp.filled = pp.taken;
+  pthread_mutex_unlock(&pp.mu);
+  for (; finished < filled; finished++)
     pipe_ready(&pp, finished % nslots, 1);
-    slot_t *s = &b->slots[finished++ % nslots];
-    if (!ret) ret = slot_finish(s, st, name, o);
-  }
   for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
   pthread_cond_destroy(&pp.fin);
   pthread_cond_destroy(&pp.work);
   pthread_mutex_destroy(&pp.mu);
+  parley_doc_free(mine);
   free(pp.done);
   return ret;
 }
@@ -401,7 +461,7 @@ static int code_input(parley_ctx *ctx, batch_t *b, size_t nslots,
     return -1;
   }
   if (o->jobs > 1 && nslots > 1) {
-    int ret = code_input_pipe(r, b, nslots, st, name, o);
+    int ret = code_input_pipe(ctx, r, b, nslots, st, name, o);
     parley_reader_free(r);
     return ret;
   }
@@ -557,7 +617,10 @@ int cli_cmd_code(int argc, char **argv) {
       goto done;
     }
   }
-  nslots = o.jobs > 1 ? (size_t)o.jobs * 4 : 1;
+  /* -j N: a ring of slots to keep N coders busy while the articles are
+   * read and written in order (deep when slots hold only input and output
+   * bytes; with --db each holds a document) */
+  nslots = o.jobs > 1 ? (size_t)o.jobs * (o.db ? 4 : 16) : 1;
   batch.o = &o;
   batch.slots = calloc(nslots, sizeof *batch.slots);
   if (!batch.slots) { cli_err("out of memory"); ret = CLI_FAIL; goto done; }
@@ -622,6 +685,7 @@ done:
     for (size_t k = 0; k < nslots; k++) {
       parley_doc_free(batch.slots[k].doc);
       free(batch.slots[k].buf);
+      free(batch.slots[k].obuf);
     }
     free(batch.slots);
   }
