@@ -32,6 +32,11 @@
 #define WID_HYPHEN (PL_NOWORD - 1)
 #define WID_NONE PL_NOWORD
 
+/* In mctx.wc: the token's word starts at least one dictionary phrase.
+ * Most tokens start none ("the", "said", unknown words): match_at and
+ * the scan reject them on this bit without touching the phrase index. */
+#define WC_START 0x80000000u
+
 /* Phrase kind masks. */
 #define KM(k) (1u << (k))
 #define M_ALL (KM(PL_PK_NAME) | KM(PL_PK_ALIAS) | KM(PL_PK_ADJ) |           \
@@ -42,6 +47,9 @@ typedef struct mctx {
   const pl_actordict *d;
   const pl_token *T;
   uint32_t *wid;        /* word ids, indexed by token - s0 */
+  uint32_t *wc;         /* their PL_WC_* classes | WC_START, same index:
+                           read per try, so copied out of the dictionary's
+                           word table once per token */
   uint32_t s0, s1;      /* sentence token range */
   int32_t day;
   int tagged;           /* the tagger has a lexicon: trust tok->tag */
@@ -141,10 +149,13 @@ static int is_poss(const pl_token *t) { return (t->flags & PL_TF_POSS) != 0; }
 
 static uint32_t wid(const mctx *mc, uint32_t i) { return mc->wid[i - mc->s0]; }
 
-/* Word classes of token i (0 when its word is unknown). */
-static uint32_t wcls(const mctx *mc, uint32_t i) {
-  uint32_t w = wid(mc, i);
-  return w < WID_HYPHEN ? mc->d->words[w].cls : 0;
+/* Word classes of token i (0 when its word is unknown), with WC_START:
+ * callers test single PL_WC_* bits. */
+static uint32_t wcls(const mctx *mc, uint32_t i) { return mc->wc[i - mc->s0]; }
+
+/* No dictionary phrase starts with token i's word. */
+static int no_start(const mctx *mc, uint32_t i) {
+  return !(mc->wc[i - mc->s0] & WC_START);
 }
 
 /* Token i may stand inside a noun phrase between two words of a gapped
@@ -206,9 +217,8 @@ static int phrase_at(const mctx *mc, uint32_t i, uint32_t p, hit *h,
  * token, and those the second word cannot rule out, merged in list
  * order, so the result is the same as walking the whole list. */
 static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
-  if (i >= mc->s1) return 0;
+  if (i >= mc->s1 || no_start(mc, i)) return 0;
   uint32_t w = wid(mc, i);
-  if (w >= WID_HYPHEN) return 0;
   const pl_actordict *d = mc->d;
   const pl_word *wd = &d->words[w];
   uint32_t a = wd->heada, b = PL_NONE;
@@ -1011,16 +1021,30 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
     const pl_token *t = &mc->T[i];
     /* "Al-Thani" = "Al Thani"; PETRARCH texts join names with '_'
      * ("Dol_Amroth") as its dictionaries do */
-    mc->wid[i - mc->s0] = ((t->key[0] == '-' || t->key[0] == '_') &&
-                           !t->key[1])
-                              ? WID_HYPHEN
-                              : pl_dict_word_h(mc->d, t->key, t->hkey);
+    uint32_t w = ((t->key[0] == '-' || t->key[0] == '_') && !t->key[1])
+                     ? WID_HYPHEN
+                     : pl_dict_word_h(mc->d, t->key, t->hkey);
+    uint32_t c = 0;
+    if (w < WID_HYPHEN) {
+      const pl_word *wd = &mc->d->words[w];
+      c = wd->cls;
+      if (wd->heada != PL_NONE || wd->npair) c |= WC_START;
+    }
+    mc->wid[i - mc->s0] = w;
+    mc->wc[i - mc->s0] = c;
   }
   uint32_t i = mc->s0;
   while (i < mc->s1) {
     const pl_token *t = &mc->T[i];
     res r;
-    resolve(mc, i, &r, 0);
+    if (no_start(mc, i)) {
+      /* what resolve() gives when no phrase matches, without clearing
+       * the whole res: only end and hend are read below */
+      r.end = i;
+      r.hph = r.hend = 0;
+    } else {
+      resolve(mc, i, &r, 0);
+    }
     hit h0;
     h0.ph = r.hph;
     h0.end = r.hend;
@@ -1084,13 +1108,14 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       continue;
     }
     /* a dictionary word the resolver declined ("Amal" of "Amal Nasser")
-     * may open a name */
-    int declined = r.end == i && r.hend > i;
-    if (name_tok_as(mc, i, declined)) {
+     * may open a name.  Here r.end == i, so either no phrase matched at
+     * i (resolve's match_at failed: name_tok_as's own would fail too) or
+     * one matched and was declined: token i needs no second match_at. */
+    if (name_tok_as(mc, i, 1)) {
       /* unknown capitalised name: maybe a near miss of a known person */
       uint32_t k = i, nn = 0;
       uint32_t fz = PL_NONE;
-      while (nn < 5 && name_tok_as(mc, k, declined && k == i)) {
+      while (nn < 5 && name_tok_as(mc, k, k == i)) {
         const pl_token *tk = &mc->T[k];
         if (fz == PL_NONE && tk->len >= 5 && wid(mc, k) == WID_NONE &&
             !(tk->flags & (PL_TF_ALLCAP | PL_TF_SSTART)))
@@ -1139,7 +1164,8 @@ parley_rc pl_actors_run(parley_doc *doc) {
   for (uint32_t s = 0; s < doc->sents.n; s++)
     if (doc->sents.v[s].ntok > maxn) maxn = doc->sents.v[s].ntok;
   mc.wid = pl_alloc(&doc->arena, ((size_t)maxn + 1) * sizeof *mc.wid);
-  if (!mc.wid) return PARLEY_ENOMEM;
+  mc.wc = pl_alloc(&doc->arena, ((size_t)maxn + 1) * sizeof *mc.wc);
+  if (!mc.wid || !mc.wc) return PARLEY_ENOMEM;
   int story = 0;
   for (uint32_t s = 0; s < doc->sents.n; s++) {
     parley_rc rc = run_sentence(&mc, s, &story);

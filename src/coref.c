@@ -35,15 +35,29 @@ int32_t pl_ment_resolved(const parley_doc *doc, int32_t m) {
   return m;
 }
 
-static const char *const sectors[] = {
-    "GOV", "MIL", "REB", "OPP", "PTY", "JUD", "COP", "SPY", "BUS", "MED",
-    "CVL", "SEC", "LEG", "ELI", "REF", "HLH", "EDU", "LAB", "REL", "CRM",
-    "HRI", "AGR", "ENV", "DEV", "INS", "NGO", "MOD", "RAD", "UAF", NULL};
+/* The sector segments of a code.  is_sector runs for every 3-letter
+ * segment of every candidate's code (parts(), per nominal and candidate
+ * mention), so the segment is packed into one integer and switched on
+ * instead of 29 strncmp calls. */
+#define SEG3(a, b, c) (((uint32_t)(a) << 16) | ((uint32_t)(b) << 8) | (uint32_t)(c))
 
 static int is_sector(const char *s) {
-  for (const char *const *p = sectors; *p; p++)
-    if (!strncmp(s, *p, 3)) return 1;
-  return 0;
+  if (!s[0] || !s[1] || !s[2]) return 0;
+  switch (SEG3((unsigned char)s[0], (unsigned char)s[1], (unsigned char)s[2])) {
+  case SEG3('G', 'O', 'V'): case SEG3('M', 'I', 'L'): case SEG3('R', 'E', 'B'):
+  case SEG3('O', 'P', 'P'): case SEG3('P', 'T', 'Y'): case SEG3('J', 'U', 'D'):
+  case SEG3('C', 'O', 'P'): case SEG3('S', 'P', 'Y'): case SEG3('B', 'U', 'S'):
+  case SEG3('M', 'E', 'D'): case SEG3('C', 'V', 'L'): case SEG3('S', 'E', 'C'):
+  case SEG3('L', 'E', 'G'): case SEG3('E', 'L', 'I'): case SEG3('R', 'E', 'F'):
+  case SEG3('H', 'L', 'H'): case SEG3('E', 'D', 'U'): case SEG3('L', 'A', 'B'):
+  case SEG3('R', 'E', 'L'): case SEG3('C', 'R', 'M'): case SEG3('H', 'R', 'I'):
+  case SEG3('A', 'G', 'R'): case SEG3('E', 'N', 'V'): case SEG3('D', 'E', 'V'):
+  case SEG3('I', 'N', 'S'): case SEG3('N', 'G', 'O'): case SEG3('M', 'O', 'D'):
+  case SEG3('R', 'A', 'D'): case SEG3('U', 'A', 'F'):
+    return 1;
+  default:
+    return 0;
+  }
 }
 
 static const char *mcode(const pl_mention *m) {
@@ -219,9 +233,6 @@ static int32_t resolve_pronoun(const parley_doc *doc, uint32_t m,
 }
 
 /* ---- role nominals ---- */
-static int in_list(const char *w, const char *const *l) {
-  return pl_words_has(l, w);
-}
 
 static const char *const person_heads[] = {
     "minister", "president", "secretary", "director", "spokesman",
@@ -245,7 +256,7 @@ static const char *const definite[] = {"the", "this", "that", "these",
  * not say which of two leaders is meant). */
 enum { R_NONE, R_PERSON, R_GOV, R_MIL, R_REB };
 
-static int role_class(const char *w) {
+static int role_class(const pl_token *t) {
   static const char *const gov[] = {"ministry", "government", "cabinet",
                                     "administration", "presidency",
                                     "authorities", NULL};
@@ -257,17 +268,22 @@ static int role_class(const char *w) {
   static const char *const per[] = {"minister", "president", "premier",
                                     "chancellor", "king", "emir",
                                     "secretary", "prince", NULL};
-  if (pl_words_has(gov, w)) return R_GOV;
-  if (pl_words_has(mil, w)) return R_MIL;
-  if (pl_words_has(reb, w)) return R_REB;
-  if (pl_words_has(per, w)) return R_PERSON;
+  /* one probe for the four lists; the first list holding it wins */
+  static const char *const *const lists[] = {gov, mil, reb, per, NULL};
+  static const int cls[] = {R_GOV, R_MIL, R_REB, R_PERSON};
+  uint32_t bits = pl_words_class(lists, t->lower, t->hlow);
+  for (int k = 0; k < 4; k++)
+    if (bits & (1u << k)) return cls[k];
   return R_NONE;
 }
 
+/* Token t's word is one of mention cm's (hash first: most differ). */
 static int ment_has_word(const parley_doc *doc, const pl_mention *cm,
-                         const char *w) {
-  for (uint32_t i = cm->tok; i < cm->tok + cm->ntok; i++)
-    if (!strcmp(doc->toks.v[i].lower, w)) return 1;
+                         const pl_token *t) {
+  for (uint32_t i = cm->tok; i < cm->tok + cm->ntok; i++) {
+    const pl_token *u = &doc->toks.v[i];
+    if (u->hlow == t->hlow && !strcmp(u->lower, t->lower)) return 1;
+  }
   return 0;
 }
 
@@ -282,11 +298,11 @@ int32_t pl_role_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
                      !strcmp(tv[a - 1].lower, "this")))
     def = 1;
   if (!def || x >= b || b - x > 3) return -1;
-  const char *w[3];
+  const pl_token *w[3];
   uint32_t nw = 0;
   for (uint32_t i = x; i < b; i++) {
     if (!(tv[i].flags & PL_TF_WORD) || (tv[i].flags & PL_TF_CAP)) return -1;
-    w[nw++] = tv[i].lower;
+    w[nw++] = &tv[i];
   }
   int cls = role_class(w[nw - 1]);
   if (cls == R_NONE) return -1;
@@ -344,13 +360,13 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
   const pl_token *head = &tv[M->tok + M->ntok - 1];
   if (!(head->flags & PL_TF_WORD) || (head->flags & PL_TF_CAP)) return -1;
   /* definite: "the ...", a determiner before it, or a possessor */
-  int def = in_list(tv[M->tok].lower, definite);
+  int def = pl_tok_in(definite, &tv[M->tok]);
   int32_t possessor = -1;
   for (uint32_t i = M->tok; i < M->tok + M->ntok; i++)
     if (tv[i].flags & PL_TF_POSS) def = 1;
   if (M->tok > 0) {
     const pl_token *p = &tv[M->tok - 1];
-    if (in_list(p->lower, definite)) def = 1;
+    if (pl_tok_in(definite, p)) def = 1;
     if ((p->flags & PL_TF_POSS) && M->tok > 1 && tv[M->tok - 2].ment >= 0) {
       def = 1;
       possessor = tv[M->tok - 2].ment;
@@ -363,7 +379,7 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
     char s2[4];
     parts(mcode(&doc->ments.v[possessor]), ctry, s2);
   }
-  int person = in_list(head->lower, person_heads);
+  int person = pl_tok_in(person_heads, head);
   uint32_t s0 = M->sent > 10 ? M->sent - 10 : 0;
   int quoted = inq[M->tok];
   if (!ctry[0] && !sect[0] && !quoted) {
@@ -376,7 +392,7 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
     static const char *const pair_heads[] = {
         "partners", "allies", "countries", "nations", "governments",
         "mediators", "neighbours", "neighbors", "states", NULL};
-    if (!in_list(head->lower, pair_heads)) return -1;
+    if (!pl_tok_in(pair_heads, head)) return -1;
     /* "the two partners": the first of the nearest pair "X and Y" */
     for (uint32_t c = m; c-- > 0;) {
       const pl_mention *cm = &doc->ments.v[c];
@@ -417,17 +433,37 @@ parley_rc pl_coref_run(parley_doc *doc) {
   /* which tokens are inside a quotation (one byte per token) */
   uint8_t *inq = pl_alloc(&doc->arena, doc->toks.n + 1);
   if (!inq) return PARLEY_ENOMEM;
-  int open = 0;
-  for (uint32_t i = 0; i < doc->toks.n; i++) {
-    uint16_t f = doc->toks.v[i].flags;
-    if (f & PL_TF_QOPEN) open = 1;
-    inq[i] = (uint8_t)open;
-    if (f & PL_TF_QCLOSE) open = 0;
-    if (i + 1 < doc->toks.n && doc->toks.v[i + 1].sent != doc->toks.v[i].sent) {
-      /* paragraph breaks end quotations (as sentence.c decides) */
-      const pl_token *a = &doc->toks.v[i], *b = &doc->toks.v[i + 1];
-      for (uint32_t o = a->off + a->len; o < b->off; o++)
-        if (doc->text[o] == '\n') open = 0;
+  /* Most tokens lie outside any quotation: clear the array, skip to the
+   * next opening mark testing flags only, and mark up to its closing
+   * mark or a paragraph break.  Locals: stores through the uint8_t
+   * pointer may alias anything, so doc->toks would be reloaded. */
+  const pl_token *tv = doc->toks.v;
+  const char *text = doc->text;
+  uint32_t nt = doc->toks.n;
+  memset(inq, 0, (size_t)nt + 1);
+  for (uint32_t i = 0; i < nt;) {
+    if (!(tv[i].flags & PL_TF_QOPEN)) {
+      i++;
+      continue;
+    }
+    /* open from token i (an opening mark inside keeps it open) */
+    for (; i < nt; i++) {
+      inq[i] = 1;
+      if (tv[i].flags & PL_TF_QCLOSE) {
+        i++;
+        break;
+      }
+      if (i + 1 < nt && tv[i + 1].sent != tv[i].sent) {
+        /* paragraph breaks end quotations (as sentence.c decides) */
+        const pl_token *a = &tv[i], *b = &tv[i + 1];
+        int nl = 0;
+        for (uint32_t o = a->off + a->len; o < b->off; o++)
+          if (text[o] == '\n') nl = 1;
+        if (nl) {
+          i++;
+          break;
+        }
+      }
     }
   }
   for (uint32_t m = 0; m < n; m++) {

@@ -31,6 +31,7 @@
  */
 #include "internal.h"
 #include <pthread.h>
+#include <stdatomic.h>
 
 /* Kept sorted for reading (tests/unit/test_quotes.c checks the order
  * and that every entry is found). */
@@ -494,43 +495,55 @@ static const pl_xword xwords[] = {
 #define NXW (sizeof xwords / sizeof xwords[0])
 
 /* Open-addressing hash over the table, built once (pthread_once: the
- * table is shared by every thread's documents). */
+ * table is shared by every thread's documents).  Each slot keeps the
+ * word's full hash beside its index: token.c asks for every word token
+ * and most words are not in the table, so a probe rejects them on the
+ * hash without touching the strings; strcmp runs only on a hash match. */
 #define XH 2048 /* power of two, > 3 x entries */
-static int16_t xslot[XH];
+typedef struct xslot_t {
+  uint32_t h;  /* pl_fnv32 of the word */
+  int32_t i;   /* index in xwords, -1 empty */
+} xslot_t;
+static xslot_t xslot[XH];
 static pthread_once_t xonce = PTHREAD_ONCE_INIT;
+/* Set (release) once xslot is built: the per-lookup test is one load,
+ * pthread_once is called only until then. */
+static _Atomic int xready;
 
 static uint32_t xhash(const char *s) { return pl_fnv32z(s); }
 
 static void xinit(void) {
-  for (size_t i = 0; i < XH; i++) xslot[i] = -1;
+  for (size_t i = 0; i < XH; i++) xslot[i].i = -1;
   for (size_t i = 0; i < NXW; i++) {
-    uint32_t h = xhash(xwords[i].w) & (XH - 1);
-    while (xslot[h] >= 0) h = (h + 1) & (XH - 1);
-    xslot[h] = (int16_t)i;
+    uint32_t hv = xhash(xwords[i].w), h = hv & (XH - 1);
+    while (xslot[h].i >= 0) h = (h + 1) & (XH - 1);
+    xslot[h].h = hv;
+    xslot[h].i = (int32_t)i;
   }
+  atomic_store_explicit(&xready, 1, memory_order_release);
 }
 
-/* Lookup with w's pl_fnv32 hash hv already known (a token's hlow). */
-static const pl_xword *xword_get_h(const char *w, uint32_t hv) {
-  pthread_once(&xonce, xinit);
+/* Lookup with w's pl_fnv32 hash hv already known (a token's hlow).
+ * Inline: token.c calls it through pl_xw_classes for every word token. */
+static inline const pl_xword *xword_get_h(const char *w, uint32_t hv) {
+  if (!atomic_load_explicit(&xready, memory_order_acquire))
+    pthread_once(&xonce, xinit);
   uint32_t h = hv & (XH - 1);
-  while (xslot[h] >= 0) {
-    const pl_xword *x = &xwords[xslot[h]];
-    if (x->w[0] == w[0] && !strcmp(x->w, w)) return x;
+  while (xslot[h].i >= 0) {
+    if (xslot[h].h == hv) {
+      const pl_xword *x = &xwords[xslot[h].i];
+      /* words are short: an inline compare beats a call to strcmp */
+      const char *a = x->w, *b = w;
+      while (*a == *b && *a) a++, b++;
+      if (*a == *b) return x;
+    }
     h = (h + 1) & (XH - 1);
   }
   return NULL;
 }
 
 const pl_xword *pl_xword_get(const char *w) {
-  pthread_once(&xonce, xinit);
-  uint32_t h = xhash(w) & (XH - 1);
-  while (xslot[h] >= 0) {
-    const pl_xword *x = &xwords[xslot[h]];
-    if (x->w[0] == w[0] && !strcmp(x->w, w)) return x;
-    h = (h + 1) & (XH - 1);
-  }
-  return NULL;
+  return xword_get_h(w, xhash(w));
 }
 
 /* Exposed for the unit test of the table order. */
