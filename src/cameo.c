@@ -10,16 +10,39 @@
  * ("0871x" -> "0871" -> "087" -> "08"), so events coded with a sub-code
  * the table lacks still get their parent's Goldstein value and quad.
  *
- * Memory: one malloc'd block holds the table, its entries and a copy of
- * the file's text with the separators turned into NULs.
+ * Memory: one malloc'd block holds the table, its entries, a hash index
+ * and a copy of the file's text with the separators turned into NULs.
+ *
+ * Lookup: codes are 2-5 bytes, so a code packs into the low 40 bits of a
+ * uint64 (byte i at bits 8i) and the entry's index into the bits above;
+ * pl_cameo_get probes that one array (8 KB) per prefix length, with no
+ * string compare and no binary search (it runs several times per event).
  */
 #include "internal.h"
 #include <stdlib.h>
 
+#define CODE_MAX 5                 /* longest code (code_ok) */
+#define CODE_BITS (8 * CODE_MAX)
+#define CODE_MASK ((UINT64_C(1) << CODE_BITS) - 1)
+
 struct pl_cameo {
   size_t n;
   pl_cameo_info *v; /* sorted by code (strcmp) */
+  uint64_t *slot;   /* packed code | (index + 1) << CODE_BITS; 0 empty */
+  uint32_t mask;    /* slots - 1, a power of two */
 };
+
+/* code[0..n) packed (n <= CODE_MAX; codes hold no NUL, so distinct codes
+ * pack to distinct non-zero keys). */
+static uint64_t pack(const char *code, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < n; i++) k |= (uint64_t)(unsigned char)code[i] << (8 * i);
+  return k;
+}
+
+static uint32_t slot_of(uint64_t key, uint32_t mask) {
+  return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & mask;
+}
 
 static double parse_num(const char *s, int *ok) {
   /* Plain decimal "-10.0", "3.4": no locale dependence (strtod would
@@ -57,7 +80,10 @@ parley_rc pl_cameo_load_builtin(parley_ctx *ctx) {
   for (size_t i = 0; i < b->len; i++) nlines += b->data[i] == '\n';
   size_t head = (sizeof(pl_cameo) + 15) & ~(size_t)15;
   size_t ents = nlines * sizeof(pl_cameo_info);
-  char *blk = malloc(head + ents + b->len + 1);
+  uint32_t cap = 16; /* load <= 1/4: a probe nearly always ends at once */
+  while (cap < 4 * nlines) cap *= 2;
+  size_t slots = (size_t)cap * sizeof(uint64_t);
+  char *blk = malloc(head + ents + slots + b->len + 1);
   if (!blk) {
     pl_ctx_err(ctx, "out of memory loading the CAMEO table");
     return PARLEY_ENOMEM;
@@ -65,7 +91,10 @@ parley_rc pl_cameo_load_builtin(parley_ctx *ctx) {
   pl_cameo *c = (pl_cameo *)blk;
   c->v = (pl_cameo_info *)(blk + head);
   c->n = 0;
-  char *text = blk + head + ents;
+  c->slot = (uint64_t *)(blk + head + ents);
+  c->mask = cap - 1;
+  memset(c->slot, 0, slots);
+  char *text = blk + head + ents + slots;
   memcpy(text, b->data, b->len);
   text[b->len] = 0;
   char *p = text, *end = text + b->len;
@@ -103,33 +132,33 @@ parley_rc pl_cameo_load_builtin(parley_ctx *ctx) {
     p = le + 1;
   }
   qsort(c->v, c->n, sizeof *c->v, cmp_info);
+  for (size_t i = 0; i < c->n; i++) {
+    uint64_t key = pack(c->v[i].code, strlen(c->v[i].code));
+    uint32_t h = slot_of(key, c->mask);
+    while (c->slot[h] && (c->slot[h] & CODE_MASK) != key) h = (h + 1) & c->mask;
+    if (!c->slot[h]) c->slot[h] = key | (uint64_t)(i + 1) << CODE_BITS;
+  }
   ctx->cameo = c;
   return PARLEY_OK;
 }
 
 void pl_cameo_free(pl_cameo *c) { free(c); }
 
-static const pl_cameo_info *find(const pl_cameo *c, const char *code) {
-  size_t lo = 0, hi = c->n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int d = strcmp(c->v[mid].code, code);
-    if (!d) return &c->v[mid];
-    if (d < 0) lo = mid + 1;
-    else hi = mid;
-  }
+static const pl_cameo_info *find(const pl_cameo *c, uint64_t key) {
+  for (uint32_t h = slot_of(key, c->mask); c->slot[h]; h = (h + 1) & c->mask)
+    if ((c->slot[h] & CODE_MASK) == key)
+      return &c->v[(c->slot[h] >> CODE_BITS) - 1];
   return NULL;
 }
 
 const pl_cameo_info *pl_cameo_get(const parley_ctx *ctx, const char *code) {
   if (!ctx || !ctx->cameo || !code) return NULL;
-  char buf[8];
-  size_t n = 0; /* at most 7 bytes: callers pass short fixed arrays */
-  while (n < sizeof buf - 1 && code[n]) n++;
-  memcpy(buf, code, n);
-  buf[n] = 0;
-  for (; n >= 2; buf[--n] = 0) {
-    const pl_cameo_info *e = find(ctx->cameo, buf);
+  size_t n = 0; /* callers pass short fixed arrays: look at 7 bytes at most */
+  while (n < 7 && code[n]) n++;
+  /* no code is longer than CODE_MAX: longer inputs start at their prefix */
+  if (n > CODE_MAX) n = CODE_MAX;
+  for (; n >= 2; n--) {
+    const pl_cameo_info *e = find(ctx->cameo, pack(code, n));
     if (e) return e;
   }
   return NULL;

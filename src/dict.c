@@ -54,15 +54,13 @@ uint32_t pl_dict_word_h(const pl_actordict *d, const char *key, uint32_t h) {
   uint32_t m = d->wcap - 1;
   if (!h) h = 1; /* hash_key's convention */
   for (uint32_t i = h & m;; i = (i + 1) & m) {
-    uint32_t s = d->wtab[i];
-    if (!s) return PL_NOWORD;
-    const pl_word *w = &d->words[s - 1];
-    if (w->hash == h) {
-      /* words are short: an inline compare beats a call to strcmp */
-      const char *a = w->key, *b = key;
-      while (*a == *b && *a) a++, b++;
-      if (*a == *b) return s - 1;
-    }
+    const pl_wslot *sl = &d->wtab[i];
+    if (!sl->id) return PL_NOWORD;
+    if (sl->hash != h) continue;
+    /* words are short: an inline compare beats a call to strcmp */
+    const char *a = sl->k[7] ? d->words[sl->id - 1].key : sl->k, *b = key;
+    while (*a == *b && *a) a++, b++;
+    if (*a == *b) return sl->id - 1;
   }
 }
 
@@ -70,22 +68,32 @@ uint32_t pl_dict_word(const pl_actordict *d, const char *key) {
   if (!d || !d->wcap) return PL_NOWORD;
   size_t n = strlen(key);
   uint32_t h = hash_key(key, n), m = d->wcap - 1;
-  for (uint32_t i = h & m;; i = (i + 1) & m) {
-    uint32_t s = d->wtab[i];
-    if (!s) return PL_NOWORD;
-    const pl_word *w = &d->words[s - 1];
-    if (w->hash == h && w->len == n && !memcmp(w->key, key, n)) return s - 1;
+  for (uint32_t i = h & m; d->wtab[i].id; i = (i + 1) & m) {
+    if (d->wtab[i].hash != h) continue;
+    const pl_word *w = &d->words[d->wtab[i].id - 1];
+    if (w->len == n && !memcmp(w->key, key, n)) return d->wtab[i].id - 1;
   }
+  return PL_NOWORD;
+}
+
+/* Puts word id into the first free slot of its probe. */
+static void slot_put(pl_wslot *t, uint32_t mask, const pl_word *w,
+                     uint32_t id) {
+  uint32_t i = w->hash & mask;
+  while (t[i].id) i = (i + 1) & mask;
+  t[i].hash = w->hash;
+  t[i].id = id + 1;
+  /* a short word in the slot itself; a long one leaves 8 bytes, so
+   * k[7] != 0 sends the compare to the record */
+  memset(t[i].k, 0, sizeof t[i].k);
+  memcpy(t[i].k, w->key, w->len < 8 ? w->len : 8);
 }
 
 static int rehash(pl_actordict *d, uint32_t cap) {
-  uint32_t *t = calloc(cap, sizeof *t);
+  pl_wslot *t = calloc(cap, sizeof *t);
   if (!t) return -1;
-  for (uint32_t i = 0; i < d->nwords; i++) {
-    uint32_t j = d->words[i].hash & (cap - 1);
-    while (t[j]) j = (j + 1) & (cap - 1);
-    t[j] = i + 1;
-  }
+  for (uint32_t i = 0; i < d->nwords; i++)
+    slot_put(t, cap - 1, &d->words[i], i);
   free(d->wtab);
   d->wtab = t;
   d->wcap = cap;
@@ -97,11 +105,11 @@ static uint32_t intern(pl_actordict *d, const char *key, size_t n) {
   if ((d->nwords + 1) * 2 > d->wcap &&
       rehash(d, d->wcap ? d->wcap * 2 : 4096))
     return PL_NOWORD;
-  uint32_t h = hash_key(key, n), m = d->wcap - 1, i;
-  for (i = h & m; d->wtab[i]; i = (i + 1) & m) {
-    const pl_word *w = &d->words[d->wtab[i] - 1];
-    if (w->hash == h && !strncmp(w->key, key, n) && !w->key[n])
-      return d->wtab[i] - 1;
+  uint32_t h = hash_key(key, n), m = d->wcap - 1;
+  for (uint32_t i = h & m; d->wtab[i].id; i = (i + 1) & m) {
+    if (d->wtab[i].hash != h) continue;
+    const pl_word *w = &d->words[d->wtab[i].id - 1];
+    if (!strncmp(w->key, key, n) && !w->key[n]) return d->wtab[i].id - 1;
   }
   if (GROW(d, words, nwords, capwords, d->nwords + 1)) return PL_NOWORD;
   char *k = pl_strndup(&d->arena, key, n);
@@ -114,8 +122,8 @@ static uint32_t intern(pl_actordict *d, const char *key, size_t n) {
   w->npair = 0;
   w->cls = 0;
   w->len = (uint32_t)n;
-  d->wtab[i] = ++d->nwords;
-  return d->nwords - 1;
+  slot_put(d->wtab, m, w, d->nwords);
+  return d->nwords++;
 }
 
 uint32_t pl_dict_intern(pl_actordict *d, const char *key) {

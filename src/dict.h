@@ -94,10 +94,20 @@ typedef struct pl_fuzzy {
   uint32_t ent;           /* person entry, PL_NONE when ambiguous */
 } pl_fuzzy;
 
+/* A word-table slot: the word's full hash next to its id and, for a word
+ * of up to 7 bytes, the word itself (NUL-padded; k[7] != 0 marks a longer
+ * word, compared through its record).  Most looked-up tokens are found
+ * (function words are matcher classes), and a short one then reads this
+ * one slot: no dependent misses on the word record and its key. */
+typedef struct pl_wslot {
+  uint32_t hash, id;      /* id + 1, 0 = empty */
+  char k[8];
+} pl_wslot;
+
 struct pl_actordict {
   pl_arena arena;
   pl_word *words;  uint32_t nwords, capwords;
-  uint32_t *wtab;  uint32_t wcap;           /* word id + 1, 0 = empty */
+  pl_wslot *wtab;  uint32_t wcap;           /* open addressing, 2^k */
   pl_phrase *ph;   uint32_t nph, capph;
   uint32_t *pw;    uint32_t npw, cappw;
   pl_dentry *ent;  uint32_t nent, capent;

@@ -43,40 +43,55 @@ static int grow_arr(void **arr, uint32_t *cap, size_t elem) {
 static uint32_t hash_str(const char *s, size_t n) { return pl_fnv32(s, n); }
 
 /* pl_vd_word_find for a NUL-terminated word with its hash known (a
- * token's interned hlow/hkey/hlem): no strlen, no rehash. */
+ * token's interned hlow/hkey/hlem): no strlen, no rehash.  The slot's hash
+ * is compared first; the pool string only on a hash match, inline (words
+ * are short: a byte loop beats a call to strcmp). */
 uint32_t pl_vd_word_find_h(const pl_verbdict *vd, const char *s, uint32_t h) {
   if (!vd || !vd->wcap || !*s) return PL_VW_NONE;
-  uint32_t mask = vd->wcap - 1, i = h & mask;
-  for (;;) {
-    uint32_t id = vd->wtab[i];
-    if (!id) return PL_VW_NONE;
-    const char *w = vd->pool + vd->woff[id - 1];
-    if (w[0] == s[0] && !strcmp(w, s)) return id - 1;
-    i = (i + 1) & mask;
+  uint32_t mask = vd->wcap - 1;
+  for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+    const pl_vslot *sl = &vd->wtab[i];
+    if (!sl->id) return PL_VW_NONE;
+    if (sl->hash != h) continue;
+    const char *a = sl->k[7] ? vd->pool + vd->woff[sl->id - 1] : sl->k;
+    const char *b = s;
+    while (*a == *b && *a) a++, b++;
+    if (*a == *b) return sl->id - 1;
   }
 }
 
 uint32_t pl_vd_word_find(const pl_verbdict *vd, const char *s, size_t n) {
   if (!vd || !vd->wcap || !n) return PL_VW_NONE;
-  uint32_t mask = vd->wcap - 1, i = hash_str(s, n) & mask;
-  for (;;) {
-    uint32_t id = vd->wtab[i];
-    if (!id) return PL_VW_NONE;
-    const char *w = vd->pool + vd->woff[id - 1];
-    if (vd->wlen[id - 1] == n && !memcmp(w, s, n)) return id - 1;
-    i = (i + 1) & mask;
+  uint32_t mask = vd->wcap - 1, h = hash_str(s, n);
+  for (uint32_t i = h & mask; vd->wtab[i].id; i = (i + 1) & mask) {
+    const pl_vslot *sl = &vd->wtab[i];
+    uint32_t id = sl->id - 1;
+    if (sl->hash == h && vd->wlen[id] == n &&
+        !memcmp(vd->pool + vd->woff[id], s, n))
+      return id;
   }
+  return PL_VW_NONE;
+}
+
+/* Puts word id into the first free slot of its probe. */
+static void slot_put(const pl_verbdict *vd, pl_vslot *t, uint32_t mask,
+                     uint32_t id) {
+  const char *w = vd->pool + vd->woff[id];
+  uint32_t h = hash_str(w, vd->wlen[id]), i = h & mask;
+  while (t[i].id) i = (i + 1) & mask;
+  t[i].hash = h;
+  t[i].id = id + 1;
+  /* a short word in the slot itself; a long one leaves 8 bytes, so
+   * k[7] != 0 sends the compare to the pool */
+  memset(t[i].k, 0, sizeof t[i].k);
+  memcpy(t[i].k, w, vd->wlen[id] < 8 ? vd->wlen[id] : 8);
 }
 
 static int rehash(pl_verbdict *vd) {
   uint32_t ncap = vd->wcap ? vd->wcap * 2 : 4096;
-  uint32_t *t = calloc(ncap, sizeof *t);
+  pl_vslot *t = calloc(ncap, sizeof *t);
   if (!t) return -1;
-  for (uint32_t id = 0; id < vd->nwords; id++) {
-    uint32_t i = hash_str(vd->pool + vd->woff[id], vd->wlen[id]) & (ncap - 1);
-    while (t[i]) i = (i + 1) & (ncap - 1);
-    t[i] = id + 1;
-  }
+  for (uint32_t id = 0; id < vd->nwords; id++) slot_put(vd, t, ncap - 1, id);
   free(vd->wtab);
   vd->wtab = t;
   vd->wcap = ncap;
@@ -122,9 +137,7 @@ static uint32_t word_add(pl_verbdict *vd, const char *s, size_t n) {
   id = vd->nwords++;
   vd->woff[id] = off;
   vd->wlen[id] = (uint32_t)n;
-  uint32_t mask = vd->wcap - 1, i = hash_str(low, n) & mask;
-  while (vd->wtab[i]) i = (i + 1) & mask;
-  vd->wtab[i] = id + 1;
+  slot_put(vd, vd->wtab, vd->wcap - 1, id);
   vd->dirty = 1;
   return id;
 }

@@ -53,9 +53,20 @@ typedef struct pl_vblock { uint32_t pat0, npat; } pl_vblock;
 
 typedef struct pl_vmember { uint32_t cls, first, w0, nw; } pl_vmember;
 
+/* A word-table slot keeps the word's full hash next to its id and, for a
+ * word of up to 7 bytes, the word itself (NUL-padded; k[7] != 0 marks a
+ * longer word, which is compared in the pool).  A lookup of a short word
+ * so reads one 16-byte slot and no other line: most tokens that are looked
+ * up are found (the dictionary holds the common function words), and a
+ * slot -> offset -> pool chain cost three dependent cache misses. */
+typedef struct pl_vslot {
+  uint32_t hash, id;    /* id + 1, 0 = empty */
+  char k[8];
+} pl_vslot;
+
 struct pl_verbdict {
   char *pool; size_t pool_len, pool_cap;
-  uint32_t *wtab; uint32_t wcap;          /* hash slots: word id + 1 */
+  pl_vslot *wtab; uint32_t wcap;          /* open addressing, wcap 2^k */
   uint32_t *woff, *wlen; uint32_t nwords, wcapv;
   uint32_t *wfirst;                       /* word -> first form */
   uint32_t *cname, *cname_len, *cfirst, *cnum; uint32_t nclasses, ccap;

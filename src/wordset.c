@@ -26,15 +26,17 @@
 /* A slot keeps the word's full hash next to it, so a probe compares
  * strings only when the hashes agree (most lookups are misses and then
  * touch no string at all).  bits: the lists of a class group holding the
- * word (1 for a single list). */
+ * word (1 for a single list); 0 marks an empty slot.  Slots are 8 bytes
+ * (eight to a cache line); the words sit in a parallel array that only a
+ * hash match reads. */
 typedef struct {
   uint32_t hash;
   uint32_t bits;
-  const char *w;            /* NULL = empty */
 } wslot;
 
 typedef struct {
   uint32_t mask;            /* capacity - 1 (a power of two) */
+  const char **word;        /* word of slot i (after the slots) */
   wslot slot[];
 } wset;
 
@@ -57,10 +59,10 @@ static uint32_t hash_ptr(const void *p) {
 /* Adds word w with bits to s (which has room). */
 static void add(wset *s, const char *w, uint32_t bits) {
   uint32_t hv = hash_str(w), h = hv & s->mask;
-  while (s->slot[h].w && strcmp(s->slot[h].w, w)) h = (h + 1) & s->mask;
+  while (s->slot[h].bits && strcmp(s->word[h], w)) h = (h + 1) & s->mask;
   s->slot[h].hash = hv;
   s->slot[h].bits |= bits;
-  s->slot[h].w = w;
+  s->word[h] = w;
 }
 
 static wset *alloc_set(size_t n) {
@@ -68,8 +70,11 @@ static wset *alloc_set(size_t n) {
    * slot (sets are small; the space is a few KB in all) */
   uint32_t cap = 8;
   while (cap < 4 * n + 4) cap *= 2;
-  wset *s = calloc(1, sizeof *s + cap * sizeof(wslot));
-  if (s) s->mask = cap - 1;
+  wset *s = calloc(1, sizeof *s + cap * (sizeof(wslot) + sizeof(char *)));
+  if (s) {
+    s->mask = cap - 1;
+    s->word = (const char **)(void *)(s->slot + cap);
+  }
   return s;
 }
 
@@ -156,14 +161,18 @@ static inline const wset *find_set(const void *key, int group) {
 __attribute__((noinline)) static uint32_t set_bits_at(const wset *s,
                                                      const char *w,
                                                      uint32_t hv, uint32_t h) {
-  for (; s->slot[h].w; h = (h + 1) & s->mask)
-    if (s->slot[h].hash == hv && !strcmp(s->slot[h].w, w))
-      return s->slot[h].bits;
+  for (; s->slot[h].bits; h = (h + 1) & s->mask) {
+    if (s->slot[h].hash != hv) continue;
+    /* list words are short: an inline compare beats a call to strcmp */
+    const char *a = s->word[h], *b = w;
+    while (*a == *b && *a) a++, b++;
+    if (*a == *b) return s->slot[h].bits;
+  }
   return 0;
 }
 
 static inline uint32_t set_bits(const wset *s, const char *w, uint32_t hv) {
-  for (uint32_t h = hv & s->mask; s->slot[h].w; h = (h + 1) & s->mask)
+  for (uint32_t h = hv & s->mask; s->slot[h].bits; h = (h + 1) & s->mask)
     if (s->slot[h].hash == hv) return set_bits_at(s, w, hv, h);
   return 0;
 }
