@@ -26,4 +26,12 @@ parley_rc pl_places_load_text(parley_ctx *ctx);
 void *pl_places_image(const pl_gazetteer *g, size_t *len);
 parley_rc pl_places_load_image(parley_ctx *ctx, const void *img, size_t len);
 
+/* tag.c: the lexicon parsed from the text blob; its image as one malloc'd
+ * buffer (*len bytes; NULL when out of memory); a lexicon used in place
+ * over img[0..len) (PARLEY_EFORMAT when the image does not match this
+ * build).  pl_lex_load_builtin tries the image, then the text. */
+parley_rc pl_lex_load_text(parley_ctx *ctx);
+void *pl_lex_image(const pl_lexicon *lx, size_t *len);
+parley_rc pl_lex_load_image(parley_ctx *ctx, const void *img, size_t len);
+
 #endif

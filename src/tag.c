@@ -27,29 +27,45 @@
  * nothing per token; every string it stores in a token lives either in the
  * lexicon block (ctx lifetime) or in the arena.
  */
-#include "internal.h"
+#include "image.h"
 #include <stdlib.h>
 
-/* ---- the lexicon: one malloc'd block ---- */
+/* ---- the lexicon: one block (malloc'd, or a compiled image) ---- */
 
 #define NOSTR 0u /* pool offset 0 is the empty string: "no lemma" */
 
+/* One lexicon word.  Besides what the data file says, an entry carries
+ * what the tagger would otherwise recompute for every token spelled so
+ * (done once at load, or at build time for the image): the candidate set
+ * of a lower-case token (overrides applied, VB/VBP merged), the hashes of
+ * its lemmas (a token's interned hlem) and its word-class bits. */
 typedef struct lexent {
   uint32_t word, vlem, nlem; /* offsets into the string pool */
-  uint32_t hash;
-  uint8_t ntag;
-  uint8_t tags[7];           /* most likely first */
+  uint32_t hash;             /* pl_fnv32 of the word */
+  uint32_t vh, nh;           /* pl_fnv32 of the verb and noun lemmas */
+  uint64_t tm;               /* 1 << tag for each listed tag (a tmask) */
+  uint64_t lm;               /* candidate tags of a token whose lower-case
+                                form is this word (see lexical()) */
+  uint32_t cls;              /* WC_* and XB_* word-class bits */
+  uint8_t first;             /* most likely listed tag */
+  uint8_t lfirst;            /* most likely tag of lm */
   uint8_t over;              /* index + 1 in overrides[], 0 = none */
-  uint16_t cls;              /* WC_* word-class bits for the rules */
-  uint64_t tm;               /* 1 << tag for each of tags[] (a tmask) */
+  uint8_t pad;
 } lexent;
+
+#define LEX_MAX_OVER 48 /* room for the overrides table (checked at load) */
 
 struct pl_lexicon {
   uint32_t *slots;   /* cap entries: 0 = empty, else entry index + 1 */
   uint32_t cap;      /* power of two */
   uint32_t n;
   lexent *ents;
-  const char *pool;  /* NUL-separated copy of the data file */
+  const char *pool;  /* NUL-terminated strings; offset 0 is "" */
+  size_t pool_len;
+  size_t text_len;   /* length of the lexicon.tsv blob it was made from */
+  uint32_t over_h[LEX_MAX_OVER]; /* pl_fnv32 of each override's lemma */
+  void *block;       /* the one allocation; NULL when the arrays are in the
+                        library's image */
 };
 
 static uint32_t hash_str(const char *s, size_t n) { return pl_fnv32(s, n); }
@@ -121,9 +137,9 @@ static int tag_from_name(const char *s, size_t n, const tagtab *tt) {
   return -1;
 }
 
-static void mark_classes(pl_lexicon *lx);
+static int mark_classes(pl_lexicon *lx);
 
-parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
+parley_rc pl_lex_load_text(parley_ctx *ctx) {
   const pl_blob *b = pl_builtin("lexicon");
   if (!b || !b->len) return PARLEY_OK; /* tagger falls back to guessing */
   size_t nlines = 1;
@@ -143,6 +159,9 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
     return PARLEY_ENOMEM;
   }
   pl_lexicon *lx = (pl_lexicon *)blk;
+  memset(lx, 0, sizeof *lx);
+  lx->block = blk;
+  lx->text_len = b->len;
   lx->slots = (uint32_t *)(blk + sz_lex);
   memset(lx->slots, 0, (size_t)cap * 4);
   lx->cap = cap;
@@ -153,6 +172,7 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
   memcpy(pool + 1, b->data, b->len);
   pool[b->len + 1] = 0;
   lx->pool = pool;
+  lx->pool_len = b->len + 2;
   tagtab tt;
   tagtab_init(&tt);
   char *p = pool + 1, *end = pool + 1 + b->len;
@@ -176,17 +196,20 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
       en->hash = hash_str(f[0], wl);
       en->vlem = strcmp(f[2], "-") ? (uint32_t)(f[2] - pool) : NOSTR;
       en->nlem = strcmp(f[3], "-") ? (uint32_t)(f[3] - pool) : NOSTR;
-      for (char *t = f[1]; *t && en->ntag < sizeof en->tags;) {
+      en->vh = pl_fnv32z(pool + en->vlem);
+      en->nh = pl_fnv32z(pool + en->nlem);
+      int ntag = 0; /* at most 7 tags count, the most likely first */
+      for (char *t = f[1]; *t && ntag < 7;) {
         char *te = t;
         while (*te && *te != ' ') te++;
         int tg = tag_from_name(t, (size_t)(te - t), &tt);
         if (tg > 0) {
-          en->tags[en->ntag++] = (uint8_t)tg;
+          if (!ntag++) en->first = (uint8_t)tg;
           en->tm |= (uint64_t)1 << tg;
         }
         t = *te ? te + 1 : te;
       }
-      if (en->ntag) {
+      if (ntag) {
         uint32_t mask = cap - 1, i = en->hash & mask;
         int dup = 0;
         while (lx->slots[i]) {
@@ -202,12 +225,142 @@ parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
     }
     p = le + 1;
   }
-  mark_classes(lx);
+  if (mark_classes(lx)) {
+    free(blk);
+    pl_ctx_err(ctx, "lexicon: too many tag overrides");
+    return PARLEY_EFORMAT;
+  }
   ctx->lex = lx;
   return PARLEY_OK;
 }
 
-void pl_lex_free(pl_lexicon *lex) { free(lex); }
+void pl_lex_free(pl_lexicon *lex) {
+  if (!lex) return;
+  if (lex->block) free(lex->block); /* the struct lives in the block */
+  else free(lex);
+}
+
+/* ---- compiled image ----
+ * tools/mkimage.c runs pl_lex_load_text at build time and links
+ * pl_lex_image's bytes into the library (pl_builtin_image("lexicon")), so
+ * a context's lexicon costs a header check instead of parsing 80k lines.
+ * Layout: lx_img_hdr, then the slots (cap uint32_t), the entries (n
+ * lexent) and a string pool holding only the words and lemmas (the text's
+ * tag columns are not needed once parsed), each at an 8-byte aligned
+ * offset the header records.  Native byte order and sizes: a header that
+ * does not match this code (magic, version, struct sizes, text length)
+ * makes the loader parse the text instead.  The arrays are used in place:
+ * entries hold pool offsets, not pointers. */
+#define LX_IMG_MAGIC 0x3158454c4c50ULL /* "PLLEX1" in little-endian order */
+#define LX_IMG_VERSION 1u
+typedef struct {
+  uint64_t magic;
+  uint32_t version, hdr_size, sz_ent, nover;
+  uint64_t text_len;
+  uint32_t cap, n;
+  uint32_t over_h[LEX_MAX_OVER];
+  uint64_t pool_len;
+  uint64_t off_slots, off_ents, off_pool, total;
+} lx_img_hdr;
+
+static size_t up8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+static uint32_t pool_put(char *pool, size_t *used, const char *s) {
+  if (!*s) return NOSTR;
+  size_t k = strlen(s) + 1;
+  memcpy(pool + *used, s, k);
+  *used += k;
+  return (uint32_t)(*used - k);
+}
+
+static size_t nover_count(void);
+
+void *pl_lex_image(const pl_lexicon *lx, size_t *len) {
+  /* the compact pool: each entry's word and lemmas, in entry order */
+  size_t need = 1;
+  for (uint32_t k = 0; k < lx->n; k++) {
+    const lexent *e = &lx->ents[k];
+    need += strlen(lx->pool + e->word) + 1;
+    if (e->vlem) need += strlen(lx->pool + e->vlem) + 1;
+    if (e->nlem) need += strlen(lx->pool + e->nlem) + 1;
+  }
+  lx_img_hdr h;
+  memset(&h, 0, sizeof h);
+  h.magic = LX_IMG_MAGIC;
+  h.version = LX_IMG_VERSION;
+  h.hdr_size = sizeof h;
+  h.sz_ent = sizeof(lexent);
+  h.nover = (uint32_t)nover_count();
+  h.text_len = lx->text_len;
+  h.cap = lx->cap;
+  h.n = lx->n;
+  memcpy(h.over_h, lx->over_h, sizeof h.over_h);
+  h.pool_len = need;
+  h.off_slots = up8(sizeof h);
+  h.off_ents = up8(h.off_slots + (size_t)lx->cap * sizeof(uint32_t));
+  h.off_pool = up8(h.off_ents + (size_t)lx->n * sizeof(lexent));
+  h.total = up8(h.off_pool + need);
+  char *img = calloc(1, h.total);
+  if (!img) return NULL;
+  memcpy(img, &h, sizeof h);
+  memcpy(img + h.off_slots, lx->slots, (size_t)lx->cap * sizeof(uint32_t));
+  lexent *ents = (lexent *)(img + h.off_ents);
+  char *pool = img + h.off_pool;
+  size_t used = 1; /* pool[0] = "" */
+  for (uint32_t k = 0; k < lx->n; k++) {
+    lexent e = lx->ents[k];
+    e.word = pool_put(pool, &used, lx->pool + e.word);
+    e.vlem = pool_put(pool, &used, lx->pool + e.vlem);
+    e.nlem = pool_put(pool, &used, lx->pool + e.nlem);
+    memcpy(&ents[k], &e, sizeof e);
+  }
+  *len = h.total;
+  return img;
+}
+
+parley_rc pl_lex_load_image(parley_ctx *ctx, const void *img_v, size_t len) {
+  const pl_blob *b = pl_builtin("lexicon");
+  if (!b || !b->len) return PARLEY_OK;
+  const char *img = img_v;
+  lx_img_hdr h;
+  if (!img || len < sizeof h || ((uintptr_t)img & 7)) return PARLEY_EFORMAT;
+  memcpy(&h, img, sizeof h);
+  if (h.magic != LX_IMG_MAGIC || h.version != LX_IMG_VERSION ||
+      h.hdr_size != sizeof h || h.sz_ent != sizeof(lexent) ||
+      h.nover != nover_count() || h.text_len != b->len || h.total != len ||
+      h.off_pool + h.pool_len > len || h.pool_len == 0 ||
+      img[h.off_pool] != 0 || img[h.off_pool + h.pool_len - 1] != 0 ||
+      h.cap == 0 || (h.cap & (h.cap - 1)) || h.n >= h.cap ||
+      h.off_slots + (uint64_t)h.cap * 4 > h.off_ents ||
+      h.off_ents + (uint64_t)h.n * sizeof(lexent) > h.off_pool)
+    return PARLEY_EFORMAT;
+  pl_lexicon *lx = calloc(1, sizeof *lx);
+  if (!lx) {
+    pl_ctx_err(ctx, "out of memory loading the lexicon");
+    return PARLEY_ENOMEM;
+  }
+  /* the image is const; the lexicon is read-only after load, so the
+   * non-const members are never written through here */
+  char *base = (char *)(uintptr_t)img;
+  lx->slots = (uint32_t *)(base + h.off_slots);
+  lx->cap = h.cap;
+  lx->n = h.n;
+  lx->ents = (lexent *)(base + h.off_ents);
+  lx->pool = base + h.off_pool;
+  lx->pool_len = h.pool_len;
+  lx->text_len = h.text_len;
+  memcpy(lx->over_h, h.over_h, sizeof lx->over_h);
+  lx->block = NULL;
+  ctx->lex = lx;
+  return PARLEY_OK;
+}
+
+parley_rc pl_lex_load_builtin(parley_ctx *ctx) {
+  const pl_blob *im = pl_builtin_image("lexicon");
+  if (im && pl_lex_load_image(ctx, im->data, im->len) == PARLEY_OK)
+    return PARLEY_OK;
+  return pl_lex_load_text(ctx); /* no image, or one of another build */
+}
 
 /* ---- candidate sets ---- */
 
@@ -226,13 +379,16 @@ typedef uint64_t tmask;
 typedef struct cand {
   const lexent *e;     /* lexicon entry or NULL */
   tmask m;             /* possible tags */
+  const char *lem;     /* lemma override (clitics, guesses) or NULL */
+  uint32_t lemh;       /* pl_fnv32 of lem when lemh_ok */
+  uint32_t wc;         /* WC_* word classes and XB_* word bits */
   uint8_t first;       /* lexically most likely tag */
   uint8_t fixed;       /* tag decided by form (punct, clitic, name) */
-  const char *lem;     /* lemma override (clitics, guesses) or NULL */
   uint8_t gstrip;      /* guessed suffix length to strip for the lemma */
   uint8_t gadd_e;      /* guessed lemma needs a final 'e' back */
   uint8_t va;          /* a likely finite verb lies in [this, clause end) */
-  uint16_t wc;         /* WC_* word classes */
+  uint8_t lowhit;      /* e is the entry of the lower-case form */
+  uint8_t lemh_ok;
 } cand;
 
 /* Closed-class words whose generated lexicon tags are noisy, and clitics.
@@ -323,16 +479,10 @@ static void guess(cand *c, const char *w, size_t n) {
 
 /* ---- word classes used by the context rules ---- */
 
-static int is_word(const char *w, const char *x) {
-  return w[0] == x[0] && (!x[0] || !strcmp(w + 1, x + 1));
-}
-
-/* Verbs of saying: their -ed form is the past tense unless have/be
- * precedes ("officials said on Saturday"). */
-static int saying(const char *w) {
-  return !strcmp(w, "said") || !strcmp(w, "told") || !strcmp(w, "added") ||
-         !strcmp(w, "stated") || !strcmp(w, "announced");
-}
+/* The two listed forms that are not words: punctuation and possessive
+ * tokens carry no lexicon entry, and the test is two bytes anyway. */
+static int is_hyph(const char *w) { return w[0] == '-' && !w[1]; }
+static int is_s(const char *w) { return w[0] == '\'' && w[1] == 's' && !w[2]; }
 
 static int in_list(const char *w, const char *const *l) {
   return pl_words_has(l, w);
@@ -376,13 +526,56 @@ static const char *const SAY[] = {
     "argued", "note", "notes", "noted", "fear", "fears", "feared", "hope",
     "hopes", "hoped", "acknowledge", "acknowledged", "allege", "alleged",
     "alleges", NULL};
+/* Verbs of saying: their -ed form is the past tense unless have/be
+ * precedes ("officials said on Saturday"). */
+static const char *const SAYING[] = {"said", "told", "added", "stated",
+                                     "announced", NULL};
+/* particles after a verb: "carrying out", "seal off", "set up" */
+static const char *const PARTICLES[] = {"out", "off", "up", "down", "away",
+                                        "back", "apart", NULL};
+/* name particles: "Mohammed bin Salman", "al-Mayadeen", "Abu Obeida" */
+static const char *const NAME_PART[] = {"bin", "bint", "ibn", "al", "el",
+                                        "ben", "abu", "abd", "de", "da",
+                                        "van", "von", "der", "del", NULL};
+/* single words some rule names */
+static const char *const W_THAT[] = {"that", NULL};
+static const char *const W_BY[] = {"by", NULL};
+static const char *const W_OF[] = {"of", NULL};
+static const char *const W_TO[] = {"to", NULL};
+static const char *const W_WITH[] = {"with", NULL};
+static const char *const W_MAY[] = {"may", NULL};
+/* demonstratives used as subjects ("this will be") */
+static const char *const DEMONSTR[] = {"this", "these", "those", "that",
+                                       NULL};
+/* verbs taking a bare infinitive ("help win") */
+static const char *const BARE_INF[] = {"help", "helped", "helps", "let",
+                                       NULL};
+/* pronouns before "'s" read as "is" ("that's", "what's") */
+static const char *const S_IS[] = {"that", "what", "where", NULL};
+
+/* WC_* bits hold for lexicon words (and clitics); XB_* bits say exactly
+ * "the lower-case form is in the list", for every token: read from the
+ * lexicon entry, else from xbits_unknown(). */
 enum { WC_BE = 1, WC_HAVE = 2, WC_DO = 4, WC_GET = 8, WC_SUBJ_PL = 16,
        WC_OBJ = 32, WC_CLAUSE = 64, WC_SUB = 128, WC_TIME = 256,
-       WC_SAY = 512 };
-static const struct { const char *const *l; uint16_t bit; } wclasses[] = {
+       WC_SAY = 512,
+       XB_PREFIX = 1u << 12, XB_SAYING = 1u << 13, XB_RP = 1u << 14,
+       XB_NAMEP = 1u << 15, XB_THAT = 1u << 16, XB_BY = 1u << 17,
+       XB_OF = 1u << 18, XB_TO = 1u << 19, XB_WITH = 1u << 20,
+       XB_MAY = 1u << 21, XB_DEM = 1u << 22, XB_BARE = 1u << 23,
+       XB_SIS = 1u << 24,
+       XB_ALL = 0x1fff000u,
+       /* not a list: demonym_w() of an entry whose lfirst is JJ */
+       XB_DEMONYM = 1u << 25 };
+static const struct { const char *const *l; uint32_t bit; } wclasses[] = {
     {BE, WC_BE}, {HAVE, WC_HAVE}, {DO, WC_DO}, {GET, WC_GET},
     {SUBJ_PL, WC_SUBJ_PL}, {OBJ_PRP, WC_OBJ}, {CLAUSE, WC_CLAUSE},
     {SUBORD, WC_SUB}, {TIME, WC_TIME}, {SAY, WC_SAY}};
+/* XLISTS[k] gives bit XB_SHIFT + k: the order of the XB_* bits above */
+#define XB_SHIFT 12
+static const char *const *const XLISTS[] = {
+    PREFIXES, SAYING, PARTICLES, NAME_PART, W_THAT, W_BY, W_OF, W_TO,
+    W_WITH, W_MAY, DEMONSTR, BARE_INF, S_IS, NULL};
 
 static unsigned classes_of(const char *w) {
   unsigned b = 0;
@@ -391,16 +584,67 @@ static unsigned classes_of(const char *w) {
   return b;
 }
 
-static void mark_classes(pl_lexicon *lx) {
+/* XB_* bits of a word without a lexicon entry at hand (h: its hash):
+ * one probe of the lists' compiled word set. */
+static uint32_t xbits_unknown(const char *w, uint32_t h) {
+  return pl_words_class(XLISTS, w, h) << XB_SHIFT;
+}
+
+/* Does a capitalised adjective look like a nationality or region
+ * adjective ("Israeli", "Lebanese", "Turkish", "Islamic", "Western")
+ * rather than a capitalised name word ("August", "Asia")? */
+static int demonym_w(const char *w) {
+  static const char *const suf[] = {"an", "ese", "ish", "i", "ic", "ch",
+                                    "ss", "ai", "ek", "ab", "ern", NULL};
+  size_t n = strlen(w);
+  for (const char *const *s = suf; *s; s++) {
+    size_t k = strlen(*s);
+    if (n > k + 2 && !strcmp(w + n - k, *s)) return 1;
+  }
+  return 0;
+}
+
+static size_t nover_count(void) { return NOVER; }
+
+/* Load-time (or image-time) work on every entry: class bits, overrides,
+ * the lower-case candidate set.  Returns nonzero when the overrides table
+ * does not fit LEX_MAX_OVER. */
+static int mark_classes(pl_lexicon *lx) {
+  if (NOVER > LEX_MAX_OVER) return 1;
   for (size_t k = 0; k < sizeof wclasses / sizeof wclasses[0]; k++)
     for (const char *const *l = wclasses[k].l; *l; l++) {
       lexent *e = (lexent *)lex_find(lx, *l, strlen(*l));
       if (e) e->cls |= wclasses[k].bit;
     }
+  for (size_t k = 0; XLISTS[k]; k++)
+    for (const char *const *l = XLISTS[k]; *l; l++) {
+      lexent *e = (lexent *)lex_find(lx, *l, strlen(*l));
+      if (e) e->cls |= 1u << (XB_SHIFT + k);
+    }
   for (size_t i = 0; i < NOVER; i++) {
     lexent *e = (lexent *)lex_find(lx, overrides[i].w, strlen(overrides[i].w));
     if (e) e->over = (uint8_t)(i + 1);
+    lx->over_h[i] = overrides[i].lem ? pl_fnv32z(overrides[i].lem) : 0;
   }
+  for (uint32_t k = 0; k < lx->n; k++) {
+    lexent *e = &lx->ents[k];
+    if (e->over) {
+      const struct over *o = &overrides[e->over - 1];
+      e->lm = 0;
+      for (int j = 0; j < 3 && o->tags[j]; j++) e->lm |= M(o->tags[j]);
+      e->lfirst = o->tags[0];
+    } else {
+      e->lm = e->tm;
+      e->lfirst = e->first;
+      /* base form and non-3rd-person present share their spelling: the
+       * lexicon often lists only one ("finance NN VBP") */
+      if (e->lm & (M(PL_T_VB) | M(PL_T_VBP))) e->lm |= M(PL_T_VB) | M(PL_T_VBP);
+    }
+    /* demonym_at() asks only while the token's tag is still lfirst */
+    if (e->lfirst == PL_T_JJ && demonym_w(lx->pool + e->word))
+      e->cls |= XB_DEMONYM;
+  }
+  return 0;
 }
 
 
@@ -481,7 +725,7 @@ static enum lc left_class(run *r, uint32_t i) {
   if (tg == PL_T_TO) return LC_TO;
   if ((wc & WC_HAVE) && PL_IS_VERB(tg)) return LC_HAVE;
   if ((wc & (WC_BE | WC_GET)) && PL_IS_VERB(tg)) return LC_BE;
-  if (!strcmp(w, "'s") && tg == PL_T_VBZ) return LC_BE;
+  if (is_s(w) && tg == PL_T_VBZ) return LC_BE;
   if (tg == PL_T_WDT || tg == PL_T_WP) return LC_WH;
   if (q != p) { /* an adverb between: only verbal contexts count */
     if (tg == PL_T_PRP || tg == PL_T_NNP || tg == PL_T_NN || tg == PL_T_NNS)
@@ -530,9 +774,8 @@ static int complementish(run *r, uint32_t i) {
   if (objectish(r, i)) return 1;
   if (i >= r->hi) return 0;
   int f = r->c[i].first;
-  const char *w = T(r, i)->lower;
   return f == PL_T_NNS || f == PL_T_NN || f == PL_T_JJ || f == PL_T_TO ||
-         f == PL_T_PRP || f == PL_T_RP || is_word(w, "with");
+         f == PL_T_PRP || f == PL_T_RP || (r->c[i].wc & XB_WITH);
 }
 
 /* Does token i start like a noun a modifier could precede? */
@@ -638,14 +881,15 @@ static uint8_t decide(run *r, uint32_t i) {
   pl_token *t = T(r, i);
   cand *c = &r->c[i];
   tmask m = c->m;
-  const char *w = t->lower;
   uint32_t nx = i + 1 < r->hi ? i + 1 : UINT32_MAX;
   const char *nw = nx != UINT32_MAX ? T(r, nx)->lower : "";
+  /* XB_* word bits of the next token (0 past the sentence end) */
+  uint32_t nb = nx != UINT32_MAX ? r->c[nx].wc : 0;
 
-  if (is_word(w, "that")) {
+  if (c->wc & XB_THAT) {
     uint32_t p = i > r->lo ? i - 1 : UINT32_MAX;
     /* "that's", "that is": a pronoun */
-    if (nx != UINT32_MAX && (is_word(nw, "'s") || (r->c[nx].wc & WC_BE)) &&
+    if (nx != UINT32_MAX && (is_s(nw) || (r->c[nx].wc & WC_BE)) &&
         (p == UINT32_MAX || T(r, p)->tag == PL_T_PUNCT ||
          T(r, p)->tag == PL_T_QUOTE || T(r, p)->tag == PL_T_CC))
       return PL_T_DT;
@@ -682,9 +926,9 @@ static uint8_t decide(run *r, uint32_t i) {
   pl_token *pt = pv != UINT32_MAX ? T(r, pv) : NULL;
   /* "to re-open", "will co-host": the word takes the context before its
    * prefix */
-  if (pt && pv >= r->lo + 2 && is_word(pt->lower, "-") &&
+  if (pt && pv >= r->lo + 2 && is_hyph(pt->lower) &&
       !(t->flags & PL_TF_SPACE) && !(pt->flags & PL_TF_SPACE) &&
-      in_list(T(r, pv - 1)->lower, PREFIXES))
+      (r->c[pv - 1].wc & XB_PREFIX))
     lc = left_class(r, pv - 1);
 
   /* perfect aspect: after a form of have (adverbs and "not" between are
@@ -695,10 +939,7 @@ static uint8_t decide(run *r, uint32_t i) {
   if (lc == LC_HAVE && (m & M(PL_T_VBN))) return PL_T_VBN;
 
   /* particles after a verb: "carrying out", "seal off", "set up" */
-  static const char *const PARTICLES[] = {"out", "off", "up", "down", "away",
-                                          "back", "apart", NULL};
-  if ((m & M(PL_T_RP)) && pt && PL_IS_VERB(pt->tag) &&
-      in_list(w, PARTICLES) &&
+  if ((m & M(PL_T_RP)) && pt && PL_IS_VERB(pt->tag) && (c->wc & XB_RP) &&
       !(WC(r, pv) & (WC_BE | WC_HAVE)))
     return PL_T_RP;
   /* prepositions stay prepositions except as verb particles' bases
@@ -707,13 +948,12 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* "this will be", "that may": a demonstrative used as a subject */
   if (c->first == PL_T_MD && pt && pt->tag == PL_T_DT &&
-      (is_word(pt->lower, "this") || is_word(pt->lower, "these") ||
-       is_word(pt->lower, "those") || is_word(pt->lower, "that")))
+      (r->c[pv].wc & XB_DEM))
     return PL_T_MD;
 
   /* first part of a hyphen compound is a modifier: "war-torn",
    * "ceasefire-related" */
-  if (nx != UINT32_MAX && is_word(nw, "-") &&
+  if (nx != UINT32_MAX && is_hyph(nw) &&
       !(T(r, nx)->flags & PL_TF_SPACE) && (m & (M_NOUN | M(PL_T_JJ))) &&
       nx + 1 < r->hi && !(T(r, nx + 1)->flags & PL_TF_SPACE))
     return (m & M(PL_T_JJ)) && c->first == PL_T_JJ ? PL_T_JJ
@@ -723,13 +963,12 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* hyphen compounds: "U.S.-led", "state-run" */
   if (pt && (m & M(PL_T_VBN)) && !(t->flags & PL_TF_SPACE) &&
-      is_word(pt->lower, "-") &&
-      !(pv > r->lo && in_list(T(r, pv - 1)->lower, PREFIXES)))
+      is_hyph(pt->lower) && !(pv > r->lo && (r->c[pv - 1].wc & XB_PREFIX)))
     return PL_T_VBN;
 
   /* "Biden on May 31 announced plans": a date before the first verb */
   if (pt && (pt->tag == PL_T_CD) && (m & M(PL_T_VBD)) &&
-      (c->first == PL_T_VBD || c->first == PL_T_VBN) && !is_word(nw, "by")) {
+      (c->first == PL_T_VBD || c->first == PL_T_VBN) && !(nb & XB_BY)) {
     /* "... have been killed and 100 injured": the participle is shared */
     if (pv > r->lo && T(r, pv - 1)->tag == PL_T_CC && last_finite(r, i))
       return PL_T_VBN;
@@ -780,8 +1019,7 @@ static uint8_t decide(run *r, uint32_t i) {
     return PL_T_RB;
   /* "help win", "let them": bare infinitive */
   if (pt && (m & M(PL_T_VB)) && PL_IS_VERB(pt->tag) &&
-      (is_word(pt->lower, "help") || is_word(pt->lower, "helped") ||
-       is_word(pt->lower, "helps") || is_word(pt->lower, "let")) &&
+      (r->c[pv].wc & XB_BARE) &&
       complementish(r, i + 1))
     return PL_T_VB;
 
@@ -795,7 +1033,7 @@ static uint8_t decide(run *r, uint32_t i) {
     if (lf && (m & M(lf)) &&
         (complementish(r, i + 1) ||
          (nx != UINT32_MAX && r->c[nx].first == PL_T_IN &&
-          !is_word(nw, "of"))))
+          !(nb & XB_OF))))
       return (uint8_t)lf;
     if ((ct == PL_T_NN || ct == PL_T_NNS) && (m & M_NOUN) &&
         (c->first == PL_T_NN || c->first == PL_T_NNS || c->first == PL_T_JJ))
@@ -809,7 +1047,7 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* reduced passive / participle: "Palestinians killed by", "wounded in" */
   if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && lc != LC_HAVE &&
-      lc != LC_BE && is_word(nw, "by"))
+      lc != LC_BE && (nb & XB_BY))
     return PL_T_VBN;
 
   /* noun compounds: "ceasefire talks in", "hostage release deal" */
@@ -817,7 +1055,7 @@ static uint8_t decide(run *r, uint32_t i) {
       (c->first == PL_T_NN || c->first == PL_T_NNS ||
        (c->first == PL_T_VBZ && (m & M(PL_T_NNS)))) &&
       ((!(m & (M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) &&
-        !is_word(nw, "to")) ||
+        !(nb & XB_TO)) ||
        verb_ahead(r, i + 1) ||
        (clause_verb(r, i, 0) && c->first != PL_T_VBZ))) {
     if (!((m & M(PL_T_VBD)) && !(m & M_NOUN)))
@@ -836,7 +1074,7 @@ static uint8_t decide(run *r, uint32_t i) {
       ((!noun_left && complementish(r, i + 1)) ||
        (noun_left && objectish(r, i + 1)) ||
        (nx != UINT32_MAX && r->c[nx].first == PL_T_IN &&
-        !is_word(nw, "of"))) &&
+        !(nb & XB_OF))) &&
       !(lc == LC_START && could_be_verb_next(r, i + 1)))
     return PL_T_VBG;
 
@@ -846,7 +1084,7 @@ static uint8_t decide(run *r, uint32_t i) {
       (c->first == PL_T_NN || c->first == PL_T_NNS || c->first == PL_T_VBG ||
        c->first == PL_T_VBZ) &&
       (pt->tag == PL_T_NNP || pt->tag == PL_T_NN) && !objectish(r, i + 1) &&
-      !is_word(nw, "to") && (verb_ahead(r, i + 1) || clause_verb(r, i, 1))) {
+      !(nb & XB_TO) && (verb_ahead(r, i + 1) || clause_verb(r, i, 1))) {
     uint32_t k = pv;
     while (k > r->lo && (T(r, k)->tag == PL_T_NNP || T(r, k)->tag == PL_T_NN ||
                          T(r, k)->tag == PL_T_JJ))
@@ -872,7 +1110,7 @@ static uint8_t decide(run *r, uint32_t i) {
    * without agreement, as in headlines and translated text) */
   if (lc == LC_SUBJ_SG && pt && pt->tag == PL_T_NNP && (m & M(PL_T_VBP)) &&
       !(m & (M(PL_T_VBZ) | M(PL_T_VBD))) && !last_finite(r, i) &&
-      nx != UINT32_MAX && r->c[nx].first == PL_T_IN && !is_word(nw, "of") &&
+      nx != UINT32_MAX && r->c[nx].first == PL_T_IN && !(nb & XB_OF) &&
       name_opens_sentence(r, pv) && !main_verb_ahead(r, i + 1))
     return PL_T_VBP;
 
@@ -898,10 +1136,10 @@ static uint8_t decide(run *r, uint32_t i) {
 
   /* reduced relative: "men sought in", "officials accused of", "the
    * civilians imprisoned for acting ... were" */
-  if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && pt && !saying(w) &&
+  if ((m & M(PL_T_VBN)) && (m & M(PL_T_VBD)) && pt && !(c->wc & XB_SAYING) &&
       (pt->tag == PL_T_NN || pt->tag == PL_T_NNS || pt->tag == PL_T_NNPS) &&
-      nx != UINT32_MAX && (r->c[nx].first == PL_T_IN || is_word(nw, "to")) &&
-      !is_word(nw, "that") &&
+      nx != UINT32_MAX && (r->c[nx].first == PL_T_IN || (nb & XB_TO)) &&
+      !(nb & XB_THAT) &&
       (clause_verb(r, i, 1) || verb_ahead(r, i + 1)))
     return PL_T_VBN;
 
@@ -930,10 +1168,7 @@ static uint8_t decide(run *r, uint32_t i) {
 /* Is s[0..n) a base verb the lexicon knows ("reopen")? */
 static int known_verb(const pl_lexicon *lx, const char *s, size_t n) {
   const lexent *e = lex_find(lx, s, n);
-  if (!e) return 0;
-  for (int k = 0; k < e->ntag; k++)
-    if (e->tags[k] == PL_T_VB || e->tags[k] == PL_T_VBP) return 1;
-  return 0;
+  return e && (e->tm & (M(PL_T_VB) | M(PL_T_VBP)));
 }
 
 /* Lemma of an unknown inflected word: strip the suffix, then prefer a
@@ -968,23 +1203,35 @@ static const char *guess_lemma(run *r, const char *w, size_t strip) {
   return pl_strndup(&r->doc->arena, buf, k);
 }
 
-static const char *lemma_of(run *r, uint32_t i) {
+/* The lemma of token i, and its hash in *h (the token's interned hlem:
+ * taken from the lexicon entry or the token when known, else computed). */
+static const char *lemma_of(run *r, uint32_t i, uint32_t *h) {
   pl_token *t = T(r, i);
   cand *c = &r->c[i];
   const pl_lexicon *lx = r->doc->ctx->lex;
-  if (c->lem) return c->lem;
+  if (c->lem) {
+    *h = c->lemh_ok ? c->lemh : pl_fnv32z(c->lem);
+    return c->lem;
+  }
   int tg = t->tag;
   if (c->e) {
-    if (PL_IS_VERB(tg) && c->e->vlem) return lx->pool + c->e->vlem;
-    if ((tg == PL_T_NN || tg == PL_T_NNS) && c->e->nlem)
+    if (PL_IS_VERB(tg) && c->e->vlem) {
+      *h = c->e->vh;
+      return lx->pool + c->e->vlem;
+    }
+    if ((tg == PL_T_NN || tg == PL_T_NNS) && c->e->nlem) {
+      *h = c->e->nh;
       return lx->pool + c->e->nlem;
-    return t->lower;
-  }
-  if (c->gstrip && (PL_IS_VERB(tg) || tg == PL_T_NNS) &&
-      tg != PL_T_VB && tg != PL_T_VBP) {
+    }
+  } else if (c->gstrip && (PL_IS_VERB(tg) || tg == PL_T_NNS) &&
+             tg != PL_T_VB && tg != PL_T_VBP) {
     const char *g = guess_lemma(r, t->lower, c->gstrip);
-    return g ? g : t->lower;
+    if (g && g != t->lower) {
+      *h = pl_fnv32z(g);
+      return g;
+    }
   }
+  *h = t->hlow;
   return t->lower;
 }
 
@@ -1000,6 +1247,24 @@ static void lexical(run *r, uint32_t i, int headline) {
   memset(c, 0, sizeof *c);
   unsigned fl = t->flags;
   const char *w = t->lower;
+  if (!(fl & (PL_TF_QUOTE | PL_TF_POSS | PL_TF_NUM | PL_TF_PUNCT))) {
+    /* the common case: a word the lexicon knows, whose entry holds its
+     * candidates, word classes and override lemma ready made */
+    const lexent *e = lex_find_h(lx, w, t->hlow);
+    if (e) {
+      c->e = e;
+      c->lowhit = 1;
+      c->m = e->lm;
+      c->first = e->lfirst;
+      c->wc = e->cls;
+      if (e->over && overrides[e->over - 1].lem) {
+        c->lem = overrides[e->over - 1].lem;
+        c->lemh = lx->over_h[e->over - 1];
+        c->lemh_ok = 1;
+      }
+      return;
+    }
+  }
   if (fl & PL_TF_QUOTE) {
     c->first = PL_T_QUOTE;
     c->fixed = 1;
@@ -1021,27 +1286,23 @@ static void lexical(run *r, uint32_t i, int headline) {
   }
   if (c->fixed) {
     c->m = M(c->first);
+    /* XB_* bits for the rules that look at neighbours: every listed word
+     * starts with a letter, so punctuation and numbers have none */
+    if ((unsigned)((w[0] | 0x20) - 'a') < 26) c->wc = xbits_unknown(w, t->hlow);
     return;
   }
-  c->e = lex_find_h(lx, w, t->hlow);
-  /* overrides are marked on their lexicon entries at load; clitics ('re
-   * n't) are not in the lexicon, and without a lexicon all are searched */
+  /* not in the lexicon (entries returned above).  Overrides are marked on
+   * their lexicon entries at load; clitics ('re n't) are not in the
+   * lexicon, and without a lexicon all are searched */
   const struct over *o =
-      c->e ? (c->e->over ? &overrides[c->e->over - 1] : NULL)
-      : (!lx || w[0] == '\'' || (w[0] == 'n' && w[1] == '\'')) ? find_over(w)
+      (!lx || w[0] == '\'' || (w[0] == 'n' && w[1] == '\'')) ? find_over(w)
                                                           : NULL;
-  c->wc = (uint16_t)(c->e ? c->e->cls : (!lx || w[0] == '\'') ? classes_of(w)
-                                                             : 0);
+  c->wc = ((!lx || w[0] == '\'') ? classes_of(w) : 0) |
+          xbits_unknown(w, t->hlow);
   if (o) {
     for (int k = 0; k < 3 && o->tags[k]; k++) c->m |= M(o->tags[k]);
     c->first = o->tags[0];
     if (o->lem) c->lem = o->lem;
-  } else if (c->e) {
-    c->m |= c->e->tm;
-    c->first = c->e->tags[0];
-    /* base form and non-3rd-person present share their spelling: the
-     * lexicon often lists only one ("finance NN VBP") */
-    if (c->m & (M(PL_T_VB) | M(PL_T_VBP))) c->m |= M(PL_T_VB) | M(PL_T_VBP);
   }
   int cap = (fl & PL_TF_CAP) != 0;
   int allcap = (fl & PL_TF_ALLCAP) && !headline;
@@ -1051,7 +1312,7 @@ static void lexical(run *r, uint32_t i, int headline) {
     if (ex) {
       c->e = ex;
       c->m |= ex->tm;
-      c->first = ex->tags[0];
+      c->first = ex->first;
     }
   }
   if (!c->m) {
@@ -1066,7 +1327,7 @@ static void lexical(run *r, uint32_t i, int headline) {
       /* "Palestinians", "Israelis": plural of a known adjective */
       if (wl > 4 && w[wl - 1] == 's' && !allcap) {
         const lexent *adj = lex_find(lx, w, wl - 1);
-        if (adj && adj->tags[0] == PL_T_JJ) c->first = PL_T_NNPS;
+        if (adj && adj->first == PL_T_JJ) c->first = PL_T_NNPS;
       }
       c->m = M(c->first);
       c->fixed = 1;
@@ -1079,18 +1340,11 @@ static void lexical(run *r, uint32_t i, int headline) {
   }
 }
 
-/* Does a capitalised adjective look like a nationality or region
- * adjective ("Israeli", "Lebanese", "Turkish", "Islamic", "Western")
- * rather than a capitalised name word ("August", "Asia")? */
-static int demonym(const pl_token *t) {
-  static const char *const suf[] = {"an", "ese", "ish", "i", "ic", "ch",
-                                    "ss", "ai", "ek", "ab", "ern", NULL};
-  size_t n = strlen(t->lower);
-  for (const char *const *s = suf; *s; s++) {
-    size_t k = strlen(*s);
-    if (n > k + 2 && !strcmp(t->lower + n - k, *s)) return 1;
-  }
-  return 0;
+/* demonym_w() of token i's lower-case form: marked on its lexicon entry
+ * at load when it has one. */
+static int demonym_at(run *r, uint32_t i) {
+  const cand *c = &r->c[i];
+  return c->lowhit ? (c->e->cls & XB_DEMONYM) != 0 : demonym_w(T(r, i)->lower);
 }
 
 /* Step 2: capitalisation.  initial = the token opens the sentence (or a
@@ -1102,12 +1356,9 @@ static void capitals(run *r, uint32_t i, int headline) {
   unsigned fl = t->flags;
   if (!(fl & (PL_TF_CAP | PL_TF_ALLCAP))) {
     /* name particles: "Mohammed bin Salman", "al-Mayadeen", "Abu Obeida" */
-    static const char *const particles[] = {"bin", "bint", "ibn", "al", "el",
-                                            "ben", "abu", "abd", "de", "da",
-                                            "van", "von", "der", "del", NULL};
-    if (pl_tok_in(particles, t) && i + 1 < r->hi) {
+    if ((c->wc & XB_NAMEP) && i + 1 < r->hi) {
       pl_token *n = T(r, i + 1);
-      if (is_word(n->lower, "-") && i + 2 < r->hi) n = T(r, i + 2);
+      if (is_hyph(n->lower) && i + 2 < r->hi) n = T(r, i + 2);
       if ((n->flags & PL_TF_CAP) && (n->flags & PL_TF_WORD)) {
         c->first = PL_T_NNP;
         c->m = M(PL_T_NNP);
@@ -1119,7 +1370,7 @@ static void capitals(run *r, uint32_t i, int headline) {
   }
   int acronym = (fl & PL_TF_ALLCAP) && t->len >= 2; /* US, UN, IDF, WHO */
   int next_num = i + 1 < r->hi && (T(r, i + 1)->flags & PL_TF_NUM);
-  if (is_word(t->lower, "may") && (next_num || (i > r->lo && !(fl &
+  if ((c->wc & XB_MAY) && (next_num || (i > r->lo && !(fl &
                                     PL_TF_SSTART)))) {
     c->first = PL_T_NNP; /* the month: "on May 31", "in May" */
     c->m = M(PL_T_NNP);
@@ -1139,7 +1390,7 @@ static void capitals(run *r, uint32_t i, int headline) {
   if (!initial) {
     /* "Israeli strike", "Palestinian officials": a capitalised adjective
      * before a common word stays an adjective; "White House" is a name */
-    if (c->first == PL_T_JJ && !acronym && i + 1 < r->hi && demonym(t) &&
+    if (c->first == PL_T_JJ && !acronym && i + 1 < r->hi && demonym_at(r, i) &&
         (T(r, i + 1)->flags & PL_TF_WORD) &&
         !(T(r, i + 1)->flags & (PL_TF_CAP | PL_TF_ALLCAP))) {
       c->m = M(PL_T_JJ);
@@ -1158,19 +1409,17 @@ static void capitals(run *r, uint32_t i, int headline) {
   /* sentence-initial: a word the lexicon lists capitalised as a proper
    * noun is a name ("China said", "Turkey will") */
   if (c->e && c->first != PL_T_NNP && !(fl & PL_TF_ALLCAP) &&
-      (c->first == PL_T_NN || (c->first == PL_T_JJ && !demonym(t)))) {
+      (c->first == PL_T_NN || (c->first == PL_T_JJ && !demonym_at(r, i)))) {
     const lexent *ex =
         lex_find(r->doc->ctx->lex, r->doc->text + t->off, t->len);
     /* only for words without verb readings ("turkey", not "aid"), and
      * not before a lower-case noun they would modify ("Aid trucks") */
-    int verbal = 0;
-    for (int k = 0; k < c->e->ntag; k++)
-      verbal |= PL_IS_VERB(c->e->tags[k]) || c->e->tags[k] == PL_T_MD;
+    int verbal = (c->e->tm & (M_VERB | M(PL_T_MD))) != 0;
     int before_noun = i + 1 < r->hi &&
                       !(T(r, i + 1)->flags & (PL_TF_CAP | PL_TF_PUNCT)) &&
                       (r->c[i + 1].first == PL_T_NN ||
                        r->c[i + 1].first == PL_T_NNS);
-    if (ex && ex != c->e && ex->tags[0] == PL_T_NNP && !verbal &&
+    if (ex && ex != c->e && ex->first == PL_T_NNP && !verbal &&
         !before_noun) {
       c->first = PL_T_NNP;
       c->fixed = 1;
@@ -1237,10 +1486,9 @@ parley_rc pl_tag_run(parley_doc *doc) {
         if (t->tag == PL_T_POS && i > r.lo) {
           /* "it's", "that's", "there's": the verb, not a possessive */
           pl_token *p = &doc->toks.v[i - 1];
-          if (!strcmp(t->lower, "'s") &&
+          if (is_s(t->lower) &&
               (p->tag == PL_T_PRP || p->tag == PL_T_EX ||
-               p->tag == PL_T_WP || !strcmp(p->lower, "that") ||
-               !strcmp(p->lower, "what") || !strcmp(p->lower, "where"))) {
+               p->tag == PL_T_WP || (cs[i - 1].wc & XB_SIS))) {
             t->tag = PL_T_VBZ;
             c->lem = "be";
           }
@@ -1248,8 +1496,7 @@ parley_rc pl_tag_run(parley_doc *doc) {
       } else {
         t->tag = decide(&r, i);
       }
-      t->lemma = lemma_of(&r, i);
-      t->hlem = t->lemma == t->lower ? t->hlow : pl_fnv32z(t->lemma);
+      t->lemma = lemma_of(&r, i, &t->hlem);
       int tg = t->tag;
       if (tg == PL_T_VB || tg == PL_T_VBD || tg == PL_T_VBZ ||
           tg == PL_T_VBP) {

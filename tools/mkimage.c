@@ -49,6 +49,17 @@ int main(int argc, char **argv) {
     fprintf(stderr, "mkimage: out of memory\n");
     return 1;
   }
+  /* the lexicon (tag.c) */
+  if (pl_lex_load_text(ctx) != PARLEY_OK) {
+    fprintf(stderr, "mkimage: lexicon: %s\n", ctx->errmsg);
+    return 1;
+  }
+  size_t lex_len = 0;
+  void *lex_img = ctx->lex ? pl_lex_image(ctx->lex, &lex_len) : NULL;
+  if (ctx->lex && !lex_img) {
+    fprintf(stderr, "mkimage: out of memory\n");
+    return 1;
+  }
   FILE *out = fopen(argv[1], "w");
   if (!out) {
     perror(argv[1]);
@@ -61,14 +72,23 @@ int main(int argc, char **argv) {
     emit_bytes(out, img, len);
     fprintf(out, ";\n\n");
   }
+  if (lex_img) {
+    fprintf(out, "static _Alignas(8) const char img_lexicon[] =\n");
+    emit_bytes(out, lex_img, lex_len);
+    fprintf(out, ";\n\n");
+  }
   fprintf(out, "static const pl_blob images[] = {\n");
   if (img) fprintf(out, "  {\"places\", img_places, %zuu},\n", len);
+  if (lex_img)
+    fprintf(out, "  {\"lexicon\", img_lexicon, %zuu},\n", lex_len);
   fprintf(out, "  {NULL, NULL, 0}\n};\n\n"
                "const pl_blob *pl_builtin_image(const char *name) {\n"
                "  for (const pl_blob *b = images; b->name; b++)\n"
                "    if (!strcmp(b->name, name)) return b;\n"
                "  return NULL;\n}\n");
   free(img);
+  free(lex_img);
+  pl_lex_free(ctx->lex);
   pl_gazetteer_free(ctx->gaz);
   pl_buf_free(&ctx->warnings);
   free(ctx);
