@@ -675,6 +675,7 @@ static const uint8_t prefs[LC__N][7] = {
 typedef struct run {
   parley_doc *doc;
   cand *c;            /* indexed by token index */
+  pl_token *tk;       /* doc->toks.v */
   uint32_t lo, hi;    /* current sentence tokens */
   /* running left context, updated as tokens are decided (so the rules
    * never rescan the sentence): latest verb tag (VB VBD VBZ VBP), latest
@@ -682,7 +683,7 @@ typedef struct run {
   int lv, lf, cv, cf;
 } run;
 
-static pl_token *T(run *r, uint32_t i) { return &r->doc->toks.v[i]; }
+static pl_token *T(run *r, uint32_t i) { return &r->tk[i]; }
 
 /* Word-class bits of token i (set by lexical()). */
 static unsigned WC(run *r, uint32_t i) { return r->c[i].wc; }
@@ -803,22 +804,25 @@ static int could_be_verb_next(run *r, uint32_t i) {
 static int verb_ahead(run *r, uint32_t i) { return i < r->hi && r->c[i].va; }
 
 static void mark_verbs_ahead(run *r) {
+  /* tag sets as masks: one test instead of a chain of compares */
+  const tmask modifier = M(PL_T_DT) | M(PL_T_PRPS) | M(PL_T_JJ) |
+                         M(PL_T_RB) | M(PL_T_POS) | M(PL_T_IN);
+  const tmask finite = M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP) | M(PL_T_MD);
+  const pl_token *tk = r->tk;
+  cand *cs = r->c;
+  uint32_t lo = r->lo;
   uint8_t va = 0;
-  for (uint32_t i = r->hi; i-- > r->lo;) {
-    pl_token *t = T(r, i);
-    cand *c = &r->c[i];
-    if (((t->flags & PL_TF_PUNCT) && !(t->flags & PL_TF_QUOTE)) ||
+  for (uint32_t i = r->hi; i-- > lo;) {
+    cand *c = &cs[i];
+    if ((tk[i].flags & (PL_TF_PUNCT | PL_TF_QUOTE)) == PL_TF_PUNCT ||
         (c->wc & WC_CLAUSE)) {
       va = 0; /* a verb after "that"/"who"/"if" belongs to another clause */
     } else if (!c->fixed) {
-      int f = c->first;
       /* a participle after a determiner/adjective is a modifier ("a
        * very crowded market"), not the clause's verb */
-      int pf = i > r->lo ? r->c[i - 1].first : 0;
-      int modified = pf == PL_T_DT || pf == PL_T_PRPS || pf == PL_T_JJ ||
-                     pf == PL_T_RB || pf == PL_T_POS || pf == PL_T_IN;
-      if (!modified &&
-          (f == PL_T_VBD || f == PL_T_VBZ || f == PL_T_VBP || f == PL_T_MD ||
+      int pf = i > lo ? cs[i - 1].first : 0;
+      if (!(M(pf) & modifier) &&
+          ((M(c->first) & finite) ||
            ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN))))
         va = 1;
     }
@@ -1446,7 +1450,7 @@ parley_rc pl_tag_run(parley_doc *doc) {
   if (!doc->toks.n) return PARLEY_OK;
   cand *cs = pl_alloc(&doc->arena, (size_t)doc->toks.n * sizeof(cand));
   if (!cs) return PARLEY_ENOMEM;
-  run r = {doc, cs, 0, 0, 0, 0, 0, 0};
+  run r = {doc, cs, doc->toks.v, 0, 0, 0, 0, 0, 0};
   uint32_t ns = doc->sents.n;
   /* Tokens outside any sentence (none normally) are tagged as one run. */
   for (uint32_t s = 0; s < (ns ? ns : 1); s++) {
@@ -1498,13 +1502,14 @@ parley_rc pl_tag_run(parley_doc *doc) {
       }
       t->lemma = lemma_of(&r, i, &t->hlem);
       int tg = t->tag;
-      if (tg == PL_T_VB || tg == PL_T_VBD || tg == PL_T_VBZ ||
-          tg == PL_T_VBP) {
+      if (M(tg) & (M(PL_T_VB) | M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) {
         r.lv = r.cv = tg;
         if (tg != PL_T_VB) r.lf = r.cf = tg;
         if (c->wc & WC_SAY) r.cv = r.cf = 0; /* its complement is a clause */
       } else if (tg == PL_T_QUOTE || (c->wc & (WC_CLAUSE | WC_SUB)) ||
-                 (tg == PL_T_PUNCT && strchr(",;:", *t->lower))) {
+                 (tg == PL_T_PUNCT &&
+                  (*t->lower == ',' || *t->lower == ';' ||
+                   *t->lower == ':' || !*t->lower))) {
         r.cv = r.cf = 0;
       }
     }
