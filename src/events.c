@@ -50,6 +50,8 @@ typedef struct {
   int relaxed;
   int tgt_passive;     /* the passive '+' was taken by the subject */
   int relaxed_used;
+  int relaxed_seen;    /* matching reached the one place x->relaxed is
+                          read (a final '+' with no actor after it) */
   uint32_t lim;        /* matching stops at this token */
   uint32_t lolim;      /* pre-elements stop here */
   agroup src, tgt;
@@ -401,6 +403,7 @@ static int m_slot(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos,
     if (is_tgt) x->tgt = save; else x->src = save;
     return 0;
   }
+  if (is_tgt && e + 1 == p->nel) x->relaxed_seen = 1;
   if (x->relaxed && is_tgt && e + 1 == p->nel) {
     uint32_t a, b;
     np_bounds(x, pos, &a, &b);
@@ -1369,17 +1372,16 @@ static void mark_lits(mstate *x, const match_t *m) {
 }
 
 /* Verbs whose to-infinitive complement is what is asked for, not done:
- * "urged Israel to allow", "called on X to" */
-static int appeal_verb(const char *l) {
+ * "urged Israel to allow", "called on X to".  Tested for most verb
+ * groups: one word-set probe with the lemma's interned hash. */
+static int appeal_verb(const pl_token *t) {
   static const char *const A[] = {
       "urge",   "ask",     "call",    "press",  "demand", "want",
       "tell",   "order",   "invite",  "encourage", "allow", "force",
       "push",   "persuade", "request", "warn",  "appeal", "pressure",
       "advise", "instruct", "help",   "enable", "permit", "authorize",
       "convince", "expect", NULL};
-  for (int i = 0; A[i]; i++)
-    if (streq(l, A[i])) return 1;
-  return 0;
+  return pl_words_has_h(A, t->lemma, t->hlem);
 }
 
 /* Is verb group g inside reported speech? */
@@ -1462,13 +1464,11 @@ static int implied_target(mstate *x, const agroup *S, agroup *T,
 
 /* Verbs whose negation is a refusal: "will not accept more refugees",
  * "did not recognise the vote". */
-static int refusal_verb(const char *l) {
+static int refusal_verb(const pl_token *t) {
   static const char *const R[] = {"accept", "agree", "allow", "permit",
                                   "recognize", "recognise", "approve",
                                   "endorse", NULL};
-  for (int i = 0; R[i]; i++)
-    if (streq(l, R[i])) return 1;
-  return 0;
+  return pl_words_has_h(R, t->lemma, t->hlem);
 }
 
 /* A negated refusal verb in a main clause codes 120 (reject) from the
@@ -1480,7 +1480,7 @@ static int code_refusal(mstate *x, uint32_t g, parley_rc *rc) {
   const pl_token *tk = x->tk;
   if (!(v->flags & PL_VG_NEG) ||
       (v->flags & (PL_VG_PASSIVE | PL_VG_REL | PL_VG_PART | PL_VG_INF)) ||
-      !refusal_verb(tk[v->first].lemma))
+      !refusal_verb(&tk[v->first]))
     return 0;
   agroup S, T;
   x->subj_event = 0;
@@ -1510,8 +1510,9 @@ static int code_refusal(mstate *x, uint32_t g, parley_rc *rc) {
 static int code_must(mstate *x, uint32_t g, parley_rc *rc);
 
 /* Verbs that take a to-infinitive as their content ("promised to go",
- * "tried to reach"); 2 = the chain states an intent. */
-static int chain_verb(const char *l) {
+ * "tried to reach"); 2 = the chain states an intent.  One probe of both
+ * lists with the lemma's interned hash. */
+static int chain_verb(const pl_token *t) {
   static const char *const I[] = {
       "plan",    "intend", "aim",    "seek",    "want",    "hope",
       "prepare", "decide", "agree",  "pledge",  "promise", "vow",
@@ -1520,11 +1521,9 @@ static int chain_verb(const char *l) {
   static const char *const O[] = {"try",    "attempt", "begin", "start",
                                   "continue", "resume", "move", "refuse",
                                   "fail",   "decline", NULL};
-  for (int i = 0; I[i]; i++)
-    if (streq(l, I[i])) return 2;
-  for (int i = 0; O[i]; i++)
-    if (streq(l, O[i])) return 1;
-  return 0;
+  static const char *const *const IO[] = {I, O, NULL};
+  uint32_t c = pl_words_class(IO, t->lemma, t->hlem);
+  return (c & 1) ? 2 : (c & 2) ? 1 : 0;
 }
 
 /* Does infinitive group h continue group g across a time phrase or an
@@ -1537,7 +1536,7 @@ static int split_chain(const mstate *x, uint32_t g, uint32_t h) {
   const pl_vgroup *a = &doc->vgs.v[g], *b = &doc->vgs.v[h];
   const pl_token *tk = x->tk;
   if (!(b->flags & PL_VG_INF) || (a->flags & (PL_VG_ADJ | PL_VG_PASSIVE)) ||
-      a->first != a->head || !chain_verb(tk[a->head].lemma))
+      a->first != a->head || !chain_verb(&tk[a->head]))
     return 0;
   if (b->lo <= a->hi || b->lo - a->hi > 5) return 0;
   int timew = 0, other = 0;
@@ -1572,7 +1571,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     chained.flags &= (uint16_t)~PL_VG_INF;
     chained.flags |= a->flags & (PL_VG_NEG | PL_VG_FUTURE | PL_VG_INTENT |
                                  PL_VG_MODAL | PL_VG_SPEECH);
-    if (chain_verb(tk[a->head].lemma) == 2) chained.flags |= PL_VG_INTENT;
+    if (chain_verb(&tk[a->head]) == 2) chained.flags |= PL_VG_INTENT;
     v = &chained;
   }
   if (x->used[v->head - x->t0] == PL_U_USED) return PARLEY_OK; /* "of violating" */
@@ -1582,10 +1581,10 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
     return PARLEY_OK; /* "... cancel plans to sell": still the appeal */
   }
   if ((v->flags & PL_VG_INF) && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
-      appeal_verb(tk[doc->vgs.v[g - 1].head].lemma))
+      appeal_verb(&tk[doc->vgs.v[g - 1].head]))
     return PARLEY_OK; /* the content of an appeal is not an event */
   if (g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
-      appeal_verb(tk[doc->vgs.v[g - 1].head].lemma)) {
+      appeal_verb(&tk[doc->vgs.v[g - 1].head])) {
     /* "demanded that Britain release ...": the built-in coder reads the
      * whole subject of the clause; PETRARCH mode keeps to a "that" at
      * most 3 tokens after the appeal */
@@ -1643,17 +1642,27 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   int gh = 0, gf = 0;
   x->skip_from = after_agent ? v->head + 1 : UINT32_MAX;
   x->skip_to = after_agent;
+  /* The relaxed pass repeats a failed match with x->relaxed set.  When
+   * the strict pass never reached the test of x->relaxed (m_slot), the
+   * repeat would do exactly the same and fail again: it is skipped. */
+  int hseen = 1, fseen = 1;
   for (int pass = 0; pass < 2; pass++) {
     x->relaxed = pass;
-    if (!neg_chain && !gh) gh = match_at(x, v->head, 'v', &mh);
-    if (v->first != v->head && !gf) {
+    if (!neg_chain && !gh && hseen) {
+      x->relaxed_seen = 0;
+      gh = match_at(x, v->head, 'v', &mh);
+      hseen = x->relaxed_seen;
+    }
+    if (v->first != v->head && !gf && fseen) {
       x->passive = 0;
       uint32_t sf = x->skip_from, st = x->skip_to;
       if (v == &chained) { /* "refused on Sunday to release": skip the time */
         x->skip_from = v->first + 1;
         x->skip_to = v->lo;
       }
+      x->relaxed_seen = 0;
       gf = match_at(x, v->first, 'v', &mf);
+      fseen = x->relaxed_seen;
       x->skip_from = sf;
       x->skip_to = st;
       x->passive = vpassive;
@@ -2212,19 +2221,32 @@ parley_rc pl_events_run(parley_doc *doc) {
     uint32_t *skipg = pl_calloc(&doc->arena, (size_t)se->ntok + 1, sizeof *skipg);
     if (!tw || !used || !skipv || !skipg) return PARLEY_ENOMEM;
     memset(x.wbits, 0, sizeof x.wbits);
-    for (uint32_t i = x.t0; i < x.t1; i++) {
-      const pl_token *t = &doc->toks.v[i];
-      uint32_t *w = tw + (size_t)(i - x.t0) * 3;
+    /* Locals, not x.* or doc->*: the lookups are calls into verbs.c,
+     * after which the compiler would reload anything reachable from a
+     * pointer that escaped. */
+    const pl_token *tk = doc->toks.v + x.t0;
+    uint64_t *wb = x.wbits;
+    for (uint32_t i = 0; i < se->ntok; i++) {
+      const pl_token *t = &tk[i];
       const char *lo = t->lower ? t->lower : "";
       const char *le = t->lemma ? t->lemma : lo;
       const char *ke = t->key ? t->key : lo;
-      w[1] = pl_vd_word_find_h(vd, lo, t->hlow);
-      w[0] = le == lo || (t->hlem == t->hlow && !strcmp(le, lo))
-                 ? w[1] : pl_vd_word_find_h(vd, le, t->hlem);
-      w[2] = ke == lo || (t->hkey == t->hlow && !strcmp(ke, lo))
-                 ? w[1] : pl_vd_word_find_h(vd, ke, t->hkey);
-      for (int v = 0; v < 3; v++)
-        if (w[v] != PL_VW_NONE) x.wbits[(w[v] >> 6) & 63] |= 1ull << (w[v] & 63);
+      /* lemma and key usually are the lower-case form itself (the same
+       * pointer, or equal hashes and strings): one lookup serves all */
+      uint32_t idl = pl_vd_word_find_h(vd, lo, t->hlow), idm = idl, idk = idl;
+      if (le != lo && !(t->hlem == t->hlow && !strcmp(le, lo)))
+        idm = pl_vd_word_find_h(vd, le, t->hlem);
+      if (ke != lo && !(t->hkey == t->hlow && !strcmp(ke, lo)))
+        idk = pl_vd_word_find_h(vd, ke, t->hkey);
+      tw[3 * i] = idm;
+      tw[3 * i + 1] = idl;
+      tw[3 * i + 2] = idk;
+      /* the sentence's word set (a repeated id sets its bit once) */
+      if (idl != PL_VW_NONE) wb[(idl >> 6) & 63] |= 1ull << (idl & 63);
+      if (idm != idl && idm != PL_VW_NONE)
+        wb[(idm >> 6) & 63] |= 1ull << (idm & 63);
+      if (idk != idl && idk != idm && idk != PL_VW_NONE)
+        wb[(idk >> 6) & 63] |= 1ull << (idk & 63);
     }
     x.tw = tw;
     x.skipv = skipv;
