@@ -53,6 +53,10 @@ typedef struct {
   int relaxed_seen;    /* matching reached the one place x->relaxed is
                           read (a final '+' with no actor after it) */
   uint32_t lim;        /* matching stops at this token */
+  /* code_vg's scan for lim, memoised per sentence (speed only): from any
+   * position in [lim_from[a], lim_to[a]] the scan stops at lim_to[a];
+   * a = the group stands in an aside.  lim_from UINT32_MAX: none yet. */
+  uint32_t lim_from[2], lim_to[2];
   uint32_t lolim;      /* pre-elements stop here */
   agroup src, tgt;
   uint32_t end, begin;
@@ -1607,10 +1611,20 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   /* patterns may run past the clause end (into a following infinitive or
    * a mis-tagged noun) up to a real boundary; slots stay in the clause */
   x->lim = v->hi;
-  while (x->lim < x->t1 && !(tk[x->lim].syn & (PL_SY_BOUND | PL_SY_REL)) &&
-         !((tk[x->lim].syn & PL_SY_ASIDE) && !(tk[v->lo].syn & PL_SY_ASIDE)) &&
-         !(!(tk[x->lim].syn & PL_SY_ASIDE) && (tk[v->lo].syn & PL_SY_ASIDE)))
-    x->lim++;
+  /* the groups of a sentence come in order and mostly end before the
+   * previous group's limit: no stop lies between, so the scan would end
+   * at the same token (one scan per clause instead of one per group) */
+  int lo_aside = (tk[v->lo].syn & PL_SY_ASIDE) != 0;
+  if (x->lim_from[lo_aside] <= v->hi && v->hi <= x->lim_to[lo_aside]) {
+    x->lim = x->lim_to[lo_aside];
+  } else {
+    while (x->lim < x->t1 && !(tk[x->lim].syn & (PL_SY_BOUND | PL_SY_REL)) &&
+           !((tk[x->lim].syn & PL_SY_ASIDE) && !(tk[v->lo].syn & PL_SY_ASIDE)) &&
+           !(!(tk[x->lim].syn & PL_SY_ASIDE) && (tk[v->lo].syn & PL_SY_ASIDE)))
+      x->lim++;
+    x->lim_from[lo_aside] = v->hi;
+    x->lim_to[lo_aside] = x->lim;
+  }
   x->lolim = x->cameo ? v->clo : x->t0; /* PETRARCH: "INDICATED WOULD *" */
   /* PETRARCH reads a passive only with a "by" in the verb phrase: "X was
    * criticized over its dispute with Y" is coded as X acting on Y */
@@ -1634,7 +1648,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   /* candidates: the head, and the first verb of an intent chain */
   match_t mh, mf;
   memset(&mh, 0, sizeof mh);
-  memset(&mf, 0, sizeof mf);
+  if (v->first != v->head) memset(&mf, 0, sizeof mf); /* else unused */
   int neg_chain = v->first != v->head && (streq(tk[v->first].lemma, "refuse") ||
                   streq(tk[v->first].lemma, "fail") ||
                   streq(tk[v->first].lemma, "decline") ||
@@ -2249,6 +2263,7 @@ parley_rc pl_events_run(parley_doc *doc) {
         wb[(idk >> 6) & 63] |= 1ull << (idk & 63);
     }
     x.tw = tw;
+    x.lim_from[0] = x.lim_from[1] = UINT32_MAX;
     x.skipv = skipv;
     x.skipg = skipg;
     x.gen = 0;
@@ -2268,6 +2283,8 @@ parley_rc pl_events_run(parley_doc *doc) {
     for (uint32_t i = x.t0; i < x.t1; i++) {
       const pl_token *t = &doc->toks.v[i];
       if (t->chunk != PL_CH_NP || !PL_IS_NOUN(t->tag)) continue;
+      /* code_nominal's first test, here: most nouns head no pattern */
+      if (x.used[i - x.t0] == PL_U_USED || !has_nform(&x, i)) continue;
       parley_rc rc = code_nominal(&x, i);
       if (rc) return rc;
     }

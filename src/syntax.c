@@ -409,8 +409,8 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     else if ((is_neg(t) || t->tag == PL_T_RB) && verb_after(tk, i + 1, t1) &&
              !adj_participle(tk, verb_after(tk, i + 1, t1), t0, t1))
       start = 1;
-    else if (noun_as_chain_verb(tk, i, t0, t1))
-      start = 1;
+    else if (PL_IS_NOUN(t->tag) && noun_as_chain_verb(tk, i, t0, t1))
+      start = 1; /* (its first test inline: most tokens are no noun) */
     if (!start) {
       i++;
       continue;
