@@ -1017,21 +1017,25 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
   mc->s0 = s->tok0;
   mc->s1 = s->tok0 + s->ntok;
   mc->of_end = UINT32_MAX;
-  for (uint32_t i = mc->s0; i < mc->s1; i++) {
-    const pl_token *t = &mc->T[i];
+  /* locals: the stores into wid/wc could alias mc's own fields */
+  const pl_token *T = mc->T;
+  const pl_actordict *d = mc->d;
+  uint32_t *wida = mc->wid, *wca = mc->wc;
+  for (uint32_t i = mc->s0, e = mc->s1, x = 0; i < e; i++, x++) {
+    const pl_token *t = &T[i];
     /* "Al-Thani" = "Al Thani"; PETRARCH texts join names with '_'
      * ("Dol_Amroth") as its dictionaries do */
     uint32_t w = ((t->key[0] == '-' || t->key[0] == '_') && !t->key[1])
                      ? WID_HYPHEN
-                     : pl_dict_word_h(mc->d, t->key, t->hkey);
+                     : pl_dict_word_h(d, t->key, t->hkey);
     uint32_t c = 0;
     if (w < WID_HYPHEN) {
-      const pl_word *wd = &mc->d->words[w];
+      const pl_word *wd = &d->words[w];
       c = wd->cls;
       if (wd->heada != PL_NONE || wd->npair) c |= WC_START;
     }
-    mc->wid[i - mc->s0] = w;
-    mc->wc[i - mc->s0] = c;
+    wida[x] = w;
+    wca[x] = c;
   }
   uint32_t i = mc->s0;
   while (i < mc->s1) {
@@ -1095,6 +1099,12 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
           i = r2.end;
         }
       }
+      continue;
+    }
+    /* most tokens end here: no phrase, no pronoun, not a capitalised
+     * word (name_tok_as wants PL_TF_WORD and PL_TF_CAP) */
+    if (!(t->flags & PL_TF_CAP) && !(wcls(mc, i) & PL_WC_PRONOUN)) {
+      i++;
       continue;
     }
     if ((t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ALLCAP) &&

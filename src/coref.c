@@ -433,19 +433,15 @@ parley_rc pl_coref_run(parley_doc *doc) {
   /* which tokens are inside a quotation (one byte per token) */
   uint8_t *inq = pl_alloc(&doc->arena, doc->toks.n + 1);
   if (!inq) return PARLEY_ENOMEM;
-  /* Most tokens lie outside any quotation: clear the array, skip to the
-   * next opening mark testing flags only, and mark up to its closing
-   * mark or a paragraph break.  Locals: stores through the uint8_t
+  /* Most tokens lie outside any quotation: clear the array, jump to the
+   * next opening mark (pl_next_qopen) and mark up to its closing mark or
+   * a paragraph break.  Locals: stores through the uint8_t
    * pointer may alias anything, so doc->toks would be reloaded. */
   const pl_token *tv = doc->toks.v;
   const char *text = doc->text;
   uint32_t nt = doc->toks.n;
   memset(inq, 0, (size_t)nt + 1);
-  for (uint32_t i = 0; i < nt;) {
-    if (!(tv[i].flags & PL_TF_QOPEN)) {
-      i++;
-      continue;
-    }
+  for (uint32_t i = pl_next_qopen(doc, 0); i < nt; i = pl_next_qopen(doc, i)) {
     /* open from token i (an opening mark inside keeps it open) */
     for (; i < nt; i++) {
       inq[i] = 1;

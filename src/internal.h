@@ -598,6 +598,10 @@ uint32_t pl_xw(const pl_token *t);                 /* classes, 0 none */
 /* The classes of a lower-case word with its pl_fnv32 hash (token.c
  * stores them on each word token for pl_xw). */
 uint32_t pl_xw_classes(const char *lower, uint32_t hlow);
+/* quotes.c: the first token at or after i that opens a quotation
+ * (PL_TF_QOPEN), doc->toks.n when none.  Jumps between '"' bytes of the
+ * text instead of testing every token. */
+uint32_t pl_next_qopen(const parley_doc *doc, uint32_t i);
 /* quotes.c: token i is a speech cue (a cue word outside names, not
  * passive: "was accused", "the United States"). */
 int pl_cue_at(const parley_doc *doc, uint32_t i);

@@ -719,6 +719,37 @@ int32_t pl_span_mention(const parley_doc *doc, uint32_t a, uint32_t b) {
 
 /* ---- quotes ---- */
 
+/* Only a '"' token can open a quotation (token.c makes every '"' a
+ * one-byte PL_TF_QUOTE token; sentence.c's mark_quotes sets PL_TF_QOPEN
+ * on such tokens only, never on '\''), and a story has few of them: so
+ * the scan looks for the next '"' byte with memchr and finds its token by
+ * binary search (tokens are in text order) instead of testing the flags
+ * of every token. */
+uint32_t pl_next_qopen(const parley_doc *doc, uint32_t i) {
+  const pl_token *tv = doc->toks.v;
+  uint32_t n = doc->toks.n;
+  while (i < n) {
+    size_t from = tv[i].off;
+    if (from >= doc->text_len) return n;
+    const char *q = memchr(doc->text + from, '"', doc->text_len - from);
+    if (!q) return n;
+    size_t o = (size_t)(q - doc->text);
+    uint32_t lo = i, hi = n; /* first token with off >= o */
+    while (lo < hi) {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (tv[mid].off < o) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= n) return n;
+    if (tv[lo].off == o) {
+      if (tv[lo].flags & PL_TF_QOPEN) return lo;
+      lo++; /* a closing or stray mark */
+    }
+    i = lo; /* a '"' inside a longer token: search on from the next one */
+  }
+  return n;
+}
+
 static int nl_between(const parley_doc *doc, uint32_t i) {
   /* a line break between token i-1 and token i */
   const pl_token *p = &doc->toks.v[i - 1], *t = &doc->toks.v[i];
@@ -908,8 +939,8 @@ parley_rc pl_quotes_run(parley_doc *doc) {
   uint32_t n = doc->toks.n;
   int32_t prev = -1;     /* index of the previous kept quote */
   uint32_t prev_end = 0; /* the sentence it ended in */
-  for (uint32_t i = 0; i < n; i++) {
-    if (!(tv[i].flags & PL_TF_QOPEN)) continue;
+  for (uint32_t i = pl_next_qopen(doc, 0); i < n;
+       i = pl_next_qopen(doc, i + 1)) {
     /* find the end */
     uint32_t j = i + 1, close = UINT32_MAX, last = i;
     for (; j < n; j++) {
