@@ -100,6 +100,10 @@ static const char *const D5[] = {"saturday", NULL};
 static const char *const D6[] = {"sunday", NULL};
 static const char *const *const WEEKDAYS[] = {D0, D1, D2, D3, D4, D5, D6,
                                               NULL};
+static const char *const deictic[] = {
+    "today", "tonight", "overnight", "yesterday", "tomorrow", "last",
+    "past",  "next",    "coming",    "this",      "weekend", NULL};
+static const char *const ago_word[] = {"ago", NULL};
 
 /* Month number of a token whose key is a month name or abbreviation, 0
  * when none. */
@@ -280,7 +284,7 @@ static const char *const month_preps[] = {
 static int m_month(const parley_doc *doc, uint32_t i, uint32_t end,
                    uint32_t prev, spec_t *s) {
   const pl_token *t = T(doc, i);
-  if (t->len < 3 || t->len > 10 || !memchr("jfmasond", t->key[0], 8)) return 0;
+  if (t->len < 3 || t->len > 10 || !(t->fw & PL_FW_MONTH)) return 0;
   int m = month_of(t);
   if (!m || !cap(doc, i)) return 0;
   if (m != 5 && !(t->flags & PL_TF_ABBR) && strlen(t->key) == 3 &&
@@ -454,19 +458,19 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
   unsigned char c0 = (unsigned char)t->key[0];
   int digit = c0 >= '0' && c0 <= '9';
   /* cheap gate: most tokens can start no date expression */
-  int ago = i + 2 < end && T(doc, i + 2)->key[0] == 'a' &&
-            !strcmp(T(doc, i + 2)->key, "ago");
-  static const char *const deictic[] = {
-      "today", "tonight", "overnight", "yesterday", "tomorrow", "last",
-      "past",  "next",    "coming",    "this",      "weekend", NULL};
-  int dword = memchr("tolypncw", c0, 8) && in_key(t, deictic);
-  if (!digit && !cap(doc, i) && !ago && !dword) return 0;
+  /* the word bits token.c looked up: only a digit, a month or weekday
+   * name, a deictic word or an "ago" two tokens on can start one (a
+   * capitalised word that is neither returns 0 below) */
+  uint16_t fw = t->fw;
+  int ago = i + 2 < end && (T(doc, i + 2)->fw & PL_FW_AGO);
+  int dword = (fw & PL_FW_DEICTIC) != 0;
+  if (!digit && !(fw & (PL_FW_MONTH | PL_FW_WDAY)) && !ago && !dword)
+    return 0;
   int n;
   if (digit && (n = m_iso(doc, i, end, s))) return n;
   if (cap(doc, i) && (n = m_month(doc, i, end, prev, s))) return n;
   if (digit && (n = m_daymonth(doc, i, end, s))) return n;
-  int w = cap(doc, i) && t->len >= 6 && t->len <= 9 &&
-                  memchr("mtwfs", c0, 5)
+  int w = cap(doc, i) && t->len >= 6 && t->len <= 9 && (fw & PL_FW_WDAY)
               ? weekday_of(t)
               : -1;
   if (w >= 0) {
@@ -492,36 +496,55 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
 
 /* ---- tense of an expression's own clause ---- */
 
+static const char *const fut_aux[] = {"will", "'ll",  "shall", "would",
+                                      "wo",   "may", "might", NULL};
+static const char *const fut_to_verbs[] = {
+    "expected", "set",      "due",     "scheduled", "going", "plans",
+    "plan",     "planned",  "planning", "intends",  "intend", "intended",
+    "poised",   "slated",   NULL};
+static const char *const be_forms[] = {"be", "been", "being", NULL};
+static const char *const irr_past[] = {
+    "said", "met",  "told",  "was",    "were",  "had",   "did",
+    "went", "came", "took",  "gave",   "struck", "fought", "held",
+    "left", "saw",  "began", "spoke",  "sent",  "made",  "brought",
+    "fled", "shot", "hit",   "stood",  "won",   "lost",  "led",
+    "met",  "flew", "wrote", "became", "knew",  "thought", NULL};
+
+/* The word lists behind this file's PL_FW_* bits (token.c looks every
+ * token up in them once; see internal.h). */
+const pl_fwlist pl_dates_fwlists[] = {
+    {M01, PL_FW_MONTH, 1}, {M02, PL_FW_MONTH, 1}, {M03, PL_FW_MONTH, 1},
+    {M04, PL_FW_MONTH, 1}, {M05, PL_FW_MONTH, 1}, {M06, PL_FW_MONTH, 1},
+    {M07, PL_FW_MONTH, 1}, {M08, PL_FW_MONTH, 1}, {M09, PL_FW_MONTH, 1},
+    {M10, PL_FW_MONTH, 1}, {M11, PL_FW_MONTH, 1}, {M12, PL_FW_MONTH, 1},
+    {D0, PL_FW_WDAY, 1},   {D1, PL_FW_WDAY, 1},   {D2, PL_FW_WDAY, 1},
+    {D3, PL_FW_WDAY, 1},   {D4, PL_FW_WDAY, 1},   {D5, PL_FW_WDAY, 1},
+    {D6, PL_FW_WDAY, 1},   {deictic, PL_FW_DEICTIC, 1},
+    {ago_word, PL_FW_AGO, 1}, {fut_aux, PL_FW_FUT, 0},
+    {fut_to_verbs, PL_FW_FUT, 0}, {be_forms, PL_FW_BE, 0},
+    {irr_past, PL_FW_IRR, 0}, {NULL, 0, 0}};
+
+/* PL_FW_FUT is membership in fut_aux or fut_to_verbs: most tokens leave
+ * at that bit. */
 static int future_marker(const parley_doc *doc, uint32_t i, uint32_t end) {
-  static const char *const aux[] = {"will", "'ll",  "shall", "would",
-                                    "wo",   "may", "might", NULL};
-  static const char *const to_verbs[] = {
-      "expected", "set",      "due",     "scheduled", "going", "plans",
-      "plan",     "planned",  "planning", "intends",  "intend", "intended",
-      "poised",   "slated",   NULL};
-  if (in_low(T(doc, i), aux)) return 1;
-  return in_low(T(doc, i), to_verbs) && keyis(doc, i + 1, end, "to");
+  if (!(T(doc, i)->fw & PL_FW_FUT)) return 0;
+  if (in_low(T(doc, i), fut_aux)) return 1;
+  return in_low(T(doc, i), fut_to_verbs) && keyis(doc, i + 1, end, "to");
 }
 
 static int past_verb(const parley_doc *doc, uint32_t i, uint32_t s0) {
   const pl_token *t = T(doc, i);
-  static const char *const be[] = {"be", "been", "being", NULL};
-  if (i > s0 && in_low(T(doc, i - 1), be))
+  /* PL_FW_BE / PL_FW_IRR: be_forms / irr_past membership (token.c) */
+  if (i > s0 && (T(doc, i - 1)->fw & PL_FW_BE))
     return 0; /* passive: the auxiliary carries the tense */
   if (t->tag == PL_T_VBD) return 1;
   if (t->tag != PL_T_UNK && t->tag != PL_T_VBN) return 0;
-  static const char *const irr[] = {
-      "said", "met",  "told",  "was",    "were",  "had",   "did",
-      "went", "came", "took",  "gave",   "struck", "fought", "held",
-      "left", "saw",  "began", "spoke",  "sent",  "made",  "brought",
-      "fled", "shot", "hit",   "stood",  "won",   "lost",  "led",
-      "met",  "flew", "wrote", "became", "knew",  "thought", NULL};
   const char *k = t->lower;
   size_t n = strlen(k);
   if (n >= 4 && k[n - 2] == 'e' && k[n - 1] == 'd' && (t->flags & PL_TF_WORD) &&
       !(t->flags & PL_TF_CAP))
     return 1;
-  return in_low(t, irr);
+  return (t->fw & PL_FW_IRR) != 0;
 }
 
 static int boundary(const parley_doc *doc, uint32_t i) {

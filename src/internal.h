@@ -165,8 +165,37 @@ enum pl_tokflag {
   PL_TF_QCLOSE = 1 << 9,  /* quote token that closes a quotation */
   PL_TF_ABBR = 1 << 10,   /* abbreviation with a period (U.S., Gen.) */
   PL_TF_SSTART = 1 << 11, /* first token of its sentence */
-  PL_TF_URL = 1 << 12     /* web address, e-mail or domain name */
+  PL_TF_URL = 1 << 12,    /* web address, e-mail or domain name */
+  PL_TF_NL = 1 << 13,     /* token.c: a line break precedes the token */
+  PL_TF_BLANK = 1 << 14   /* token.c: two or more line breaks precede it */
 };
+
+/* Front-stage word bits (pl_token.fw): token.c looks each token's forms up
+ * once, in one table built from the lists below, and stores which lists
+ * hold its lower-case form (lists with on_key 0) or its key (on_key 1),
+ * so the dates and places stages test a bit instead of probing a word set
+ * per token.  Each bit is exact membership in the owning stage's list(s). */
+enum pl_fwbit {
+  PL_FW_MONTH = 1 << 0,   /* key: month name or abbreviation (dates.c) */
+  PL_FW_WDAY = 1 << 1,    /* key: weekday name (dates.c) */
+  PL_FW_DEICTIC = 1 << 2, /* key: today, last, next, weekend... (dates.c) */
+  PL_FW_AGO = 1 << 3,     /* key: "ago" (dates.c) */
+  PL_FW_FUT = 1 << 4,     /* lower: future auxiliary or "expected"-type
+                             verb (dates.c future_marker) */
+  PL_FW_BE = 1 << 5,      /* lower: be been being (dates.c past_verb) */
+  PL_FW_IRR = 1 << 6,     /* lower: irregular past form (dates.c) */
+  PL_FW_DIR = 1 << 7,     /* key: direction word (places.c) */
+  PL_FW_AL = 1 << 8,      /* key: al-/el- prefix (places.c) */
+  PL_FW_LOCP = 1 << 9,    /* key: locative preposition (places.c) */
+  PL_FW_PSKIP = 1 << 10   /* key: word loc_prep skips (places.c) */
+};
+typedef struct pl_fwlist {
+  const char *const *words; /* NULL-terminated static list; NULL ends */
+  uint16_t bit;             /* PL_FW_* */
+  uint8_t on_key;           /* 1: matched against the key, 0: lower */
+} pl_fwlist;
+extern const pl_fwlist pl_dates_fwlists[];  /* dates.c */
+extern const pl_fwlist pl_places_fwlists[]; /* places.c */
 
 /* Penn-style part-of-speech tags (tag.c). */
 enum pl_tag {
@@ -199,6 +228,7 @@ typedef struct pl_token {
    * hlow of lower and hkey of key (token.c), hlem of lemma (tag.c). */
   uint32_t hlow, hkey, hlem;
   uint32_t xw;         /* token.c: pl_xw classes, looked up once */
+  uint16_t fw;         /* token.c: PL_FW_* bits, looked up with xw */
 } pl_token;
 
 /* 32-bit FNV-1a, the hash every word table keys on (lexicon, word sets,

@@ -665,6 +665,23 @@ static const char *const static_preps[] = {
     "around", "on",     "off",    "over",   "along",   "within", "across",
     NULL};
 
+/* Words the scan back from a place to its preposition steps over. */
+static const char *const loc_skip[] = {
+    "the",   "a",        "city",     "town",      "village", "camp",
+    "capital", "of",     "district", "province",  "region",  "area",
+    "besieged", "occupied", "neighbouring", "neighboring", "enclave",
+    "coastal", "port",   "strip",    NULL};
+static const char *const al_prefixes[] = {"al", "el", "ad", "an", "ar",
+                                          "as", "az", "ash", "ed", "ez",
+                                          NULL};
+
+/* The word lists behind this file's PL_FW_* bits (token.c looks every
+ * token's key up in them once; see internal.h). */
+const pl_fwlist pl_places_fwlists[] = {
+    {directions, PL_FW_DIR, 1}, {al_prefixes, PL_FW_AL, 1},
+    {loc_preps, PL_FW_LOCP, 1}, {loc_skip, PL_FW_PSKIP, 1},
+    {NULL, 0, 0}};
+
 /* A raw phrase before candidate choice. */
 typedef struct {
   uint32_t sent, tok, ntok;
@@ -802,22 +819,19 @@ static int32_t choose(const pl_gazetteer *g, uint32_t head, const ccset_t *m,
 /* The locative preposition governing a phrase at tok, or -1: scans back
  * over "the", "city of", "the Qatari capital", directional words. */
 static int32_t loc_prep(const parley_doc *doc, uint32_t tok, uint32_t s0) {
-  static const char *const skip[] = {
-      "the",   "a",        "city",     "town",      "village", "camp",
-      "capital", "of",     "district", "province",  "region",  "area",
-      "besieged", "occupied", "neighbouring", "neighboring", "enclave",
-      "coastal", "port",   "strip",    NULL};
+  /* PL_FW_LOCP / PL_FW_PSKIP / PL_FW_DIR: loc_preps / loc_skip /
+   * directions membership, looked up by token.c */
   uint32_t j = tok;
   for (int steps = 0; j > s0 && steps < 5; steps++) {
     const pl_token *t = T(doc, j - 1);
-    if (in_key(t, loc_preps)) return (int32_t)(j - 1);
-    if (in_key(t, skip) || in_key(t, directions)) {
+    if (t->fw & PL_FW_LOCP) return (int32_t)(j - 1);
+    if (t->fw & (PL_FW_PSKIP | PL_FW_DIR)) {
       j--;
       continue;
     }
     /* "the Qatari capital Doha", "the Egyptian city of Rafah" */
     if ((t->flags & PL_TF_CAP) && j < tok + 1 && j - 1 > s0 &&
-        j < doc->toks.n && (in_key(T(doc, j), skip))) {
+        j < doc->toks.n && (T(doc, j)->fw & PL_FW_PSKIP)) {
       j--;
       continue;
     }
@@ -829,7 +843,7 @@ static int32_t loc_prep(const parley_doc *doc, uint32_t tok, uint32_t s0) {
 static int cap_word(const parley_doc *doc, uint32_t i) {
   const pl_token *t = T(doc, i);
   return (t->flags & PL_TF_WORD) && (t->flags & PL_TF_CAP) &&
-         !in_key(t, loc_preps) && strcmp(t->key, "the") &&
+         !(t->fw & PL_FW_LOCP) && strcmp(t->key, "the") &&
          strcmp(t->key, "a");
 }
 
@@ -888,9 +902,6 @@ static parley_rc emit(parley_doc *doc, const raw_t *r) {
   return PARLEY_OK;
 }
 
-static const char *const al_prefixes[] = {"al", "el", "ad", "an", "ar",
-                                          "as", "az", "ash", "ed", "ez",
-                                          NULL};
 static const char *const border_words[] = {"border", "borders", "frontier",
                                            "boundary", NULL};
 
@@ -906,11 +917,11 @@ parley_rc pl_places_run(parley_doc *doc) {
       const pl_token *t = T(doc, i);
       if (!(t->flags & PL_TF_WORD)) continue;
       int cap = (t->flags & PL_TF_CAP) != 0;
-      int dirw = memchr("nsewc", t->key[0] | 0x20, 5) && t->len >= 4 &&
-                 in_key(t, directions);
-      int al = !cap && t->len <= 3 && tight_dash(doc, i + 1, s1) &&
-               (T(doc, i + 2)->flags & PL_TF_CAP) &&
-               in_key(t, al_prefixes);
+      /* direction / al- words by the bits token.c looked up */
+      int dirw = (t->fw & PL_FW_DIR) && t->len >= 4;
+      int al = !cap && (t->fw & PL_FW_AL) && t->len <= 3 &&
+               tight_dash(doc, i + 1, s1) &&
+               (T(doc, i + 2)->flags & PL_TF_CAP);
       if (!cap && !dirw && !al) continue;
       uint32_t head = UINT32_MAX, n = 0;
       int32_t dir = -1;

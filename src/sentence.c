@@ -67,13 +67,12 @@ static int curly_dir(const parley_doc *doc, uint32_t off) {
   return 0;
 }
 
-static int newline_between(const parley_doc *doc, const pl_token *a,
-                           const pl_token *b, int *blank) {
-  int nl = 0;
-  for (uint32_t i = a->off + a->len; i < b->off; i++)
-    if (doc->text[i] == '\n') nl++;
-  *blank = nl >= 2;
-  return nl;
+/* Line breaks between token b and the token before it: token.c
+ * flagged b with PL_TF_NL (one or more) and PL_TF_BLANK (two or more)
+ * while skipping the space between them, so no byte is rescanned. */
+static int newline_before(const pl_token *b, int *blank) {
+  *blank = (b->flags & PL_TF_BLANK) != 0;
+  return (b->flags & PL_TF_NL) != 0;
 }
 
 /* Whether the text is hard-wrapped (fixed-width lines, as wire copy and
@@ -117,7 +116,7 @@ static void mark_quotes(parley_doc *doc, int wrapped) {
     int before_space = i + 1 >= doc->toks.n ||
                        (doc->toks.v[i + 1].flags & PL_TF_SPACE);
     int prev_nl = 0, blank = 0;
-    if (i > 0) prev_nl = newline_between(doc, &doc->toks.v[i - 1], t, &blank);
+    if (i > 0) prev_nl = newline_before(t, &blank);
     /* quotes do not survive paragraph breaks */
     if (prev_nl && (!wrapped || blank)) open = 0;
     if (dir == 0) dir = open ? 2 : (after_space && !before_space ? 1 : 2);
@@ -206,7 +205,7 @@ parley_rc pl_sentence_run(parley_doc *doc) {
     /* line breaks before this token */
     if (i > start) {
       int blank = 0;
-      int nl = newline_between(doc, &tv[i - 1], t, &blank);
+      int nl = newline_before(t, &blank);
       if (blank || (nl && is_bullet(t)) ||
           (nl && !wrapped && can_start(t) && !continues_line(&tv[i - 1]))) {
         parley_rc rc = close_sent(doc, start, i, 0);
@@ -223,7 +222,7 @@ parley_rc pl_sentence_run(parley_doc *doc) {
       const pl_token *nx = &tv[i + 1];
       int blank = 0;
       int opener = (nx->flags & PL_TF_CAP) && is_opener(nx->lower);
-      if (abbr_can_end(t) && (newline_between(doc, t, nx, &blank) ||
+      if (abbr_can_end(t) && (newline_before(nx, &blank) ||
                               opener || (nx->flags & PL_TF_QOPEN)))
         term = 1;
       /* any other abbreviation but a single initial ("W.") ends one

@@ -20,7 +20,10 @@
  *   - "--" and "..." are single punctuation tokens; other punctuation is
  *     one token per character.
  * Every token gets lower (lower-cased surface) and key (lower-cased with
- * periods removed: "U.S." -> "us") in the arena.
+ * periods removed: "U.S." -> "us") in the arena, their hashes, and from
+ * one probe of a word table its xw classes (quotes.c) and PL_FW_* bits
+ * (the dates and places stages' word lists).  PL_TF_NL / PL_TF_BLANK
+ * record the line breaks in the space before it, for sentence.c.
  */
 #include "internal.h"
 #include <pthread.h>
@@ -53,7 +56,86 @@ static void build_cls(void) {
   }
 }
 
-static void init_cls(void) { pthread_once(&cls_once, build_cls); }
+/* ---- the word table: xw classes and front-stage bits in one probe ----
+ * Every word of quotes.c's extraction-word table (with the classes
+ * pl_xw_classes gives it) and of the stages' PL_FW_* lists, keyed by the
+ * word's pl_fnv32 hash: a token's interned hlow (and hkey when its key
+ * differs) finds them without rehashing.  A probe that meets an empty
+ * slot (most tokens) reads one 4-byte tag; a hit is confirmed by length
+ * and bytes, so membership is exact.  Built once per process. */
+size_t pl_xword_count(void);              /* quotes.c */
+const pl_xword *pl_xword_at(size_t i);    /* quotes.c */
+
+#define WT_SIZE 4096 /* power of two, well above the ~700 words */
+typedef struct {
+  const char *w;
+  uint32_t len;
+  uint32_t xw;       /* pl_xw_classes(w) */
+  uint16_t fwl, fwk; /* PL_FW_* bits when w is the lower form / the key */
+} wt_ent;
+static uint32_t wt_tag[WT_SIZE]; /* hash | 1, 0 = empty */
+static wt_ent wt[WT_SIZE];
+
+/* The slot of w, added when absent (table building only). */
+static wt_ent *wt_slot(const char *w, size_t n, uint32_t hv) {
+  uint32_t tag = hv | 1u;
+  for (uint32_t i = hv & (WT_SIZE - 1);; i = (i + 1) & (WT_SIZE - 1)) {
+    if (!wt_tag[i]) {
+      wt_tag[i] = tag;
+      wt[i].w = w;
+      wt[i].len = (uint32_t)n;
+      return &wt[i];
+    }
+    if (wt_tag[i] == tag && wt[i].len == n && !memcmp(wt[i].w, w, n))
+      return &wt[i];
+  }
+}
+
+/* The lookup on the token path: inline, read-only. */
+static inline const wt_ent *wt_find(const char *w, size_t n, uint32_t hv) {
+  uint32_t tag = hv | 1u;
+  for (uint32_t i = hv & (WT_SIZE - 1);; i = (i + 1) & (WT_SIZE - 1)) {
+    uint32_t t = wt_tag[i];
+    if (t == tag) {
+      const wt_ent *e = &wt[i];
+      if (e->len == n) {
+        size_t k = 0;
+        while (k < n && e->w[k] == w[k]) k++;
+        if (k == n) return e;
+      }
+    } else if (!t) {
+      return NULL;
+    }
+  }
+}
+
+static void wt_add_lists(const pl_fwlist *l) {
+  for (; l->words; l++)
+    for (const char *const *w = l->words; *w; w++) {
+      size_t n = strlen(*w);
+      wt_ent *e = wt_slot(*w, n, pl_fnv32(*w, n));
+      if (l->on_key) e->fwk |= l->bit;
+      else e->fwl |= l->bit;
+    }
+}
+
+static void build_wt(void) {
+  for (size_t i = 0; i < pl_xword_count(); i++) {
+    const char *w = pl_xword_at(i)->w;
+    size_t n = strlen(w);
+    uint32_t h = pl_fnv32(w, n);
+    wt_slot(w, n, h)->xw = pl_xw_classes(w, h);
+  }
+  wt_add_lists(pl_dates_fwlists);
+  wt_add_lists(pl_places_fwlists);
+}
+
+static void build_tables(void) {
+  build_cls();
+  build_wt();
+}
+
+static void init_cls(void) { pthread_once(&cls_once, build_tables); }
 
 /* Abbreviations that keep their period (compared lower case, no dot). */
 static const char *const abbrevs[] = {
@@ -206,7 +288,8 @@ static char *form_space(parley_doc *doc, formbuf *fb, size_t need) {
 }
 
 static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
-                      int *nal_out, int *nup_out) {
+                      int *nal_out, int *nup_out, size_t *ln_out,
+                      size_t *kn_out) {
   const char *s = doc->text + tk->off;
   size_t n = tk->len;
   char *low = form_space(doc, fb, 2 * n + 2);
@@ -320,6 +403,8 @@ done:
   tk->hlem = hl; /* tag.c sets the lemma's */
   *nal_out = nal;
   *nup_out = nup;
+  *ln_out = ln;
+  *kn_out = kn ? kn : 1; /* the lone-"." key above */
   return 0;
 }
 
@@ -333,15 +418,28 @@ static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
   tk->ment = -1;
   const char *s = doc->text + off;
   int nup = 0, nal = 0;
-  if (make_forms(doc, fb, tk, &nal, &nup)) return NULL;
-  if (len && isupper((unsigned char)s[0])) tk->flags |= PL_TF_CAP;
+  size_t ln = 0, kn = 0;
+  if (make_forms(doc, fb, tk, &nal, &nup, &ln, &kn)) return NULL;
+  /* isupper in the C locale */
+  if (len && (unsigned)((unsigned char)s[0] - 'A') < 26u) tk->flags |= PL_TF_CAP;
   else if (len && (unsigned char)s[0] >= 0x80) {
     uint32_t cp;
     pl_utf8_decode((const unsigned char *)s, len, &cp, NULL);
     if (utf8proc_isupper((utf8proc_int32_t)cp)) tk->flags |= PL_TF_CAP;
   }
   if (nal >= 2 && nup == nal) tk->flags |= PL_TF_ALLCAP;
-  if (fl & (PL_TF_WORD | PL_TF_ABBR)) tk->xw = pl_xw_classes(tk->lower, tk->hlow);
+  /* xw and fw in one probe of the word table (two when the key differs
+   * from the lower-case form: "oct." / "oct") */
+  const wt_ent *e = wt_find(tk->lower, ln, tk->hlow);
+  uint16_t fw = 0;
+  if (e) {
+    if (fl & (PL_TF_WORD | PL_TF_ABBR)) tk->xw = e->xw;
+    fw = e->fwl;
+    if (tk->key == tk->lower) fw |= e->fwk;
+  }
+  if (tk->key != tk->lower && (e = wt_find(tk->key, kn, tk->hkey)))
+    fw |= e->fwk;
+  tk->fw = fw;
   return tk;
 }
 
@@ -463,6 +561,7 @@ parley_rc pl_token_run(parley_doc *doc) {
   const char *t = doc->text;
   size_t n = doc->text_len, i = 0;
   unsigned space = PL_TF_SPACE; /* start of text counts as after space */
+  unsigned nl = 0; /* line breaks since the last token (PL_TF_NL/BLANK) */
   formbuf fb = {NULL, 0};
   /* one allocation for the token array: news prose has about one token
    * per 5-6 bytes, so n/4 rarely grows (growing copied the whole array
@@ -480,6 +579,7 @@ parley_rc pl_token_run(parley_doc *doc) {
     if (c >= 0x80 && !is_alpha_at(t, i, n)) k = C_PU; /* symbol, emoji */
     if (k == C_SP || k == C_NL) {
       space = PL_TF_SPACE;
+      nl += k == C_NL;
       i++;
       continue;
     }
@@ -490,8 +590,9 @@ parley_rc pl_token_run(parley_doc *doc) {
                                                : n;
     size_t run_end = i; /* end of the ASCII letter/digit run at i */
     size_t ul = k == C_AL ? url_len(t, i, m, &run_end) : 0;
-    unsigned fl = space;
+    unsigned fl = space | (nl ? PL_TF_NL : 0) | (nl >= 2 ? PL_TF_BLANK : 0);
     space = 0;
+    nl = 0;
     if (k == C_DG) {
       len = number_len(t, i, m);
       /* a digit run glued to letters (e.g. "F16", "G20") is a word */
