@@ -579,7 +579,16 @@ parley_rc pl_dates_run(parley_doc *doc) {
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const pl_sentence *st = &doc->sents.v[si];
     span_t sp = {st->tok0, st->tok0 + st->ntok};
+    const pl_token *tv = doc->toks.v;
     for (uint32_t i = sp.s0; i < sp.s1;) {
+      /* match_at's gate on token.c's bits, before any call: a digit, a
+       * month, weekday or deictic word here, or "ago" two tokens on */
+      if (!(tv[i].fw & (PL_FW_DIGIT | PL_FW_MONTH | PL_FW_WDAY |
+                        PL_FW_DEICTIC)) &&
+          !(i + 2 < sp.s1 && (tv[i + 2].fw & PL_FW_AGO))) {
+        i++;
+        continue;
+      }
       spec_t s;
       uint32_t prev = i > sp.s0 ? i - 1 : UINT32_MAX;
       int n = match_at(doc, i, sp.s1, prev, &s);

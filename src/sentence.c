@@ -200,6 +200,12 @@ parley_rc pl_sentence_run(parley_doc *doc) {
   pl_token *tv = doc->toks.v;
   for (uint32_t i = 0; i < n; i++) {
     pl_token *t = &tv[i];
+    /* fast path: a word or number with no line break before it can end
+     * its sentence only by a cut (the checks below would all fail) */
+    if (!(t->flags & (PL_TF_NL | PL_TF_BLANK | PL_TF_PUNCT | PL_TF_ABBR)) &&
+        i + 1 - start < maxtok &&
+        t->off + t->len - tv[start].off < PL_MAX_SENT_BYTES)
+      continue;
     uint32_t end = 0; /* exclusive end of the sentence when > 0 */
     int cut = 0;
     /* line breaks before this token */

@@ -439,6 +439,7 @@ static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
   }
   if (tk->key != tk->lower && (e = wt_find(tk->key, kn, tk->hkey)))
     fw |= e->fwk;
+  if ((unsigned)((unsigned char)s[0] - '0') < 10u) fw |= PL_FW_DIGIT;
   tk->fw = fw;
   return tk;
 }
