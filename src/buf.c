@@ -9,6 +9,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h> /* x86-64 always has SSE2 */
+#endif
 
 void pl_buf_init(pl_buf *b, size_t max) {
   memset(b, 0, sizeof *b);
@@ -204,18 +207,67 @@ int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
   if ((b->failed || b->max || b->cap - b->len < n + 3) && reserve(b, n + 2))
     return -1;
   const unsigned char *u = (const unsigned char *)s;
-  size_t i = json_plain_len(u, n);
-  char *o = b->p + b->len;
-  *o = '"';
-  if (i == n) { /* nothing to escape (the usual case): one copy */
-    if (n) memcpy(o + 1, s, n); /* s may be NULL when n is 0 */
-    o[n + 1] = '"';
-    b->len += n + 2;
-    b->p[b->len] = 0;
-    return 0;
+  char *o = b->p + b->len + 1; /* where s[0] goes */
+  o[-1] = '"';
+  /* One pass for the usual string, nothing to escape: each word is
+   * checked and stored as it is (the last one overlapping bytes already
+   * stored); short strings byte by byte.  At the first word or byte that
+   * needs a closer look, [0, i) is already in place. */
+  size_t i = 0;
+#if defined(__SSE2__)
+  /* sentence and quote texts: sixteen bytes per step */
+  if (n >= 16) {
+    const __m128i sp = _mm_set1_epi8(0x20), qu = _mm_set1_epi8('"'),
+                  bs = _mm_set1_epi8('\\');
+    __m128i v;
+    /* compared as signed bytes, those >= 0x80 are < 0x20 too */
+#define PL_JSON_SPECIAL16(v)                                                  \
+  _mm_movemask_epi8(_mm_or_si128(                                             \
+      _mm_cmplt_epi8((v), sp),                                                \
+      _mm_or_si128(_mm_cmpeq_epi8((v), qu), _mm_cmpeq_epi8((v), bs))))
+    for (; i + 16 <= n; i += 16) {
+      v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+      if (PL_JSON_SPECIAL16(v)) goto slow;
+      _mm_storeu_si128((__m128i *)(void *)(o + i), v);
+    }
+    if (i < n) {
+      v = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+      if (PL_JSON_SPECIAL16(v)) goto slow;
+      _mm_storeu_si128((__m128i *)(void *)(o + n - 16), v);
+    }
+#undef PL_JSON_SPECIAL16
+    goto done;
   }
-  b->len++;
-  size_t run = 0; /* [run, i) is plain text not yet copied */
+#endif
+  if (n >= 8) {
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) {
+      memcpy(&w, u + i, 8);
+      if (pl_json_word_special(w)) goto slow;
+      memcpy(o + i, &w, 8);
+    }
+    if (i < n) {
+      memcpy(&w, u + n - 8, 8);
+      if (pl_json_word_special(w)) goto slow;
+      memcpy(o + n - 8, &w, 8);
+    }
+  } else {
+    for (; i < n; i++) {
+      if (!json_plain[u[i]]) goto slow;
+      o[i] = (char)u[i];
+    }
+  }
+#if defined(__SSE2__)
+done:
+#endif
+  o[n] = '"';
+  b->len += n + 2;
+  b->p[b->len] = 0;
+  return 0;
+slow:
+  b->len += 1 + i;
+  size_t run = i; /* [run, i) is plain text not yet copied */
+  i += json_plain_len(u + i, n - i);
   while (i < n) {
     unsigned char c = u[i];
     if (i > run && pl_buf_add(b, s + run, i - run)) return -1;

@@ -54,14 +54,102 @@ static inline void record_room(pl_buf *b) {
   if (!b->max && b->cap - b->len < 2048) pl_buf_room(b, 2048);
 }
 
-/* Decimal of an unsigned 32-bit value, as "%u" prints it. */
+/* ---- fragments written once per document ----
+ * Records of one article repeat the same parts: its id in every record,
+ * the same actor (code, country, sector, name) for many mentions, the
+ * same event code with its CAMEO name, Goldstein value and PLOVER
+ * category, the same place, the same date.  pl_write_jsonl notes where
+ * each such part was first written in the output buffer and copies those
+ * bytes again instead of rendering them again (escaping, number
+ * formatting, dictionary lookups).  A part is keyed by everything it is
+ * rendered from: its values, or pointers to strings that do not change
+ * while the document is rendered (equal pointers, equal strings; equal
+ * strings at other addresses only miss).  So the bytes are the same by
+ * construction.  pl_write_one (one record at a time) passes no cache. */
+typedef struct {
+  size_t off, len; /* bytes [off, off + len) of the output; len 0: none */
+} frag;
+
+#define WR_KEY 5     /* 64-bit words of a key */
+#define WR_SLOTS 32  /* per table, direct-mapped */
+typedef struct {
+  uint64_t key[WR_KEY];
+  frag f;
+} wslot;
+typedef struct {
+  wslot s[WR_SLOTS];
+} wtable;
+
+#define WR_MENTS 256 /* mentions [0, WR_MENTS) cached by index */
+typedef struct {
+  frag id;             /* ",\"doc\":<id>,\"sent\":" */
+  frag ment[WR_MENTS]; /* whole actor object of mention i, its own text */
+  wtable actor;        /* "{\"code\":...,\"name\":..." of an actor */
+  wtable code;         /* ",\"code\":..." through the CAMEO name */
+  wtable place;        /* ",\"place\":{...}" */
+  wtable date;         /* ",\"date\":...,\"date_precision\":..." */
+} wcache;
+
+/* The slot of key k in t: *hit says whether it holds k's bytes; on a miss
+ * the slot takes key k (the caller then notes the bytes with frag_end). */
+static frag *wt_slot(wtable *t, const uint64_t k[WR_KEY], int *hit) {
+  uint64_t h = k[0];
+  for (int i = 1; i < WR_KEY; i++) h = (h ^ (h >> 29)) * 0x9E3779B97F4A7C15ULL + k[i];
+  h = (h ^ (h >> 32)) * 0x9E3779B97F4A7C15ULL;
+  wslot *w = &t->s[h >> 59]; /* 5 bits: WR_SLOTS */
+  *hit = w->f.len && !memcmp(w->key, k, sizeof w->key);
+  if (!*hit) {
+    memcpy(w->key, k, sizeof w->key);
+    w->f.len = 0;
+  }
+  return &w->f;
+}
+static inline uint64_t ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
+static inline uint64_t dbl_key(double v) {
+  uint64_t u;
+  memcpy(&u, &v, sizeof u);
+  return u;
+}
+
+/* Appends bytes f of b again (they lie before b->len, so source and
+ * destination do not overlap; room is made first because growing the
+ * buffer moves it). */
+static void put_again(pl_buf *b, frag f) {
+  if (b->failed || (b->cap - b->len <= f.len && !pl_buf_room(b, f.len)))
+    return;
+  memcpy(b->p + b->len, b->p + f.off, f.len);
+  b->len += f.len;
+  b->p[b->len] = 0;
+}
+/* Starts / ends noting a fragment: f gets the bytes written in between
+ * (none when the buffer failed: it is discarded anyway). */
+static inline size_t frag_start(const pl_buf *b) { return b->len; }
+static inline void frag_end(const pl_buf *b, frag *f, size_t start) {
+  f->off = start;
+  f->len = b->failed ? 0 : b->len - start;
+}
+
+/* Decimal of an unsigned 32-bit value, as "%u" prints it: two digits
+ * per division (spans and sentence numbers are in every record). */
 static void add_u(pl_buf *b, uint32_t v) {
+  static const char pairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
   char t[12];
   int i = 12;
-  do {
-    t[--i] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
+  while (v >= 100) {
+    uint32_t q = v / 100, r = v - q * 100;
+    i -= 2;
+    memcpy(t + i, pairs + 2 * r, 2);
+    v = q;
+  }
+  if (v >= 10) {
+    i -= 2;
+    memcpy(t + i, pairs + 2 * v, 2);
+  } else {
+    t[--i] = (char)('0' + v);
+  }
   put(b, t + i, (size_t)(12 - i));
 }
 
@@ -120,17 +208,24 @@ static uint32_t oend(const parley_doc *d, uint32_t off, uint32_t len) {
   return d->omap[off + len];
 }
 
-static void head(pl_buf *b, const parley_doc *doc, const char *type,
-                 size_t ntype, uint32_t sent) {
+static void head(pl_buf *b, wcache *c, const parley_doc *doc,
+                 const char *type, size_t ntype, uint32_t sent) {
   record_room(b);
   PUTL(b, "{\"type\":\"");
   put(b, type, ntype);
-  PUTL(b, "\",\"doc\":");
-  jstr0(b, doc->id);
-  PUTL(b, ",\"sent\":");
+  if (c && c->id.len) {
+    put_again(b, c->id);
+  } else {
+    size_t at = frag_start(b);
+    PUTL(b, "\",\"doc\":");
+    jstr0(b, doc->id);
+    PUTL(b, ",\"sent\":");
+    if (c) frag_end(b, &c->id, at);
+  }
   add_u(b, sent);
 }
-#define HEAD(b, doc, lit, sent) head((b), (doc), "" lit, sizeof(lit) - 1, (sent))
+#define HEAD(b, c, doc, lit, sent) \
+  head((b), (c), (doc), "" lit, sizeof(lit) - 1, (sent))
 
 static void date_field(pl_buf *b, const char *key, const pl_date *d) {
   char s[11];
@@ -152,6 +247,26 @@ static void prec_field(pl_buf *b, const char *key, size_t nkey, int prec) {
 }
 #define PREC_FIELD(b, lit, prec) prec_field((b), "" lit, sizeof(lit) - 1, (prec))
 
+/* ",\"date\":...,\"date_precision\":..." of a record (records of an
+ * article share a few dates) */
+static void record_date(pl_buf *b, wcache *c, const pl_date *d) {
+  frag *f = NULL;
+  if (c) {
+    uint64_t k[WR_KEY] = {(uint64_t)(uint16_t)d->y, (uint64_t)(uint8_t)d->m,
+                          (uint64_t)(uint8_t)d->d, d->prec, 0};
+    int hit;
+    f = wt_slot(&c->date, k, &hit);
+    if (hit) {
+      put_again(b, *f);
+      return;
+    }
+  }
+  size_t at = frag_start(b);
+  date_field(b, "date", d);
+  PREC_FIELD(b, ",\"date_precision\":\"", d->prec);
+  if (f) frag_end(b, f, at);
+}
+
 /* An actor object for a phrase no mention covers (a speaker seen in the
  * text but not in the dictionaries): empty code, the text, how unknown. */
 static int write_unknown_actor(pl_buf *b, const parley_doc *doc,
@@ -167,13 +282,21 @@ static int write_unknown_actor(pl_buf *b, const parley_doc *doc,
 /* The actor of mention m; the text is the mention's, or the phrase
  * [seen, seen+nseen) when m lies outside it (a speaker phrase the quote
  * stage linked to an earlier mention: reported as coreference). */
-static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
+static int actor_obj(pl_buf *b, wcache *c, const parley_doc *doc, int32_t m,
                      uint32_t seen, uint32_t nseen) {
   if (m < 0 || (uint32_t)m >= doc->ments.n) {
     PUTL(b, "null");
     return b->failed ? -1 : 0;
   }
   const pl_mention *mt = &doc->ments.v[m];
+  /* with its own text the object depends on m alone: cached */
+  int own = !nseen || !(mt->tok + mt->ntok <= seen || mt->tok >= seen + nseen);
+  frag *f = c && own && (uint32_t)m < WR_MENTS ? &c->ment[m] : NULL;
+  if (f && f->len) {
+    put_again(b, *f);
+    return b->failed ? -1 : 0;
+  }
+  size_t at = frag_start(b);
   /* follow coreference to the resolved actor, keep the seen text */
   int32_t r = pl_ment_resolved(doc, m);
   const pl_actor *a = &doc->ments.v[r >= 0 ? r : m].a;
@@ -185,17 +308,34 @@ static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
     coref = 1;
   }
   const char *code = a->code ? a->code : "";
+  const pl_mention *rm = &doc->ments.v[r >= 0 ? r : m];
+  record_room(b);
+  /* code, country, sector and name come from the code, the name and,
+   * with no code, the agent: one actor's are written once */
+  frag *hf = NULL;
+  size_t ncode = strlen(code);
+  if (c && ncode <= 3 * sizeof(uint64_t)) {
+    /* the code by value: composed codes ("IRNGOV") are built per mention */
+    uint64_t k[WR_KEY] = {0, 0, 0, ptr_key(a->name), 0};
+    memcpy(k, code, ncode);
+    if (!ncode) memcpy(&k[4], rm->agent, 3);
+    int hit;
+    hf = wt_slot(&c->actor, k, &hit);
+    if (hit) {
+      put_again(b, *hf);
+      goto text;
+    }
+  }
+  size_t hat = frag_start(b);
   char ctry[4], sect[4];
   pl_actor_parts(code, ctry, sect);
   /* an agent with no country ("the officials"): its sector alone */
-  const pl_mention *rm = &doc->ments.v[r >= 0 ? r : m];
   if (!code[0] && rm->agent[0]) {
     memcpy(sect, rm->agent, 3);
     sect[3] = 0;
   }
-  record_room(b);
   PUTL(b, "{\"code\":");
-  jstr0(b, code);
+  pl_buf_json_str(b, code, ncode);
   PUTL(b, ",\"country\":");
   jstr0(b, ctry);
   PUTL(b, ",\"sector\":");
@@ -203,6 +343,8 @@ static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
   PUTL(b, ",\"name\":");
   if (a->name) jstr0(b, a->name);
   else PUTL(b, "null");
+  if (hf) frag_end(b, hf, hat);
+text:;
   const pl_token *t0 = &doc->toks.v[t0i];
   const pl_token *t1 = &doc->toks.v[t1i];
   PUTL(b, ",\"text\":");
@@ -210,20 +352,35 @@ static int actor_obj(pl_buf *b, const parley_doc *doc, int32_t m,
   PUTL(b, ",\"how\":\"");
   puts0(b, coref ? "coref" : pl_how_name(a->how));
   PUTL(b, "\"}");
+  if (f) frag_end(b, f, at);
   return 0;
 }
 
 int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t m) {
-  return actor_obj(b, doc, m, 0, 0);
+  return actor_obj(b, NULL, doc, m, 0, 0);
 }
 
-static void place_field(pl_buf *b, const parley_doc *doc, int32_t p) {
-  PUTL(b, ",\"place\":");
+static void place_field(pl_buf *b, wcache *c, const parley_doc *doc,
+                        int32_t p) {
   if (p < 0 || (uint32_t)p >= doc->places.n) {
-    PUTL(b, "null");
+    PUTL(b, ",\"place\":null");
     return;
   }
   const pl_place *pl = &doc->places.v[p];
+  frag *f = NULL;
+  if (c) {
+    uint64_t k[WR_KEY] = {ptr_key(pl->name), ptr_key(pl->kind), 0,
+                          dbl_key(pl->lat), dbl_key(pl->lon)};
+    memcpy(&k[2], pl->country, sizeof pl->country);
+    int hit;
+    f = wt_slot(&c->place, k, &hit);
+    if (hit) {
+      put_again(b, *f);
+      return;
+    }
+  }
+  size_t at = frag_start(b);
+  PUTL(b, ",\"place\":");
   PUTL(b, "{\"name\":");
   jstr0(b, pl->name);
   PUTL(b, ",\"country\":\"");
@@ -235,6 +392,7 @@ static void place_field(pl_buf *b, const parley_doc *doc, int32_t p) {
   PUTL(b, ",\"kind\":");
   jstr0(b, pl->kind);
   PUTL(b, "}");
+  if (f) frag_end(b, f, at);
 }
 
 /* ",\"flags\":[...]" items: "\"a\",\"b\"" for the set bits of flags */
@@ -251,11 +409,22 @@ static void flag_list(pl_buf *b, unsigned flags, const char *const *names,
     }
 }
 
-static void write_event(pl_buf *b, parley_doc *doc, const pl_event *e) {
+/* ",\"code\":..." through the CAMEO name: depends on the code alone */
+static void event_code(pl_buf *b, wcache *c, parley_doc *doc,
+                       const pl_event *e) {
+  frag *f = NULL;
+  if (c) {
+    uint64_t k[WR_KEY] = {0, 0, 0, 0, 0};
+    memcpy(k, e->code, strnlen(e->code, sizeof e->code));
+    int hit;
+    f = wt_slot(&c->code, k, &hit);
+    if (hit) {
+      put_again(b, *f);
+      return;
+    }
+  }
+  size_t at = frag_start(b);
   const pl_cameo_info *ci = pl_cameo_get(doc->ctx, e->code);
-  HEAD(b, doc, "event", e->sent);
-  date_field(b, "date", &e->date);
-  PREC_FIELD(b, ",\"date_precision\":\"", e->date.prec);
   PUTL(b, ",\"code\":");
   jstr0(b, e->code);
   PUTL(b, ",\"root\":\"");
@@ -273,11 +442,19 @@ static void write_event(pl_buf *b, parley_doc *doc, const pl_event *e) {
   } else {
     PUTL(b, ",\"quad\":null,\"goldstein\":null,\"plover\":null");
   }
+  if (f) frag_end(b, f, at);
+}
+
+static void write_event(pl_buf *b, wcache *c, parley_doc *doc,
+                        const pl_event *e) {
+  HEAD(b, c, doc, "event", e->sent);
+  record_date(b, c, &e->date);
+  event_code(b, c, doc, e);
   PUTL(b, ",\"source\":");
-  pl_write_actor(b, doc, e->src);
+  actor_obj(b, c, doc, e->src, 0, 0);
   PUTL(b, ",\"target\":");
-  pl_write_actor(b, doc, e->tgt);
-  place_field(b, doc, e->place);
+  actor_obj(b, c, doc, e->tgt, 0, 0);
+  place_field(b, c, doc, e->place);
   PUTL(b, ",\"evidence\":{\"verb\":");
   if (e->nvtok) {
     const pl_token *v0 = &doc->toks.v[e->vtok];
@@ -297,17 +474,17 @@ static void write_event(pl_buf *b, parley_doc *doc, const pl_event *e) {
   PUTL(b, "]}}\n");
 }
 
-static void write_quote(pl_buf *b, parley_doc *doc, const pl_quote *q) {
-  HEAD(b, doc, "quote", q->sent);
-  date_field(b, "date", &q->date);
-  PREC_FIELD(b, ",\"date_precision\":\"", q->date.prec);
+static void write_quote(pl_buf *b, wcache *c, parley_doc *doc,
+                        const pl_quote *q) {
+  HEAD(b, c, doc, "quote", q->sent);
+  record_date(b, c, &q->date);
   PUTL(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + q->off, q->len);
   PUTL(b, ",\"speaker\":");
   if (q->speaker < 0 && q->spk_ntok)
     write_unknown_actor(b, doc, q->spk_tok, q->spk_ntok);
   else
-    actor_obj(b, doc, q->speaker, q->spk_tok, q->spk_ntok);
+    actor_obj(b, c, doc, q->speaker, q->spk_tok, q->spk_ntok);
   PUTL(b, ",\"speaker_text\":");
   if (q->spk_ntok) {
     const pl_token *s0 = &doc->toks.v[q->spk_tok];
@@ -329,10 +506,10 @@ static void write_quote(pl_buf *b, parley_doc *doc, const pl_quote *q) {
   PUTL(b, "}\n");
 }
 
-static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
-  HEAD(b, doc, "count", c->sent);
-  date_field(b, "date", &c->date);
-  PREC_FIELD(b, ",\"date_precision\":\"", c->date.prec);
+static void write_count(pl_buf *b, wcache *wc, parley_doc *doc,
+                        const pl_count *c) {
+  HEAD(b, wc, doc, "count", c->sent);
+  record_date(b, wc, &c->date);
   PUTL(b, ",\"kind\":");
   jstr0(b, c->kind);
   if (c->value >= 0) {
@@ -348,9 +525,9 @@ static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
   PUTL(b, ",\"qualifier\":");
   jstr0(b, c->qualifier ? c->qualifier : "");
   PUTL(b, ",\"who\":");
-  pl_write_actor(b, doc, c->who);
+  actor_obj(b, wc, doc, c->who, 0, 0);
   PUTL(b, ",\"by\":");
-  pl_write_actor(b, doc, c->by);
+  actor_obj(b, wc, doc, c->by, 0, 0);
   PUTL(b, ",\"source\":");
   if (c->src_len) {
     PUTL(b, "{\"text\":");
@@ -365,7 +542,7 @@ static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
   } else {
     PUTL(b, "null");
   }
-  place_field(b, doc, c->place);
+  place_field(b, wc, doc, c->place);
   date_field(b, "since", &c->since);
   if (c->since.prec)
     PREC_FIELD(b, ",\"since_precision\":\"", c->since.prec);
@@ -378,9 +555,10 @@ static void write_count(pl_buf *b, parley_doc *doc, const pl_count *c) {
   PUTL(b, "}\n");
 }
 
-static void write_sentence(pl_buf *b, parley_doc *doc, uint32_t i) {
+static void write_sentence(pl_buf *b, wcache *c, parley_doc *doc,
+                           uint32_t i) {
   const pl_sentence *s = &doc->sents.v[i];
-  HEAD(b, doc, "sentence", i);
+  HEAD(b, c, doc, "sentence", i);
   PUTL(b, ",\"text\":");
   pl_buf_json_str(b, doc->text + s->off, s->len);
   ADD_SPAN(b, ",\"span\":[", ostart(doc, s->off), oend(doc, s->off, s->len));
@@ -390,10 +568,10 @@ static void write_sentence(pl_buf *b, parley_doc *doc, uint32_t i) {
 
 int pl_write_one(parley_doc *doc, pl_buf *b, unsigned rectype, uint32_t i) {
   switch (rectype) {
-  case PARLEY_REC_SENTENCE: write_sentence(b, doc, i); break;
-  case PARLEY_REC_EVENT: write_event(b, doc, &doc->events.v[i]); break;
-  case PARLEY_REC_QUOTE: write_quote(b, doc, &doc->quotes.v[i]); break;
-  case PARLEY_REC_COUNT: write_count(b, doc, &doc->counts.v[i]); break;
+  case PARLEY_REC_SENTENCE: write_sentence(b, NULL, doc, i); break;
+  case PARLEY_REC_EVENT: write_event(b, NULL, doc, &doc->events.v[i]); break;
+  case PARLEY_REC_QUOTE: write_quote(b, NULL, doc, &doc->quotes.v[i]); break;
+  case PARLEY_REC_COUNT: write_count(b, NULL, doc, &doc->counts.v[i]); break;
   default: return -1;
   }
   return b->failed ? -1 : 0;
@@ -402,14 +580,20 @@ int pl_write_one(parley_doc *doc, pl_buf *b, unsigned rectype, uint32_t i) {
 int pl_write_jsonl(parley_doc *doc, pl_buf *b, unsigned rec) {
   /* records in sentence order: sentence, then its events, quotes, counts */
   uint32_t ie = 0, iq = 0, ic = 0;
+  wcache c; /* only what is read before written is cleared (it is 11 KB) */
+  c.id.len = 0;
+  memset(c.ment, 0, sizeof *c.ment * (doc->ments.n < WR_MENTS ? doc->ments.n : WR_MENTS));
+  wtable *tabs[] = {&c.actor, &c.code, &c.place, &c.date};
+  for (size_t t = 0; t < sizeof tabs / sizeof *tabs; t++)
+    for (size_t i = 0; i < WR_SLOTS; i++) tabs[t]->s[i].f.len = 0;
   for (uint32_t s = 0; s < doc->sents.n; s++) {
-    if (rec & PARLEY_REC_SENTENCE) write_sentence(b, doc, s);
+    if (rec & PARLEY_REC_SENTENCE) write_sentence(b, &c, doc, s);
     for (; ie < doc->events.n && doc->events.v[ie].sent <= s; ie++)
-      if (rec & PARLEY_REC_EVENT) write_event(b, doc, &doc->events.v[ie]);
+      if (rec & PARLEY_REC_EVENT) write_event(b, &c, doc, &doc->events.v[ie]);
     for (; iq < doc->quotes.n && doc->quotes.v[iq].sent <= s; iq++)
-      if (rec & PARLEY_REC_QUOTE) write_quote(b, doc, &doc->quotes.v[iq]);
+      if (rec & PARLEY_REC_QUOTE) write_quote(b, &c, doc, &doc->quotes.v[iq]);
     for (; ic < doc->counts.n && doc->counts.v[ic].sent <= s; ic++)
-      if (rec & PARLEY_REC_COUNT) write_count(b, doc, &doc->counts.v[ic]);
+      if (rec & PARLEY_REC_COUNT) write_count(b, &c, doc, &doc->counts.v[ic]);
   }
   return b->failed ? -1 : 0;
 }

@@ -69,6 +69,84 @@ static const char *json(const char *s, size_t n) {
 
 #define J(lit) json(lit, sizeof lit - 1)
 
+/* The escaping rules one byte (or UTF-8 sequence) at a time, to compare
+ * the word-at-a-time pl_buf_json_str with. */
+static void json_ref(pl_buf *o, const unsigned char *u, size_t n) {
+  pl_buf_addc(o, '"');
+  for (size_t i = 0; i < n;) {
+    unsigned char c = u[i];
+    char e[8];
+    if (c >= 0x80) {
+      uint32_t cp;
+      int bad = 0;
+      size_t k = pl_utf8_decode(u + i, n - i, &cp, &bad);
+      if (bad) {
+        pl_buf_adds(o, "\xEF\xBF\xBD");
+        i++;
+      } else {
+        pl_buf_add(o, (const char *)u + i, k);
+        i += k;
+      }
+      continue;
+    }
+    if (c == '"' || c == '\\') snprintf(e, sizeof e, "\\%c", c);
+    else if (c == '\n') snprintf(e, sizeof e, "\\n");
+    else if (c == '\r') snprintf(e, sizeof e, "\\r");
+    else if (c == '\t') snprintf(e, sizeof e, "\\t");
+    else if (c == '\b') snprintf(e, sizeof e, "\\b");
+    else if (c == '\f') snprintf(e, sizeof e, "\\f");
+    else if (c < 0x20) snprintf(e, sizeof e, "\\u%04x", c);
+    else snprintf(e, sizeof e, "%c", c);
+    pl_buf_adds(o, e);
+    i++;
+  }
+  pl_buf_addc(o, '"');
+}
+
+/* Random strings of 0..80 bytes, mostly plain with a few quotes,
+ * controls, UTF-8 sequences (valid and cut) and stray high bytes, each
+ * written after a prefix of random length (buffer offsets and room vary). */
+static int json_random(void) {
+  static const char *const bits[] = {"\"", "\\", "\n", "\x01", "\x7f",
+                                     "\xC3\xA9", "\xE2\x80\x94",
+                                     "\xF0\x9F\x99\x82", "\xE2\x80",
+                                     "\xFF", "\xC3"};
+  uint64_t r = 12345;
+  int bad = 0;
+  for (int t = 0; t < 20000; t++) {
+    unsigned char in[96];
+    size_t n = 0;
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    size_t want_n = (size_t)(r >> 33) % 81;
+    while (n < want_n) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      unsigned x = (unsigned)(r >> 40);
+      if (x % 16 == 0) {
+        const char *bit = bits[(x >> 4) % (sizeof bits / sizeof *bits)];
+        size_t k = strlen(bit);
+        if (n + k > want_n) k = want_n - n;
+        memcpy(in + n, bit, k);
+        n += k;
+      } else {
+        in[n++] = (unsigned char)(' ' + (x >> 4) % 95);
+      }
+    }
+    pl_buf got, want;
+    pl_buf_init(&got, 0);
+    pl_buf_init(&want, 0);
+    size_t pre = (size_t)(r >> 20) % 300;
+    for (size_t k = 0; k < pre; k++) pl_buf_addc(&got, 'p');
+    pl_buf_json_str(&got, (const char *)in, n);
+    json_ref(&want, in, n);
+    if (got.len != pre + want.len || memcmp(got.p + pre, want.p, want.len) ||
+        got.p[got.len])
+      bad++;
+    pl_buf_free(&got);
+    pl_buf_free(&want);
+  }
+  return bad;
+}
+
 int main(void) {
   /* fixed point: edge values, exact ties (k / 2^n), coordinates and
    * Goldstein-like values, random doubles of every magnitude */
@@ -182,5 +260,6 @@ int main(void) {
       pl_buf_free(&want);
     }
   json(NULL, 0);
+  INT_EQ(json_random(), 0, "random strings escaped as byte by byte");
   return h_done("test_buf");
 }
