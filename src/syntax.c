@@ -17,6 +17,7 @@
  * clo <= lo < hi <= chi within the sentence.
  */
 #include "internal.h"
+#include <pthread.h>
 
 /* String tests compare the first byte before calling strcmp: most tokens
  * differ there, and these run for every token of every sentence. */
@@ -83,6 +84,44 @@ static const char *const *const SW_LISTS[] = {
 _Static_assert(sizeof SW_LISTS / sizeof SW_LISTS[0] - 1 == 19 &&
                    PL_SW_BY == 1u << 18,
                "SW_LISTS follows enum pl_swclass");
+
+/* The words of SW_LISTS in a small open-addressing table keyed by the
+ * interned hash (pl_token.hlow), probed inline for every token: the same
+ * answer as pl_words_class(SW_LISTS, ...), without its call and registry
+ * lookup, which were a fifth of this stage.  Built once per process
+ * (pthread_once: coding threads share it read-only). */
+#define SWT_SIZE 256 /* a power of two, over 4x the words: misses stop at
+                        the first (empty) slot */
+typedef struct {
+  uint32_t hash, bits;
+  const char *w; /* NULL: empty */
+} swslot;
+static swslot swt[SWT_SIZE];
+static pthread_once_t swt_once = PTHREAD_ONCE_INIT;
+
+static void swt_build(void) {
+  for (uint32_t k = 0; SW_LISTS[k]; k++)
+    for (const char *const *l = SW_LISTS[k]; *l; l++) {
+      uint32_t h = pl_fnv32z(*l), i = h & (SWT_SIZE - 1);
+      while (swt[i].w && strcmp(swt[i].w, *l)) i = (i + 1) & (SWT_SIZE - 1);
+      swt[i].hash = h;
+      swt[i].bits |= 1u << k;
+      swt[i].w = *l;
+    }
+}
+
+/* The PL_SW_* bits of word w (hash h = pl_fnv32z(w)); 0 for NULL. */
+static inline uint32_t sw_class(const char *w, uint32_t h) {
+  if (!w) return 0;
+  for (uint32_t i = h & (SWT_SIZE - 1); swt[i].w; i = (i + 1) & (SWT_SIZE - 1))
+    if (swt[i].hash == h) {
+      const char *a = swt[i].w, *b = w; /* short words: inline compare */
+      while (*a == *b && *a) a++, b++;
+      if (*a == *b) return swt[i].bits;
+    }
+  return 0;
+}
+
 static int is_neg(const pl_token *t) { return (t->swc & PL_SW_NEG) != 0; }
 static int sw(const pl_token *t, uint32_t bits) { return (t->swc & bits) != 0; }
 /* "to" as tagged or as written */
@@ -386,15 +425,29 @@ static int dt_list_member(const parley_doc *doc, uint32_t r, uint32_t t1) {
   return k < t1 && sw(&tk[k], PL_SW_COMMA | PL_SW_AND | PL_SW_OR);
 }
 
-static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
+/* Tokens passes 3 to 5 look at: conjunctions, commas, boundaries,
+ * relative pronouns, complementizers, subordinators, "(".  Every other
+ * token is skipped by their first test, so they walk a list of these
+ * (about one token in six) instead of the whole sentence. */
+#define SW_CAND                                                            \
+  (PL_SW_AND | PL_SW_OR | PL_SW_COMMA | PL_SW_AMPNOR | PL_SW_BOUND |       \
+   PL_SW_REL | PL_SW_THAT | PL_SW_SUB | PL_SW_LPAREN)
+
+/* cand: room for the sentence's tokens (scratch, any contents). */
+static void sentence_syntax(parley_doc *doc, const pl_sentence *s,
+                            uint32_t *cand) {
   pl_token *tk = doc->toks.v;
   uint32_t t0 = s->tok0, t1 = s->tok0 + s->ntok;
   uint32_t vg0 = doc->vgs.n;
+  uint32_t nc = 0;
   for (uint32_t i = t0; i < t1; i++) {
     tk[i].chunk = PL_CH_O;
     tk[i].syn = 0;
     tk[i].vg = -1;
-    tk[i].swc = pl_words_class(SW_LISTS, tk[i].lower, tk[i].hlow);
+    uint32_t c = sw_class(tk[i].lower, tk[i].hlow);
+    tk[i].swc = c;
+    cand[nc] = i; /* kept only when a candidate (no branch) */
+    nc += (c & SW_CAND) != 0;
   }
   /* 1. verb groups */
   for (uint32_t i = t0; i < t1;) {
@@ -446,7 +499,9 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     }
   }
   /* 3. compounds: "X and Y", "X, Y and Z", "Israeli and American" */
-  for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
+  for (uint32_t ci = 0; ci < nc; ci++) {
+    uint32_t i = cand[ci];
+    if (i < t0 + 1 || i + 1 >= t1) continue;
     pl_token *t = &tk[i];
     int conj = sw(t, PL_SW_AND | PL_SW_OR | PL_SW_COMMA | PL_SW_AMPNOR);
     if (!conj || t->chunk == PL_CH_VG) continue;
@@ -484,7 +539,8 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     if (r > i + 1) tk[i + 1].syn |= PL_SY_CONJ;
   }
   /* 4. relative pronouns, complementizers, boundaries */
-  for (uint32_t i = t0; i < t1; i++) {
+  for (uint32_t ci = 0; ci < nc; ci++) {
+    uint32_t i = cand[ci];
     pl_token *t = &tk[i];
     if (sw(t, PL_SW_BOUND)) {
       t->syn |= PL_SY_BOUND;
@@ -518,8 +574,9 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
     }
   }
   /* 4b. a speech tail (", a senior official said") is its own clause */
-  for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
-    if (!is_comma(&tk[i])) continue;
+  for (uint32_t ci = 0; ci < nc; ci++) {
+    uint32_t i = cand[ci];
+    if (i < t0 + 1 || i + 1 >= t1 || !is_comma(&tk[i])) continue;
     for (uint32_t k = i + 1; k < t1 && k < i + 12; k++) {
       if (tk[k].vg >= 0) {
         if (doc->vgs.v[tk[k].vg].flags & PL_VG_SPEECH) tk[i].syn |= PL_SY_BOUND;
@@ -532,7 +589,9 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
   }
   /* 5. asides between commas (appositives, non-restrictive relatives) and
    * parentheses */
-  for (uint32_t i = t0 + 1; i + 1 < t1; i++) {
+  for (uint32_t ci = 0; ci < nc; ci++) {
+    uint32_t i = cand[ci];
+    if (i < t0 + 1 || i + 1 >= t1) continue;
     pl_token *t = &tk[i];
     if (sw(t, PL_SW_LPAREN)) {
       uint32_t k = i + 1;
@@ -576,7 +635,7 @@ static void sentence_syntax(parley_doc *doc, const pl_sentence *s) {
       if (!next_vg) continue;
     }
     for (uint32_t m = i; m <= k; m++) tk[m].syn |= PL_SY_ASIDE;
-    i = k - 1;
+    while (ci + 1 < nc && cand[ci + 1] < k) ci++; /* go on from k */
   }
   /* 5b. a parse given with the article corrects the guesses above */
   if (doc->pnodes) pl_tree_syntax(doc, s);
@@ -782,9 +841,13 @@ static void comma_clauses(parley_doc *doc, uint32_t t0, uint32_t t1) {
 
 parley_rc pl_syntax_run(parley_doc *doc) {
   doc->vgs.n = 0;
+  pthread_once(&swt_once, swt_build);
+  /* one scratch list for every sentence (sentence_syntax) */
+  uint32_t *cand = pl_alloc(&doc->arena, ((size_t)doc->toks.n + 1) * sizeof *cand);
+  if (!cand) return PARLEY_ENOMEM;
   for (uint32_t s = 0; s < doc->sents.n; s++) {
     const pl_sentence *se = &doc->sents.v[s];
-    sentence_syntax(doc, se);
+    sentence_syntax(doc, se, cand);
     comma_clauses(doc, se->tok0, se->tok0 + se->ntok);
     if (doc->arena.failed) return PARLEY_ENOMEM;
   }
