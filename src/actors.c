@@ -32,9 +32,12 @@
 #define WID_HYPHEN (PL_NOWORD - 1)
 #define WID_NONE PL_NOWORD
 
-/* In mctx.wc: the token's word starts at least one dictionary phrase.
- * Most tokens start none ("the", "said", unknown words): match_at and
- * the scan reject them on this bit without touching the phrase index. */
+/* In mctx.wc: a dictionary phrase may match from this token: its word
+ * starts a phrase that needs no particular second word, or a phrase whose
+ * second word is the next word token ("the" only before "united",
+ * "hague"...).  Most tokens have neither ("the", "said", unknown words):
+ * match_at and the scan reject them on this bit without touching the
+ * phrase index. */
 #define WC_START 0x80000000u
 
 /* Phrase kind masks. */
@@ -50,6 +53,10 @@ typedef struct mctx {
   uint32_t *wc;         /* their PL_WC_* classes | WC_START, same index:
                            read per try, so copied out of the dictionary's
                            word table once per token */
+  uint32_t *cand;       /* for WC_START tokens, same index: the heads of
+                           the two candidate chains of match_at (the
+                           word's nexta chain, and the nextp chain of its
+                           pair with the next word), set once per token */
   uint32_t s0, s1;      /* sentence token range */
   int32_t day;
   int tagged;           /* the tagger has a lexicon: trust tok->tag */
@@ -218,16 +225,9 @@ static int phrase_at(const mctx *mc, uint32_t i, uint32_t p, hit *h,
  * order, so the result is the same as walking the whole list. */
 static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
   if (i >= mc->s1 || no_start(mc, i)) return 0;
-  uint32_t w = wid(mc, i);
   const pl_actordict *d = mc->d;
-  const pl_word *wd = &d->words[w];
-  uint32_t a = wd->heada, b = PL_NONE;
-  if (wd->npair) {
-    uint32_t j = i + 1;
-    while (j < mc->s1 && wid(mc, j) == WID_HYPHEN) j++;
-    if (j < mc->s1 && wid(mc, j) < WID_HYPHEN)
-      b = pl_dict_pair(d, w, wid(mc, j));
-  }
+  const uint32_t *c = &mc->cand[2 * (i - mc->s0)];
+  uint32_t a = c[0], b = c[1];
   while (a != PL_NONE || b != PL_NONE) {
     uint32_t p;
     if (b == PL_NONE || (a != PL_NONE && d->ph[a].rank < d->ph[b].rank)) {
@@ -1017,12 +1017,17 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
   mc->s0 = s->tok0;
   mc->s1 = s->tok0 + s->ntok;
   mc->of_end = UINT32_MAX;
-  /* locals: the stores into wid/wc could alias mc's own fields */
+  /* Word ids, classes and match candidates of the sentence's tokens,
+   * last to first so that the next word token's id is known when a
+   * token's pair chain is looked up (hyphens skipped).  A token whose
+   * word starts no phrase that can match here loses WC_START.  Locals:
+   * the stores could alias mc's own fields. */
   const pl_token *T = mc->T;
   const pl_actordict *d = mc->d;
-  uint32_t *wida = mc->wid, *wca = mc->wc;
-  for (uint32_t i = mc->s0, e = mc->s1, x = 0; i < e; i++, x++) {
-    const pl_token *t = &T[i];
+  uint32_t *wida = mc->wid, *wca = mc->wc, *cand = mc->cand;
+  uint32_t nextw = WID_NONE; /* id of the next non-hyphen token */
+  for (uint32_t x = mc->s1 - mc->s0; x-- > 0;) {
+    const pl_token *t = &T[mc->s0 + x];
     /* "Al-Thani" = "Al Thani"; PETRARCH texts join names with '_'
      * ("Dol_Amroth") as its dictionaries do */
     uint32_t w = ((t->key[0] == '-' || t->key[0] == '_') && !t->key[1])
@@ -1032,10 +1037,19 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
     if (w < WID_HYPHEN) {
       const pl_word *wd = &d->words[w];
       c = wd->cls;
-      if (wd->heada != PL_NONE || wd->npair) c |= WC_START;
+      if (wd->heada != PL_NONE || wd->npair) {
+        uint32_t b = PL_NONE;
+        if (wd->npair && nextw < WID_HYPHEN) b = pl_dict_pair(d, w, nextw);
+        if (wd->heada != PL_NONE || b != PL_NONE) {
+          c |= WC_START;
+          cand[2 * x] = wd->heada;
+          cand[2 * x + 1] = b;
+        }
+      }
     }
     wida[x] = w;
     wca[x] = c;
+    if (w != WID_HYPHEN) nextw = w;
   }
   uint32_t i = mc->s0;
   while (i < mc->s1) {
@@ -1175,7 +1189,8 @@ parley_rc pl_actors_run(parley_doc *doc) {
     if (doc->sents.v[s].ntok > maxn) maxn = doc->sents.v[s].ntok;
   mc.wid = pl_alloc(&doc->arena, ((size_t)maxn + 1) * sizeof *mc.wid);
   mc.wc = pl_alloc(&doc->arena, ((size_t)maxn + 1) * sizeof *mc.wc);
-  if (!mc.wid || !mc.wc) return PARLEY_ENOMEM;
+  mc.cand = pl_alloc(&doc->arena, 2 * ((size_t)maxn + 1) * sizeof *mc.cand);
+  if (!mc.wid || !mc.wc || !mc.cand) return PARLEY_ENOMEM;
   int story = 0;
   for (uint32_t s = 0; s < doc->sents.n; s++) {
     parley_rc rc = run_sentence(&mc, s, &story);
