@@ -152,6 +152,13 @@ int pl_actors_classify(pl_actordict *d) {
 /* ------------------------------------------------------------------ */
 /* matching                                                            */
 
+/* 0 when the strings are equal (as !strcmp tests it): most keys the
+ * matcher compares with a word differ in the first byte, which decides
+ * without a call. */
+static inline int kcmp(const char *k, const char *w) {
+  return k[0] != w[0] || strcmp(k, w);
+}
+
 static int is_poss(const pl_token *t) { return (t->flags & PL_TF_POSS) != 0; }
 
 static uint32_t wid(const mctx *mc, uint32_t i) { return mc->wid[i - mc->s0]; }
@@ -282,7 +289,7 @@ static int title_ok(const mctx *mc, uint32_t i) {
   if (!(t->flags & PL_TF_WORD) || !(wcls(mc, i) & PL_WC_TITLE)) return 0;
   /* "of" only inside a capitalised title ("Minister of Defence"), not
    * after a common noun ("the Bosnian town of Gorazde") */
-  return strcmp(t->key, "of") ||
+  return kcmp(t->key, "of") ||
          (i + 1 < mc->s1 && (mc->T[i + 1].flags & PL_TF_CAP) && i > mc->s0 &&
           (mc->T[i - 1].flags & PL_TF_CAP) &&
           (wcls(mc, i - 1) & PL_WC_TITLE));
@@ -299,7 +306,7 @@ static int metonym_kind(const mctx *mc, uint32_t i, uint32_t end) {
     return 0;
   if (i > mc->s0) {
     uint32_t p = i - 1;
-    if (p > mc->s0 && !strcmp(mc->T[p].key, "the")) p--;
+    if (p > mc->s0 && !kcmp(mc->T[p].key, "the")) p--;
     if (wcls(mc, p) & PL_WC_PREP) return 1;
   }
   if (end >= mc->s1) return 2;
@@ -309,7 +316,7 @@ static int metonym_kind(const mctx *mc, uint32_t i, uint32_t end) {
   if (PL_IS_VERB(n->tag) || n->tag == PL_T_MD) return 2;
   if ((n->flags & PL_TF_PUNCT) && end + 1 >= mc->s1) return 2;
   /* "Washington, which ...", "Doha and Cairo said": look one step on */
-  if (n->key[0] == ',' || !strcmp(n->key, "and")) return 1;
+  if (n->key[0] == ',' || !kcmp(n->key, "and")) return 1;
   return 1;
 }
 
@@ -330,7 +337,7 @@ static int compound_head(const mctx *mc, uint32_t k) {
   if (t->flags & PL_TF_CAP) return 0;
   if (wcls(mc, k) & (PL_WC_TITLE | PL_WC_PRONOUN)) return 0;
   for (const char *const *w = keep; *w; w++)
-    if (!strcmp(t->key, *w)) return 0;
+    if (!kcmp(t->key, *w)) return 0;
   hit h;
   return !match_at(mc, k, &h, M_ALL);
 }
@@ -347,14 +354,14 @@ static int foreign_in(const mctx *mc, uint32_t a, uint32_t b) {
   uint32_t lo = a > mc->s0 ? a - 1 : a;
   for (uint32_t k = lo; k < b; k++)
     for (const char *const *w = away; *w; w++)
-      if (!strcmp(mc->T[k].key, *w)) return 1;
+      if (!kcmp(mc->T[k].key, *w)) return 1;
   return 0;
 }
 
 /* Token i is a preposition that ties an agent to the actor after it. */
 static int of_prep(const mctx *mc, uint32_t i) {
   const char *k = mc->T[i].key;
-  return !strcmp(k, "of") || !strcmp(k, "from") || !strcmp(k, "in");
+  return !kcmp(k, "of") || !kcmp(k, "from") || !kcmp(k, "in");
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,16 +595,16 @@ static void tail(mctx *mc, res *r, uint32_t j, int titled) {
       break;
     }
     if (title_ok(mc, j)) {
-      if (!strcmp(mc->T[j].key, "former")) r->former = 1;
+      if (!kcmp(mc->T[j].key, "former")) r->former = 1;
       else titled = 1;
       j++;
       continue;
     }
     if (!r->composed && modifier_ok(mc, j)) {
-      if (!strcmp(mc->T[j].key, "former")) r->former = 1;
+      if (!kcmp(mc->T[j].key, "former")) r->former = 1;
       j++;
       /* "awful and evil minister": coordinated modifiers */
-      if (j + 1 < mc->s1 && !strcmp(mc->T[j].key, "and") &&
+      if (j + 1 < mc->s1 && !kcmp(mc->T[j].key, "and") &&
           modifier_ok(mc, j + 1))
         j++;
       continue;
@@ -629,7 +636,7 @@ static void np_chain(mctx *mc, res *r) {
   for (uint32_t n = 0; k < mc->s1 && n < 8; n++, k++) {
     const pl_token *t = &mc->T[k];
     if (!mc->tagged) return;
-    if (!strcmp(t->key, "of") || !strcmp(t->key, "between")) {
+    if (!kcmp(t->key, "of") || !kcmp(t->key, "between")) {
       prep = 1;
       continue;
     }
@@ -676,7 +683,7 @@ static int institution_run(const mctx *mc, uint32_t j, uint32_t *end,
     }
     ah->ph = PL_NONE;
     for (const char *const *w = inst; *w; w++)
-      if (nn && !strcmp(t->key, *w)) {
+      if (nn && !kcmp(t->key, *w)) {
         *end = k + 1;
         return 1;
       }
@@ -695,8 +702,8 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
   if (!match_at(mc, i, &h, M_ALL)) return;
   r->hph = h.ph;
   r->hend = h.end;
-  if (i > mc->s0 && (!strcmp(mc->T[i - 1].key, "former") ||
-                     !strcmp(mc->T[i - 1].key, "ex")))
+  if (i > mc->s0 && (!kcmp(mc->T[i - 1].key, "former") ||
+                     !kcmp(mc->T[i - 1].key, "ex")))
     r->former = 1;
   const pl_dentry *e = hit_ent(mc, &h);
   const pl_phrase *p = &mc->d->ph[h.ph];
@@ -716,11 +723,11 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
      * preposition shares its actor (one code per agent) */
     hit h5;
     if (depth == 0 && j + 2 < mc->s1 && !e->prefix &&
-        (!strcmp(mc->T[j].key, "and") || !strcmp(mc->T[j].key, "or")) &&
+        (!kcmp(mc->T[j].key, "and") || !kcmp(mc->T[j].key, "or")) &&
         match_at(mc, j + 1, &h5, M_ALL) &&
         hit_ent(mc, &h5)->kind == PL_EK_AGENT && !hit_ent(mc, &h5)->prefix &&
         h5.end + 1 < mc->s1 && of_prep(mc, h5.end) &&
-        strcmp(hit_ent(mc, &h5)->code, r->agent)) {
+        kcmp(hit_ent(mc, &h5)->code, r->agent)) {
       size_t n1 = strlen(r->agent), n2 = strlen(hit_ent(mc, &h5)->code);
       if (n1 + n2 + 2 <= sizeof r->alist) {
         memcpy(r->alist, r->agent, n1);
@@ -732,10 +739,10 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
     /* AGENT of|from|in [the] ACTOR: "soldiers from Chad", "lawmakers in
      * Kenya", "the ambassador of Egypt" */
     if (depth == 0 && jp + 1 < mc->s1 && of_prep(mc, jp) &&
-        !(strcmp(mc->T[jp].key, "in") == 0 && foreign_in(mc, i, jp))) {
+        !(kcmp(mc->T[jp].key, "in") == 0 && foreign_in(mc, i, jp))) {
       j = jp;
       uint32_t k = j + 1;
-      if (k < mc->s1 && !strcmp(mc->T[k].key, "the")) k++;
+      if (k < mc->s1 && !kcmp(mc->T[k].key, "the")) k++;
       hit h2;
       if (match_at(mc, k, &h2, M_ALL)) {
         const pl_dentry *e2 = hit_ent(mc, &h2);
@@ -744,7 +751,7 @@ static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
          * place); PETRARCH ties any actor ("officials in White House") */
         if (e2->kind == PL_EK_COUNTRY ||
             (e2->kind == PL_EK_ACTOR &&
-             (e2->petr || !strcmp(mc->T[j].key, "of")))) {
+             (e2->petr || !kcmp(mc->T[j].key, "of")))) {
           res in;
           resolve(mc, k, &in, depth + 1);
           if (in.end > k && in.code && in.code[0]) {
@@ -942,7 +949,7 @@ static void coordinate(mctx *mc, res *r) {
   uint32_t k = r->end;
   if (k + 1 >= mc->s1) return;
   const char *c = mc->T[k].key;
-  if (strcmp(c, "and") && strcmp(c, "or") && strcmp(c, ",")) return;
+  if (kcmp(c, "and") && kcmp(c, "or") && kcmp(c, ",")) return;
   res r2;
   resolve(mc, k + 1, &r2, 1);
   if (r2.end <= k + 1 || !r2.composed || !r2.base_code || !r2.agent[0] ||
@@ -976,7 +983,7 @@ static void of_coordinate(mctx *mc, uint32_t i, res *r) {
   }
   for (uint32_t k = mc->of_end; k < i; k++) {
     const char *c = mc->T[k].key;
-    if (strcmp(c, ",") && strcmp(c, "and") && strcmp(c, "or")) {
+    if (kcmp(c, ",") && kcmp(c, "and") && kcmp(c, "or")) {
       mc->of_end = UINT32_MAX;
       return;
     }
@@ -995,10 +1002,10 @@ static void of_coordinate(mctx *mc, uint32_t i, res *r) {
  * followed by an appositive role takes the role's code. */
 static void apposition(mctx *mc, res *r) {
   uint32_t k = r->end;
-  if (k + 2 >= mc->s1 || strcmp(mc->T[k].key, ",")) return;
+  if (k + 2 >= mc->s1 || kcmp(mc->T[k].key, ",")) return;
   k++;
-  if (!strcmp(mc->T[k].key, "a") || !strcmp(mc->T[k].key, "an") ||
-      !strcmp(mc->T[k].key, "the"))
+  if (!kcmp(mc->T[k].key, "a") || !kcmp(mc->T[k].key, "an") ||
+      !kcmp(mc->T[k].key, "the"))
     k++;
   res r2;
   resolve(mc, k, &r2, 1);
@@ -1025,9 +1032,11 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
   const pl_token *T = mc->T;
   const pl_actordict *d = mc->d;
   uint32_t *wida = mc->wid, *wca = mc->wc, *cand = mc->cand;
+  const uint32_t s0 = mc->s0, s1 = mc->s1;
   uint32_t nextw = WID_NONE; /* id of the next non-hyphen token */
-  for (uint32_t x = mc->s1 - mc->s0; x-- > 0;) {
-    const pl_token *t = &T[mc->s0 + x];
+  const pl_token *t = T + s1;
+  for (uint32_t x = s1 - s0; x-- > 0;) {
+    t--; /* token s0 + x */
     /* "Al-Thani" = "Al Thani"; PETRARCH texts join names with '_'
      * ("Dol_Amroth") as its dictionaries do */
     uint32_t w = ((t->key[0] == '-' || t->key[0] == '_') && !t->key[1])
@@ -1053,7 +1062,13 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
   }
   uint32_t i = mc->s0;
   while (i < mc->s1) {
-    const pl_token *t = &mc->T[i];
+    /* most tokens are plain: no phrase can start there, no pronoun, not
+     * a capitalised word (name_tok_as wants one); pass them in a tight
+     * loop on the per-token bits */
+    while (!(wca[i - s0] & (WC_START | PL_WC_PRONOUN)) &&
+           !(T[i].flags & PL_TF_CAP))
+      if (++i >= s1) return PARLEY_OK;
+    t = &T[i];
     res r;
     if (no_start(mc, i)) {
       /* what resolve() gives when no phrase matches, without clearing
@@ -1097,7 +1112,7 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       /* "Danish media and government": the next bare agent shares the
        * country */
       if (r.composed && r.base_code && r.how == PL_HOW_AGENT &&
-          i + 1 < mc->s1 && !strcmp(mc->T[i].key, "and") &&
+          i + 1 < mc->s1 && !kcmp(mc->T[i].key, "and") &&
           !parse_splits_conjuncts(doc_of(mc), i - 1, i + 1)) {
         res r2;
         resolve(mc, i + 1, &r2, 1);
@@ -1115,8 +1130,8 @@ static parley_rc run_sentence(mctx *mc, uint32_t si, int *story_discard) {
       }
       continue;
     }
-    /* most tokens end here: no phrase, no pronoun, not a capitalised
-     * word (name_tok_as wants PL_TF_WORD and PL_TF_CAP) */
+    /* no phrase, no pronoun, not a capitalised word (name_tok_as wants
+     * PL_TF_WORD and PL_TF_CAP) */
     if (!(t->flags & PL_TF_CAP) && !(wcls(mc, i) & PL_WC_PRONOUN)) {
       i++;
       continue;
