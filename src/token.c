@@ -130,12 +130,6 @@ static void build_wt(void) {
   wt_add_lists(pl_places_fwlists);
 }
 
-static void build_tables(void) {
-  build_cls();
-  build_wt();
-}
-
-static void init_cls(void) { pthread_once(&cls_once, build_tables); }
 
 /* Abbreviations that keep their period (compared lower case, no dot). */
 static const char *const abbrevs[] = {
@@ -270,6 +264,19 @@ static const uint64_t form_pack[128] = {
     0x7cu, 0x7du, 0x7eu, 0x7fu,
 };
 
+/* form_pack entries of the ASCII letters and digits, 0 for every other
+ * byte: the word scan's one load per byte both classifies and lowers. */
+static uint64_t scan_pack[256];
+
+static void build_tables(void) {
+  build_cls();
+  for (int c = 0; c < 128; c++)
+    if (alnum_tab[c]) scan_pack[c] = form_pack[c];
+  build_wt();
+}
+
+static void init_cls(void) { pthread_once(&cls_once, build_tables); }
+
 /* Bump space for the forms, carved from arena chunks (one pl_alloc per
  * chunk instead of one per token). */
 typedef struct { char *p; size_t left; } formbuf;
@@ -286,6 +293,26 @@ static char *form_space(parley_doc *doc, formbuf *fb, size_t need) {
   fb->left -= need;
   return r;
 }
+
+/* The space the next form_space call will return, at least need bytes
+ * (the word scan lower-cases into it before the token's end is known). */
+static char *form_peek(parley_doc *doc, formbuf *fb, size_t need) {
+  if (fb->left < need) {
+    size_t sz = need > 8192 ? need : 8192;
+    fb->p = pl_alloc(&doc->arena, sz);
+    if (!fb->p) return NULL;
+    fb->left = sz;
+  }
+  return fb->p;
+}
+
+/* The ASCII letter/digit run the word scan lower-cased into dst (a
+ * form_peek pointer), with its form_pack sum and hash. */
+typedef struct {
+  const char *dst;
+  uint64_t acc;
+  uint32_t hl;
+} prerun;
 
 static int make_forms(parley_doc *doc, formbuf *fb, pl_token *tk,
                       int *nal_out, int *nup_out, size_t *ln_out,
@@ -409,7 +436,7 @@ done:
 }
 
 static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
-                      unsigned fl) {
+                      unsigned fl, const prerun *pre) {
   pl_token *tk = pl_vec_push(&doc->arena, &doc->toks);
   if (!tk) return NULL;
   tk->off = (uint32_t)off;
@@ -419,7 +446,22 @@ static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
   const char *s = doc->text + off;
   int nup = 0, nal = 0;
   size_t ln = 0, kn = 0;
-  if (make_forms(doc, fb, tk, &nal, &nup, &ln, &kn)) return NULL;
+  if (pre) {
+    /* the token is exactly the run the word scan lowered and hashed
+     * (most words): its forms are in place, no second pass; letters and
+     * digits only, so no period is dropped and key shares lower */
+    char *low = form_space(doc, fb, 2 * len + 2);
+    if (!low) return NULL;
+    if (low != pre->dst) memcpy(low, pre->dst, len); /* never: peeked */
+    low[len] = 0;
+    tk->lower = tk->key = low;
+    tk->hlow = tk->hkey = tk->hlem = pre->hl;
+    nal = (int)((pre->acc >> 16) & 0xffff);
+    nup = (int)((pre->acc >> 32) & 0xffff);
+    ln = kn = len;
+  } else if (make_forms(doc, fb, tk, &nal, &nup, &ln, &kn)) {
+    return NULL;
+  }
   /* isupper in the C locale */
   if (len && (unsigned)((unsigned char)s[0] - 'A') < 26u) tk->flags |= PL_TF_CAP;
   else if (len && (unsigned char)s[0] >= 0x80) {
@@ -495,15 +537,13 @@ static int url_char(unsigned char c) {
  *   scheme://...  www....  user@host.tld  name.tld (a known TLD)
  * Trailing punctuation (a full stop, comma, closing bracket) is left for
  * the sentence splitter. */
-static size_t url_len(const char *t, size_t i, size_t n, size_t *run_end) {
+static size_t url_len(const char *t, size_t i, size_t n, size_t run_end) {
   size_t j = i, at = 0, dots = 0, last_dot = 0;
   /* quick reject: an address needs '.', '@' or ':' right after its first
-   * run of letters and digits (or '-'/'_' inside a domain); ordinary
-   * words end in a space or punctuation */
+   * run of letters and digits (run_end: the caller scanned it; or '-'/'_'
+   * inside a domain); ordinary words end in a space or punctuation */
   {
-    size_t k = i;
-    while (k < n && ascii_alnum((unsigned char)t[k])) k++;
-    *run_end = k; /* the word scan resumes here */
+    size_t k = run_end;
     if (k >= n) return 0;
     char ck = t[k];
     if (ck != '.' && ck != '@' && ck != ':' && ck != '-' && ck != '_')
@@ -590,7 +630,29 @@ parley_rc pl_token_run(parley_doc *doc) {
     size_t m = n - i > PL_MAX_TOKEN_BYTES + 16 ? i + PL_MAX_TOKEN_BYTES + 16
                                                : n;
     size_t run_end = i; /* end of the ASCII letter/digit run at i */
-    size_t ul = k == C_AL ? url_len(t, i, m, &run_end) : 0;
+    prerun pre;
+    if (k == C_AL) {
+      /* One pass over the run: find its end and lower-case, count and
+       * hash it into the form space on the way (make_forms takes that
+       * when the token is the run, as most words are). */
+      char *dst = form_peek(doc, &fb, 2 * (m - i) + 2);
+      if (!dst) return PARLEY_ENOMEM;
+      uint64_t acc = 0;
+      uint32_t hl = PL_FNV32_BASIS;
+      size_t q = i;
+      for (; q < m; q++) {
+        uint64_t v = scan_pack[(unsigned char)t[q]];
+        if (!v) break; /* not an ASCII letter or digit */
+        acc += v;
+        dst[q - i] = (char)v;
+        hl = (hl ^ (unsigned char)v) * PL_FNV32_PRIME;
+      }
+      run_end = q;
+      pre.dst = dst;
+      pre.acc = acc;
+      pre.hl = hl;
+    }
+    size_t ul = k == C_AL ? url_len(t, i, m, run_end) : 0;
     unsigned fl = space | (nl ? PL_TF_NL : 0) | (nl >= 2 ? PL_TF_BLANK : 0);
     space = 0;
     nl = 0;
@@ -710,7 +772,9 @@ parley_rc pl_token_run(parley_doc *doc) {
       len = PL_MAX_TOKEN_BYTES;
       while (len > 1 && ((unsigned char)t[i + len] & 0xC0) == 0x80) len--;
     }
-    if (!emit(doc, &fb, start, len, fl)) return PARLEY_ENOMEM;
+    if (!emit(doc, &fb, start, len, fl,
+              k == C_AL && len == run_end - start ? &pre : NULL))
+      return PARLEY_ENOMEM;
     i = start + len;
   }
   return PARLEY_OK;
