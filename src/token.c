@@ -34,6 +34,10 @@ enum { C_SP = 1, C_NL, C_AL, C_DG, C_AP, C_HY, C_DOT, C_QU, C_PU };
 
 static unsigned char cls[256];
 static unsigned char alnum_tab[256]; /* 1: ASCII letter or digit */
+/* 1: an ASCII byte after a letter/digit run that ends a plain word: not a
+ * letter or digit, and none of . @ : - _ ' (which may continue an
+ * address, a name like O'Brien, a clitic or an abbreviation). */
+static unsigned char word_end_tab[256];
 /* built once per process: coding threads would otherwise race on the
  * first fill (ThreadSanitizer saw it with -j N) */
 static pthread_once_t cls_once = PTHREAD_ONCE_INIT;
@@ -53,6 +57,7 @@ static void build_cls(void) {
     else if (c < 0x20) k = C_SP;
     cls[c] = k;
     alnum_tab[c] = c < 0x80 && (k == C_AL || k == C_DG);
+    word_end_tab[c] = c < 0x80 && !alnum_tab[c] && !strchr(".@:-_'", c);
   }
 }
 
@@ -72,6 +77,7 @@ typedef struct {
   uint32_t len;
   uint32_t xw;       /* pl_xw_classes(w) */
   uint16_t fwl, fwk; /* PL_FW_* bits when w is the lower form / the key */
+  char pad[16];      /* w zero-padded (words of up to 16 bytes) */
 } wt_ent;
 static uint32_t wt_tag[WT_SIZE]; /* hash | 1, 0 = empty */
 static wt_ent wt[WT_SIZE];
@@ -84,6 +90,7 @@ static wt_ent *wt_slot(const char *w, size_t n, uint32_t hv) {
       wt_tag[i] = tag;
       wt[i].w = w;
       wt[i].len = (uint32_t)n;
+      if (n <= sizeof wt[i].pad) memcpy(wt[i].pad, w, n);
       return &wt[i];
     }
     if (wt_tag[i] == tag && wt[i].len == n && !memcmp(wt[i].w, w, n))
@@ -91,18 +98,44 @@ static wt_ent *wt_slot(const char *w, size_t n, uint32_t hv) {
   }
 }
 
+/* 8 bytes whose first k (0..8) are 0xff, the rest 0, in memory order. */
+static uint64_t head_mask(size_t k) {
+  static const unsigned char ff[16] = {0xff, 0xff, 0xff, 0xff,
+                                       0xff, 0xff, 0xff, 0xff};
+  uint64_t m;
+  memcpy(&m, ff + 8 - k, 8);
+  return m;
+}
+
+/* Whether entry e holds the n bytes at w.  wide: w has at least 2n+2
+ * readable bytes (a token's lower form: make_forms' space holds lower and
+ * key), so words of 3..16 bytes compare as one or two 8-byte loads,
+ * masked to n against the zero-padded copy. */
+static inline int wt_eq(const wt_ent *e, const char *w, size_t n, int wide) {
+  if (e->len != n) return 0;
+  if (wide && n >= 3 && n <= 16) {
+    uint64_t a, b;
+    memcpy(&a, w, 8);
+    memcpy(&b, e->pad, 8);
+    if ((a ^ b) & head_mask(n < 8 ? n : 8)) return 0;
+    if (n <= 8) return 1;
+    memcpy(&a, w + 8, 8);
+    memcpy(&b, e->pad + 8, 8);
+    return !((a ^ b) & head_mask(n - 8));
+  }
+  size_t k = 0;
+  while (k < n && e->w[k] == w[k]) k++;
+  return k == n;
+}
+
 /* The lookup on the token path: inline, read-only. */
-static inline const wt_ent *wt_find(const char *w, size_t n, uint32_t hv) {
+static inline const wt_ent *wt_find(const char *w, size_t n, uint32_t hv,
+                                    int wide) {
   uint32_t tag = hv | 1u;
   for (uint32_t i = hv & (WT_SIZE - 1);; i = (i + 1) & (WT_SIZE - 1)) {
     uint32_t t = wt_tag[i];
     if (t == tag) {
-      const wt_ent *e = &wt[i];
-      if (e->len == n) {
-        size_t k = 0;
-        while (k < n && e->w[k] == w[k]) k++;
-        if (k == n) return e;
-      }
+      if (wt_eq(&wt[i], w, n, wide)) return &wt[i];
     } else if (!t) {
       return NULL;
     }
@@ -435,8 +468,11 @@ done:
   return 0;
 }
 
-static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
-                      unsigned fl, const prerun *pre) {
+/* Inlined at both call sites (the plain-word path and the rest): a call
+ * per token cost more than its body's checks. */
+static inline __attribute__((always_inline)) pl_token *
+emit(parley_doc *doc, formbuf *fb, size_t off, size_t len, unsigned fl,
+     const prerun *pre) {
   pl_token *tk = pl_vec_push(&doc->arena, &doc->toks);
   if (!tk) return NULL;
   tk->off = (uint32_t)off;
@@ -472,14 +508,14 @@ static pl_token *emit(parley_doc *doc, formbuf *fb, size_t off, size_t len,
   if (nal >= 2 && nup == nal) tk->flags |= PL_TF_ALLCAP;
   /* xw and fw in one probe of the word table (two when the key differs
    * from the lower-case form: "oct." / "oct") */
-  const wt_ent *e = wt_find(tk->lower, ln, tk->hlow);
+  const wt_ent *e = wt_find(tk->lower, ln, tk->hlow, 1);
   uint16_t fw = 0;
   if (e) {
     if (fl & (PL_TF_WORD | PL_TF_ABBR)) tk->xw = e->xw;
     fw = e->fwl;
     if (tk->key == tk->lower) fw |= e->fwk;
   }
-  if (tk->key != tk->lower && (e = wt_find(tk->key, kn, tk->hkey)))
+  if (tk->key != tk->lower && (e = wt_find(tk->key, kn, tk->hkey, 0)))
     fw |= e->fwk;
   if ((unsigned)((unsigned char)s[0] - '0') < 10u) fw |= PL_FW_DIGIT;
   tk->fw = fw;
@@ -629,6 +665,9 @@ parley_rc pl_token_run(parley_doc *doc) {
      * of letters costs linear time (it is cut into pieces below) */
     size_t m = n - i > PL_MAX_TOKEN_BYTES + 16 ? i + PL_MAX_TOKEN_BYTES + 16
                                                : n;
+    unsigned fl = space | (nl ? PL_TF_NL : 0) | (nl >= 2 ? PL_TF_BLANK : 0);
+    space = 0;
+    nl = 0;
     size_t run_end = i; /* end of the ASCII letter/digit run at i */
     prerun pre;
     if (k == C_AL) {
@@ -651,11 +690,19 @@ parley_rc pl_token_run(parley_doc *doc) {
       pre.dst = dst;
       pre.acc = acc;
       pre.hl = hl;
+      /* A plain word (most tokens): the run ends at a space or at
+       * punctuation none of the rules below looks at (no address, clitic,
+       * inner apostrophe or abbreviation can follow), and needs no cut:
+       * every check below would make it exactly this word. */
+      if (q < m && word_end_tab[(unsigned char)t[q]] &&
+          q - i <= PL_MAX_TOKEN_BYTES) {
+        if (!emit(doc, &fb, i, q - i, fl | PL_TF_WORD, &pre))
+          return PARLEY_ENOMEM;
+        i = q;
+        continue;
+      }
     }
     size_t ul = k == C_AL ? url_len(t, i, m, run_end) : 0;
-    unsigned fl = space | (nl ? PL_TF_NL : 0) | (nl >= 2 ? PL_TF_BLANK : 0);
-    space = 0;
-    nl = 0;
     if (k == C_DG) {
       len = number_len(t, i, m);
       /* a digit run glued to letters (e.g. "F16", "G20") is a word */
