@@ -43,7 +43,8 @@ typedef struct {
   const pl_verbdict *vd;
   const pl_token *tk;
   uint32_t t0, t1;
-  const uint32_t *tw;  /* 3 word ids per token (lemma, lower, key) */
+  uint32_t *tw;        /* 3 word ids per token (lemma, lower, key), looked
+                          up on first use (twof); TW_UNSET before */
   uint8_t *used;       /* per token: consumed by a verb pattern */
   /* current match */
   int passive;
@@ -76,9 +77,10 @@ typedef struct {
    * gen changes at every match_at (x->lim and the tokens' mentions may
    * change between calls, never during one) */
   uint32_t *skipv, *skipg, gen;
-  /* word ids present in the sentence (bit id % 4096): a pattern whose
-   * literal word is absent cannot match and is not tried */
-  uint64_t wbits[64];
+  /* hashes of the sentence's token forms (lower, lemma, key; bit
+   * hash % 4096): a pattern whose literal word's hash (vd->whash) is
+   * absent cannot match and is not tried */
+  uint64_t hbits[64];
 } mstate;
 
 /* ---- helpers ---- */
@@ -113,8 +115,34 @@ static int inner_hyphen(const pl_token *tk, uint32_t i, uint32_t lim) {
          (tk[i - 1].flags & PL_TF_WORD);
 }
 
+#define TW_UNSET (PL_VW_NONE - 1) /* never a word id */
+
+/* Looks up the word ids of token t into w (lemma, lower, key). */
+__attribute__((noinline)) static void tw_fill(const pl_verbdict *vd,
+                                              const pl_token *t,
+                                              uint32_t *w) {
+  const char *lo = t->lower ? t->lower : "";
+  const char *le = t->lemma ? t->lemma : lo;
+  const char *ke = t->key ? t->key : lo;
+  /* lemma and key usually are the lower-case form itself (the same
+   * pointer, or equal hashes and strings): one lookup serves all */
+  uint32_t idl = pl_vd_word_find_h(vd, lo, t->hlow), idm = idl, idk = idl;
+  if (le != lo && !(t->hlem == t->hlow && !strcmp(le, lo)))
+    idm = pl_vd_word_find_h(vd, le, t->hlem);
+  if (ke != lo && !(t->hkey == t->hlow && !strcmp(ke, lo)))
+    idk = pl_vd_word_find_h(vd, ke, t->hkey);
+  w[0] = idm;
+  w[1] = idl;
+  w[2] = idk;
+}
+
+/* The word ids of token i.  Looked up on first use: the matcher reads
+ * about half the tokens of a sentence, and looking all of them up was a
+ * fifth of the stage. */
 static const uint32_t *twof(const mstate *x, uint32_t i) {
-  return x->tw + (size_t)(i - x->t0) * 3;
+  uint32_t *w = x->tw + (size_t)(i - x->t0) * 3;
+  if (w[0] == TW_UNSET) tw_fill(x->vd, &x->tk[i], w);
+  return w;
 }
 
 static int tok_is(const mstate *x, uint32_t i, uint32_t id) {
@@ -134,8 +162,19 @@ static int tok_is_p(const mstate *x, const pl_vpat *p, uint32_t i,
   return (p->flags & PL_VP_PETR) ? tok_is_surface(x, i, id) : tok_is(x, i, id);
 }
 
+/* Can token t head a form of kind 'v' / 'n'?  0 = certainly not: none
+ * of its forms' hashes is among the head words' (vd->fbits), so its word
+ * ids need not be looked up (most nouns, "said", ...). */
+static int may_head(const pl_verbdict *vd, const pl_token *t, uint8_t kind) {
+  const uint64_t *b = vd->fbits[kind == 'n'];
+  return ((b[(t->hlow >> 6) & 63] >> (t->hlow & 63)) |
+          (b[(t->hlem >> 6) & 63] >> (t->hlem & 63)) |
+          (b[(t->hkey >> 6) & 63] >> (t->hkey & 63))) & 1;
+}
+
 /* Does token i head a nominal event pattern ("airstrike", "talks")? */
 static int has_nform(const mstate *x, uint32_t i) {
+  if (!may_head(x->vd, &x->tk[i], 'n')) return 0;
   const uint32_t *w = twof(x, i);
   for (int v = 0; v < 3; v++) {
     if (w[v] == PL_VW_NONE) continue;
@@ -358,8 +397,11 @@ static uint32_t skip_transparent(mstate *x, uint32_t pos) {
   return pos;
 }
 
+/* Can word id be a form of a token of the sentence?  (0: certainly
+ * not; the token forms' hashes are in x->hbits) */
 static int word_in_sentence(const mstate *x, uint32_t id) {
-  return (x->wbits[(id >> 6) & 63] >> (id & 63)) & 1;
+  uint32_t h = x->vd->whash[id];
+  return (x->hbits[(h >> 6) & 63] >> (h & 63)) & 1;
 }
 
 /* Can pattern p not match after the head (position `after`)?  Only
@@ -592,6 +634,7 @@ typedef struct {
  * best match in *best.  Returns 1 when anything matched. */
 static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
   const pl_verbdict *vd = x->vd;
+  if (!may_head(vd, &x->tk[v], kind)) return 0; /* no form: nothing */
   const uint32_t *w = twof(x, v);
   int found = 0;
   x->gen++;
@@ -2234,33 +2277,16 @@ parley_rc pl_events_run(parley_doc *doc) {
     uint32_t *skipv = pl_alloc(&doc->arena, ((size_t)se->ntok + 1) * sizeof *skipv);
     uint32_t *skipg = pl_calloc(&doc->arena, (size_t)se->ntok + 1, sizeof *skipg);
     if (!tw || !used || !skipv || !skipg) return PARLEY_ENOMEM;
-    memset(x.wbits, 0, sizeof x.wbits);
-    /* Locals, not x.* or doc->*: the lookups are calls into verbs.c,
-     * after which the compiler would reload anything reachable from a
-     * pointer that escaped. */
+    /* word ids come on demand (twof); the sentence's form hashes now */
+    memset(x.hbits, 0, sizeof x.hbits);
     const pl_token *tk = doc->toks.v + x.t0;
-    uint64_t *wb = x.wbits;
+    uint64_t *hb = x.hbits;
     for (uint32_t i = 0; i < se->ntok; i++) {
       const pl_token *t = &tk[i];
-      const char *lo = t->lower ? t->lower : "";
-      const char *le = t->lemma ? t->lemma : lo;
-      const char *ke = t->key ? t->key : lo;
-      /* lemma and key usually are the lower-case form itself (the same
-       * pointer, or equal hashes and strings): one lookup serves all */
-      uint32_t idl = pl_vd_word_find_h(vd, lo, t->hlow), idm = idl, idk = idl;
-      if (le != lo && !(t->hlem == t->hlow && !strcmp(le, lo)))
-        idm = pl_vd_word_find_h(vd, le, t->hlem);
-      if (ke != lo && !(t->hkey == t->hlow && !strcmp(ke, lo)))
-        idk = pl_vd_word_find_h(vd, ke, t->hkey);
-      tw[3 * i] = idm;
-      tw[3 * i + 1] = idl;
-      tw[3 * i + 2] = idk;
-      /* the sentence's word set (a repeated id sets its bit once) */
-      if (idl != PL_VW_NONE) wb[(idl >> 6) & 63] |= 1ull << (idl & 63);
-      if (idm != idl && idm != PL_VW_NONE)
-        wb[(idm >> 6) & 63] |= 1ull << (idm & 63);
-      if (idk != idl && idk != idm && idk != PL_VW_NONE)
-        wb[(idk >> 6) & 63] |= 1ull << (idk & 63);
+      tw[3 * i] = TW_UNSET;
+      hb[(t->hlow >> 6) & 63] |= 1ull << (t->hlow & 63);
+      if (t->hlem != t->hlow) hb[(t->hlem >> 6) & 63] |= 1ull << (t->hlem & 63);
+      if (t->hkey != t->hlow) hb[(t->hkey >> 6) & 63] |= 1ull << (t->hkey & 63);
     }
     x.tw = tw;
     x.lim_from[0] = x.lim_from[1] = UINT32_MAX;

@@ -298,6 +298,16 @@ int pl_vd_finalize(pl_verbdict *vd) {
   vd->wfirst = wf;
   for (uint32_t i = 0; i <= vd->nwords; i++) wf[i] = UINT32_MAX;
   for (uint32_t i = vd->nforms; i-- > 0;) wf[vd->forms[i].word] = i;
+  uint32_t *wh = realloc(vd->whash, (vd->nwords + 1) * sizeof *wh);
+  if (!wh) return -1;
+  vd->whash = wh;
+  for (uint32_t i = 0; i < vd->nwords; i++)
+    wh[i] = hash_str(vd->pool + vd->woff[i], vd->wlen[i]);
+  memset(vd->fbits, 0, sizeof vd->fbits);
+  for (uint32_t i = 0; i < vd->nforms; i++) {
+    uint32_t h = wh[vd->forms[i].word];
+    vd->fbits[vd->forms[i].kind == 'n'][(h >> 6) & 63] |= 1ull << (h & 63);
+  }
   vd->dirty = 0;
   return 0;
 }
@@ -860,6 +870,7 @@ void pl_verbdict_free(pl_verbdict *vd) {
   free(vd->woff);
   free(vd->wlen);
   free(vd->wfirst);
+  free(vd->whash);
   free(vd->cname);
   free(vd->cname_len);
   free(vd->cfirst);

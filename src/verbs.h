@@ -69,6 +69,17 @@ struct pl_verbdict {
   pl_vslot *wtab; uint32_t wcap;          /* open addressing, wcap 2^k */
   uint32_t *woff, *wlen; uint32_t nwords, wcapv;
   uint32_t *wfirst;                       /* word -> first form */
+  uint32_t *whash;                        /* word -> its pl_fnv32 hash
+                                             (pl_vd_finalize; events.c
+                                             tests a pattern's words
+                                             against a sentence's token
+                                             hashes) */
+  uint64_t fbits[2][64];                  /* bit h % 4096 for the hash h of
+                                             every word heading a form,
+                                             [0] 'v' forms, [1] 'n' forms
+                                             (pl_vd_finalize): a token
+                                             whose form hashes miss it
+                                             heads none */
   uint32_t *cname, *cname_len, *cfirst, *cnum; uint32_t nclasses, ccap;
   pl_vmember *mems; uint32_t nmems, memcap;
   uint32_t *mw; uint32_t nmw, mwcap;
