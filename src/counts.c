@@ -512,21 +512,22 @@ static parley_rc sentence_counts(parley_doc *d, uint32_t s) {
     const pl_token *t = T(d, i);
     if (!(t->flags & (PL_TF_NUM | PL_TF_WORD))) continue;
     if (t->flags & PL_TF_WORD) {
-      /* cheap gate before the word lookup: number words are tagged CD,
-       * vague ones (dozens, hundreds, thousands, millions, scores, tens)
-       * plural nouns; a capitalised opener ("Five") may be tagged as a
-       * name; "a"/"an" open "a dozen" */
+      /* a word opens a number only as a number or vague word (its xw
+       * classes, looked up by token.c: pl_xw(t) of a word) or as "a"/"an"
+       * ("a dozen"); tested first, as nearly every word fails it */
       const char *w = t->lower;
       char c0 = w[0];
+      int art = c0 == 'a' && (!w[1] || (w[1] == 'n' && !w[2]));
+      if (!art && !(t->xw & (PL_XW_NUM | PL_XW_VAGUE))) continue;
+      /* then the tag gate: number words are tagged CD, vague ones
+       * (dozens, hundreds, thousands, millions, scores, tens) plural
+       * nouns; a capitalised opener ("Five") may be tagged as a name */
       int cand = t->tag == PL_T_CD ||
                  (t->tag == PL_T_NNS && (c0 == 'd' || c0 == 'h' ||
                                          c0 == 't' || c0 == 'm' ||
                                          c0 == 's')) ||
-                 ((t->flags & PL_TF_CAP) && t->len >= 3) ||
-                 (c0 == 'a' && (!w[1] || (w[1] == 'n' && !w[2])));
-      if (!cand || (strcmp(w, "a") && strcmp(w, "an") &&
-                    !(pl_xw(t) & (PL_XW_NUM | PL_XW_VAGUE))))
-        continue;
+                 ((t->flags & PL_TF_CAP) && t->len >= 3) || art;
+      if (!cand) continue;
     }
     num_t nm;
     if (!parse_num(d, i, s1, &nm)) continue;

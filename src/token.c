@@ -344,6 +344,7 @@ static char *form_peek(parley_doc *doc, formbuf *fb, size_t need) {
 typedef struct {
   const char *dst;
   uint64_t acc;
+  uint64_t v0; /* form_pack of its first byte (case, letter or digit) */
   uint32_t hl;
 } prerun;
 
@@ -482,6 +483,7 @@ emit(parley_doc *doc, formbuf *fb, size_t off, size_t len, unsigned fl,
   const char *s = doc->text + off;
   int nup = 0, nal = 0;
   size_t ln = 0, kn = 0;
+  uint16_t fw0 = 0; /* PL_FW_DIGIT */
   if (pre) {
     /* the token is exactly the run the word scan lowered and hashed
      * (most words): its forms are in place, no second pass; letters and
@@ -495,21 +497,26 @@ emit(parley_doc *doc, formbuf *fb, size_t off, size_t len, unsigned fl,
     nal = (int)((pre->acc >> 16) & 0xffff);
     nup = (int)((pre->acc >> 32) & 0xffff);
     ln = kn = len;
-  } else if (make_forms(doc, fb, tk, &nal, &nup, &ln, &kn)) {
-    return NULL;
-  }
-  /* isupper in the C locale */
-  if (len && (unsigned)((unsigned char)s[0] - 'A') < 26u) tk->flags |= PL_TF_CAP;
-  else if (len && (unsigned char)s[0] >= 0x80) {
-    uint32_t cp;
-    pl_utf8_decode((const unsigned char *)s, len, &cp, NULL);
-    if (utf8proc_isupper((utf8proc_int32_t)cp)) tk->flags |= PL_TF_CAP;
+    /* the first byte is an ASCII letter (upper-case bit 32) or digit */
+    if (pre->v0 & (1ull << 32)) tk->flags |= PL_TF_CAP;
+    if (!(pre->v0 & (1ull << 16))) fw0 = PL_FW_DIGIT;
+  } else {
+    if (make_forms(doc, fb, tk, &nal, &nup, &ln, &kn)) return NULL;
+    /* isupper in the C locale */
+    if (len && (unsigned)((unsigned char)s[0] - 'A') < 26u) {
+      tk->flags |= PL_TF_CAP;
+    } else if (len && (unsigned char)s[0] >= 0x80) {
+      uint32_t cp;
+      pl_utf8_decode((const unsigned char *)s, len, &cp, NULL);
+      if (utf8proc_isupper((utf8proc_int32_t)cp)) tk->flags |= PL_TF_CAP;
+    }
+    if ((unsigned)((unsigned char)s[0] - '0') < 10u) fw0 = PL_FW_DIGIT;
   }
   if (nal >= 2 && nup == nal) tk->flags |= PL_TF_ALLCAP;
   /* xw and fw in one probe of the word table (two when the key differs
    * from the lower-case form: "oct." / "oct") */
   const wt_ent *e = wt_find(tk->lower, ln, tk->hlow, 1);
-  uint16_t fw = 0;
+  uint16_t fw = fw0;
   if (e) {
     if (fl & (PL_TF_WORD | PL_TF_ABBR)) tk->xw = e->xw;
     fw = e->fwl;
@@ -517,7 +524,6 @@ emit(parley_doc *doc, formbuf *fb, size_t off, size_t len, unsigned fl,
   }
   if (tk->key != tk->lower && (e = wt_find(tk->key, kn, tk->hkey, 0)))
     fw |= e->fwk;
-  if ((unsigned)((unsigned char)s[0] - '0') < 10u) fw |= PL_FW_DIGIT;
   tk->fw = fw;
   return tk;
 }
@@ -679,14 +685,35 @@ parley_rc pl_token_run(parley_doc *doc) {
       uint64_t acc = 0;
       uint32_t hl = PL_FNV32_BASIS;
       size_t q = i;
-      for (; q < m; q++) {
+      /* two bytes a step while both are below m (the bound test was a
+       * third of a one-byte step), then the last one */
+      for (; q + 2 <= m; q += 2) {
         uint64_t v = scan_pack[(unsigned char)t[q]];
-        if (!v) break; /* not an ASCII letter or digit */
+        if (!v) goto run_done; /* not an ASCII letter or digit */
         acc += v;
         dst[q - i] = (char)v;
         hl = (hl ^ (unsigned char)v) * PL_FNV32_PRIME;
+        v = scan_pack[(unsigned char)t[q + 1]];
+        if (!v) {
+          q++;
+          goto run_done;
+        }
+        acc += v;
+        dst[q + 1 - i] = (char)v;
+        hl = (hl ^ (unsigned char)v) * PL_FNV32_PRIME;
       }
+      if (q < m) {
+        uint64_t v = scan_pack[(unsigned char)t[q]];
+        if (v) {
+          acc += v;
+          dst[q - i] = (char)v;
+          hl = (hl ^ (unsigned char)v) * PL_FNV32_PRIME;
+          q++;
+        }
+      }
+    run_done:
       run_end = q;
+      pre.v0 = scan_pack[(unsigned char)t[i]];
       pre.dst = dst;
       pre.acc = acc;
       pre.hl = hl;
