@@ -15,6 +15,7 @@
  * So a phrase matches exactly the token keys of the same text in a document.
  */
 #include "dict.h"
+#include "image.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -1301,14 +1302,15 @@ static parley_rc load_text(parley_ctx *ctx, const char *name, const char *t,
   return rc;
 }
 
-parley_rc pl_actors_load_builtin(parley_ctx *ctx) {
-  static const char *const names[] = {"countries", "orgs", "agents", "people",
-                                      NULL};
+static const char *const builtin_names[] = {"countries", "orgs", "agents",
+                                            "people", NULL};
+
+parley_rc pl_actors_load_text_builtin(parley_ctx *ctx) {
   if (!ctx->actors && !(ctx->actors = dict_new())) return PARLEY_ENOMEM;
   if (pl_actors_classify(ctx->actors)) return PARLEY_ENOMEM;
   /* a context for foreign dictionaries only starts empty */
   if (ctx->flags & PL_CTX_NO_DEFAULTS) return PARLEY_OK;
-  for (const char *const *nm = names; *nm; nm++) {
+  for (const char *const *nm = builtin_names; *nm; nm++) {
     const pl_blob *b = pl_builtin(*nm);
     if (!b) continue;
     size_t ne, nw;
@@ -1316,6 +1318,254 @@ parley_rc pl_actors_load_builtin(parley_ctx *ctx) {
     if (rc) return rc;
   }
   return PARLEY_OK;
+}
+
+/* ---- compiled image ----
+ * tools/mkimage.c loads the built-in dictionaries from text at build time
+ * (pl_actors_load_text_builtin) and links pl_actors_image's bytes into the
+ * library as pl_builtin_image("actors").  Layout: ad_img_hdr, then the
+ * arrays words, wtab, ph, pw, ent, dc, fz, ptab and the strings, each at
+ * an 8-byte aligned offset the header records.  String pointers (word
+ * keys, entry names and codes, dated codes, fuzzy keys) are stored as
+ * offsets into the strings.  As with the gazetteer the image is in the
+ * compiling machine's byte order and sizes, and a header that does not
+ * match this code (magic, version, struct sizes, the text blobs' lengths)
+ * makes the loader parse the text instead.
+ * Loading copies each array into its own malloc'd block (user files may
+ * grow them later) and the strings into the arena, then turns offsets
+ * back into pointers: about 12,000 stores where parsing the text took
+ * ~20 M instructions. */
+#define AD_IMG_MAGIC 0x31544349444c50ULL /* "PLDICT1" little-endian */
+#define AD_IMG_VERSION 1u
+typedef struct {
+  uint64_t magic;
+  uint32_t version, hdr_size;
+  uint32_t sz_word, sz_slot, sz_phrase, sz_entry, sz_dcode, sz_fuzzy;
+  uint64_t text_len;        /* summed length of the text blobs */
+  uint32_t nwords, wcap, nph, npw, nent, ndc, nfz, pcap;
+  uint32_t fzidx[257], pad;
+  uint64_t str_len;
+  uint64_t off_words, off_wtab, off_ph, off_pw, off_ent, off_dc, off_fz,
+      off_ptab, off_str, total;
+} ad_img_hdr;
+
+static size_t up8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+static uint64_t builtin_text_len(void) {
+  uint64_t n = 0;
+  for (const char *const *nm = builtin_names; *nm; nm++) {
+    const pl_blob *b = pl_builtin(*nm);
+    if (b) n += b->len;
+  }
+  return n;
+}
+
+/* Appends s (with its NUL) to the image strings; its offset, or
+ * UINT64_MAX when out of memory. */
+static uint64_t img_str(pl_buf *b, const char *s) {
+  uint64_t off = b->len;
+  return pl_buf_add(b, s, strlen(s) + 1) ? UINT64_MAX : off;
+}
+
+#define OFF_PTR(o) ((const char *)(uintptr_t)(o))
+
+void *pl_actors_image(const pl_actordict *d, size_t *len) {
+  ad_img_hdr h;
+  memset(&h, 0, sizeof h);
+  h.magic = AD_IMG_MAGIC;
+  h.version = AD_IMG_VERSION;
+  h.hdr_size = sizeof h;
+  h.sz_word = sizeof(pl_word);
+  h.sz_slot = sizeof(pl_wslot);
+  h.sz_phrase = sizeof(pl_phrase);
+  h.sz_entry = sizeof(pl_dentry);
+  h.sz_dcode = sizeof(pl_dcode);
+  h.sz_fuzzy = sizeof(pl_fuzzy);
+  h.text_len = builtin_text_len();
+  h.nwords = d->nwords;
+  h.wcap = d->wcap;
+  h.nph = d->nph;
+  h.npw = d->npw;
+  h.nent = d->nent;
+  h.ndc = d->ndc;
+  h.nfz = d->nfz;
+  h.pcap = d->pcap;
+  memcpy(h.fzidx, d->fzidx, sizeof h.fzidx);
+  /* copies with offsets for pointers, built field by field so padding
+   * bytes are zero (the image is the same on every build) */
+  pl_word *w = calloc(d->nwords + 1, sizeof *w);
+  pl_dentry *e = calloc(d->nent + 1, sizeof *e);
+  pl_dcode *c = calloc(d->ndc + 1, sizeof *c);
+  pl_fuzzy *f = calloc(d->nfz + 1, sizeof *f);
+  pl_buf str;
+  pl_buf_init(&str, (size_t)1 << 30);
+  char *img = NULL;
+  int bad = !w || !e || !c || !f;
+  for (uint32_t i = 0; !bad && i < d->nwords; i++) {
+    w[i] = d->words[i];
+    uint64_t o = img_str(&str, d->words[i].key);
+    bad |= o == UINT64_MAX;
+    w[i].key = OFF_PTR(o);
+  }
+  for (uint32_t i = 0; !bad && i < d->nent; i++) {
+    const pl_dentry *x = &d->ent[i];
+    uint64_t on = img_str(&str, x->name), oc = img_str(&str, x->code);
+    bad |= on == UINT64_MAX || oc == UINT64_MAX;
+    e[i].name = OFF_PTR(on);
+    e[i].code = OFF_PTR(oc);
+    e[i].dc0 = x->dc0;
+    e[i].ndc = x->ndc;
+    e[i].kind = x->kind;
+    e[i].prefix = x->prefix;
+    e[i].petr = x->petr;
+  }
+  for (uint32_t i = 0; !bad && i < d->ndc; i++) {
+    uint64_t o = img_str(&str, d->dc[i].code);
+    bad |= o == UINT64_MAX;
+    c[i] = d->dc[i];
+    c[i].code = OFF_PTR(o);
+  }
+  for (uint32_t i = 0; !bad && i < d->nfz; i++) {
+    uint64_t o = img_str(&str, d->fz[i].key);
+    bad |= o == UINT64_MAX;
+    f[i] = d->fz[i];
+    f[i].key = OFF_PTR(o);
+  }
+  if (!bad && !str.failed) {
+    h.str_len = str.len;
+    h.off_words = up8(sizeof h);
+    h.off_wtab = up8(h.off_words + (size_t)d->nwords * sizeof(pl_word));
+    h.off_ph = up8(h.off_wtab + (size_t)d->wcap * sizeof(pl_wslot));
+    h.off_pw = up8(h.off_ph + (size_t)d->nph * sizeof(pl_phrase));
+    h.off_ent = up8(h.off_pw + (size_t)d->npw * sizeof(uint32_t));
+    h.off_dc = up8(h.off_ent + (size_t)d->nent * sizeof(pl_dentry));
+    h.off_fz = up8(h.off_dc + (size_t)d->ndc * sizeof(pl_dcode));
+    h.off_ptab = up8(h.off_fz + (size_t)d->nfz * sizeof(pl_fuzzy));
+    h.off_str = up8(h.off_ptab + (size_t)d->pcap * sizeof(uint32_t));
+    h.total = up8(h.off_str + str.len);
+    img = calloc(1, h.total);
+  }
+  if (img) {
+    memcpy(img, &h, sizeof h);
+    memcpy(img + h.off_words, w, (size_t)d->nwords * sizeof *w);
+    if (d->wcap) memcpy(img + h.off_wtab, d->wtab, (size_t)d->wcap * sizeof *d->wtab);
+    if (d->nph) memcpy(img + h.off_ph, d->ph, (size_t)d->nph * sizeof *d->ph);
+    if (d->npw) memcpy(img + h.off_pw, d->pw, (size_t)d->npw * sizeof *d->pw);
+    memcpy(img + h.off_ent, e, (size_t)d->nent * sizeof *e);
+    memcpy(img + h.off_dc, c, (size_t)d->ndc * sizeof *c);
+    memcpy(img + h.off_fz, f, (size_t)d->nfz * sizeof *f);
+    if (d->pcap) memcpy(img + h.off_ptab, d->ptab, (size_t)d->pcap * sizeof *d->ptab);
+    if (str.len) memcpy(img + h.off_str, str.p, str.len);
+    *len = h.total;
+  }
+  free(w);
+  free(e);
+  free(c);
+  free(f);
+  pl_buf_free(&str);
+  return img;
+}
+
+/* Each array ends before the next begins, the strings inside the image. */
+static int img_fits(const ad_img_hdr *h) {
+  const uint64_t off[] = {h->off_words, h->off_wtab, h->off_ph, h->off_pw,
+                          h->off_ent, h->off_dc, h->off_fz, h->off_ptab,
+                          h->off_str, h->total};
+  const uint64_t size[] = {
+      (uint64_t)h->nwords * sizeof(pl_word), (uint64_t)h->wcap * sizeof(pl_wslot),
+      (uint64_t)h->nph * sizeof(pl_phrase), (uint64_t)h->npw * sizeof(uint32_t),
+      (uint64_t)h->nent * sizeof(pl_dentry), (uint64_t)h->ndc * sizeof(pl_dcode),
+      (uint64_t)h->nfz * sizeof(pl_fuzzy), (uint64_t)h->pcap * sizeof(uint32_t),
+      h->str_len};
+  if (off[0] < sizeof *h) return 0;
+  for (size_t i = 0; i + 1 < sizeof off / sizeof off[0]; i++)
+    if (off[i] & 7 || off[i] + size[i] > off[i + 1]) return 0;
+  return 1;
+}
+
+/* A malloc'd copy of n elements of size sz at img + off, with room for
+ * at least one (so a later grow reallocs a real block); NULL on OOM. */
+static void *img_dup(const char *img, uint64_t off, uint32_t n, size_t sz) {
+  void *p = malloc((size_t)(n ? n : 1) * sz);
+  if (p && n) memcpy(p, img + off, (size_t)n * sz);
+  return p;
+}
+
+/* The pointer for string offset o (checked against the strings' end). */
+static int fix_str(const char **p, const char *base, uint64_t len) {
+  uint64_t o = (uint64_t)(uintptr_t)*p;
+  if (o >= len) return -1;
+  *p = base + o;
+  return 0;
+}
+
+parley_rc pl_actors_load_image(parley_ctx *ctx, const void *image,
+                               size_t len) {
+  const char *img = image;
+  ad_img_hdr h;
+  if (!img || len < sizeof h || ((uintptr_t)img & 7)) return PARLEY_EFORMAT;
+  memcpy(&h, img, sizeof h);
+  if (h.magic != AD_IMG_MAGIC || h.version != AD_IMG_VERSION ||
+      h.hdr_size != sizeof h || h.sz_word != sizeof(pl_word) ||
+      h.sz_slot != sizeof(pl_wslot) || h.sz_phrase != sizeof(pl_phrase) ||
+      h.sz_entry != sizeof(pl_dentry) || h.sz_dcode != sizeof(pl_dcode) ||
+      h.sz_fuzzy != sizeof(pl_fuzzy) || h.text_len != builtin_text_len() ||
+      h.total != len || h.off_str + h.str_len > len || !h.str_len ||
+      img[h.off_str + h.str_len - 1] != 0 || !h.wcap ||
+      (h.wcap & (h.wcap - 1)) || (h.pcap & (h.pcap - 1)) ||
+      !img_fits(&h))
+    return PARLEY_EFORMAT;
+  pl_actordict *d = dict_new();
+  if (!d) return PARLEY_ENOMEM;
+  d->words = img_dup(img, h.off_words, h.nwords, sizeof *d->words);
+  d->wtab = img_dup(img, h.off_wtab, h.wcap, sizeof *d->wtab);
+  d->ph = img_dup(img, h.off_ph, h.nph, sizeof *d->ph);
+  d->pw = img_dup(img, h.off_pw, h.npw, sizeof *d->pw);
+  d->ent = img_dup(img, h.off_ent, h.nent, sizeof *d->ent);
+  d->dc = img_dup(img, h.off_dc, h.ndc, sizeof *d->dc);
+  d->fz = img_dup(img, h.off_fz, h.nfz, sizeof *d->fz);
+  d->ptab = h.pcap ? img_dup(img, h.off_ptab, h.pcap, sizeof *d->ptab) : NULL;
+  char *str = pl_alloc(&d->arena, h.str_len);
+  int bad = !d->words || !d->wtab || !d->ph || !d->pw || !d->ent ||
+            !d->dc || !d->fz || (h.pcap && !d->ptab) || !str;
+  if (!bad) {
+    d->nwords = d->capwords = h.nwords;
+    d->wcap = h.wcap;
+    d->nph = d->capph = h.nph;
+    d->npw = d->cappw = h.npw;
+    d->nent = d->capent = h.nent;
+    d->ndc = d->capdc = h.ndc;
+    d->nfz = d->capfz = h.nfz;
+    d->pcap = h.pcap;
+    memcpy(d->fzidx, h.fzidx, sizeof d->fzidx);
+    memcpy(str, img + h.off_str, h.str_len);
+    for (uint32_t i = 0; i < d->nwords; i++)
+      bad |= fix_str(&d->words[i].key, str, h.str_len);
+    for (uint32_t i = 0; i < d->nent; i++)
+      bad |= fix_str(&d->ent[i].name, str, h.str_len) |
+             fix_str(&d->ent[i].code, str, h.str_len);
+    for (uint32_t i = 0; i < d->ndc; i++)
+      bad |= fix_str(&d->dc[i].code, str, h.str_len);
+    for (uint32_t i = 0; i < d->nfz; i++)
+      bad |= fix_str(&d->fz[i].key, str, h.str_len);
+  }
+  if (bad) {
+    int oom = !str || !d->words || !d->wtab;
+    pl_actordict_free(d);
+    return oom ? PARLEY_ENOMEM : PARLEY_EFORMAT;
+  }
+  pl_actordict_free(ctx->actors);
+  ctx->actors = d;
+  return PARLEY_OK;
+}
+
+parley_rc pl_actors_load_builtin(parley_ctx *ctx) {
+  if (!ctx->actors && !(ctx->flags & PL_CTX_NO_DEFAULTS)) {
+    const pl_blob *im = pl_builtin_image("actors");
+    if (im && pl_actors_load_image(ctx, im->data, im->len) == PARLEY_OK)
+      return PARLEY_OK;
+  }
+  return pl_actors_load_text_builtin(ctx); /* no image, or another build's */
 }
 
 static char *slurp(const char *path, size_t *len) {

@@ -297,14 +297,7 @@ parley_rc parley_doc_code_until(parley_doc *doc, const parley_article *a,
   doc->orig = pl_strndup(&doc->arena, a->text ? a->text : "", n);
   doc->orig_len = n;
   if (!doc->id || !doc->orig || doc->arena.failed) goto oom;
-  uint64_t h = 0xcbf29ce484222325ULL;
-  const char *parts[] = {doc->id, doc->date_str, doc->source, doc->url,
-                         doc->title};
-  for (size_t i = 0; i < 5; i++) {
-    const char *p = parts[i] ? parts[i] : "";
-    h = pl_fnv1a(h, p, strlen(p) + 1);
-  }
-  doc->hash = pl_fnv1a(h, doc->orig, n);
+  /* the content hash (pl_doc_hash) is computed by the store, on demand */
   for (size_t i = 0; i < NSTAGES; i++) {
     parley_rc rc = PARLEY_OK;
     if (doc->parse && stages[i].run == pl_tag_run)

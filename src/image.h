@@ -34,4 +34,16 @@ parley_rc pl_lex_load_text(parley_ctx *ctx);
 void *pl_lex_image(const pl_lexicon *lx, size_t *len);
 parley_rc pl_lex_load_image(parley_ctx *ctx, const void *img, size_t len);
 
+/* dict.c: the actor dictionary of the built-in text blobs (countries,
+ * orgs, agents, people), its image (malloc'd, *len bytes; NULL when out of
+ * memory) and a dictionary loaded from an image into ctx->actors
+ * (PARLEY_EFORMAT when it does not match this build).  Same pattern for
+ * the verb dictionary (verbs.c; its image is used in place). */
+parley_rc pl_actors_load_text_builtin(parley_ctx *ctx);
+void *pl_actors_image(const pl_actordict *d, size_t *len);
+parley_rc pl_actors_load_image(parley_ctx *ctx, const void *img, size_t len);
+parley_rc pl_verbs_load_text_builtin(parley_ctx *ctx);
+void *pl_verbs_image(const pl_verbdict *vd, size_t *len);
+parley_rc pl_verbs_load_image(parley_ctx *ctx, const void *img, size_t len);
+
 #endif

@@ -474,7 +474,6 @@ struct parley_doc {
   pl_date date;            /* article date (prec NONE when unknown) */
   const char *orig;        /* original bytes (copy) */
   size_t orig_len;
-  uint64_t hash;           /* FNV-1a of id|date|source|title|text */
   char *next_parse;        /* parley_doc_set_parse (malloc'd), used and
                               freed by the next code call */
   const char *parse;       /* this article's Penn parse (arena) or NULL */
@@ -704,6 +703,9 @@ int pl_write_actor(pl_buf *b, const parley_doc *doc, int32_t ment);
 
 /* Misc helpers (util.c). */
 uint64_t pl_fnv1a(uint64_t h, const void *p, size_t n);
+/* The content hash the store keys re-coding on (FNV-1a 64 of id, date,
+ * source, url, title and the original text); computed on demand. */
+uint64_t pl_doc_hash(const parley_doc *doc);
 int pl_strcaseeq(const char *a, const char *b);
 
 #endif /* PL_INTERNAL_H */

@@ -438,7 +438,8 @@ parley_rc parley_store_put(parley_store *st, parley_doc *doc, int recode,
   if (!st || !doc || !doc->id) return PARLEY_EMISUSE;
   if (skipped) *skipped = 0;
   char hash[17];
-  snprintf(hash, sizeof hash, "%016llx", (unsigned long long)doc->hash);
+  snprintf(hash, sizeof hash, "%016llx",
+           (unsigned long long)pl_doc_hash(doc));
   if (!st->in_tx) {
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
       serr(st, "begin");

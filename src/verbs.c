@@ -22,6 +22,7 @@
  * gives the first form of a word (or UINT32_MAX).
  */
 #include "verbs.h"
+#include "image.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -807,10 +808,207 @@ static int load_line(ld_t *L, const char *s, size_t n) {
   return 0;
 }
 
+/* ---- compiled image ----
+ * tools/mkimage.c loads data/verbs.txt at build time
+ * (pl_verbs_load_text_builtin) and links pl_verbs_image's bytes into the
+ * library as pl_builtin_image("verbs").  Every array of the dictionary
+ * holds ids and pool offsets, no pointers, so a context uses the image's
+ * arrays in place: loading is a header check, and a page of the image is
+ * read only when a lookup touches it.  Layout: vd_img_hdr, then the arrays
+ * in the order of vd_arrays, each at an 8-byte aligned offset the header
+ * records.  A header that does not match this code (magic, version, the
+ * array element sizes, the text blob's length) makes the loader parse the
+ * text instead.  The image is const: a user file loaded on top first
+ * copies the arrays to the heap (vd_own). */
+#define VD_IMG_MAGIC 0x3142524556504cULL /* "PLVERB1" little-endian */
+#define VD_IMG_VERSION 1u
+#define VD_NARR 16
+typedef struct {
+  uint64_t magic;
+  uint32_t version, hdr_size;
+  uint64_t text_len;            /* length of the verbs.txt blob */
+  uint32_t pool_len, wcap, nwords, nclasses, nmems, nmw, nblocks, nforms,
+      npats, nels, seq, pad;
+  uint32_t elem[VD_NARR];       /* element size of each array */
+  uint64_t fbits[2][64];        /* pl_verbdict.fbits */
+  uint64_t off[VD_NARR + 1];    /* array offsets, then the total length */
+} vd_img_hdr;
+
+/* The arrays of a dictionary with their element counts and sizes, in
+ * image order. */
+typedef struct { void **p; uint32_t n; size_t elem; } vd_arr;
+static void vd_arrays(pl_verbdict *vd, vd_arr a[VD_NARR]) {
+  const vd_arr t[VD_NARR] = {
+      {(void **)&vd->pool, (uint32_t)vd->pool_len, 1},
+      {(void **)&vd->wtab, vd->wcap, sizeof *vd->wtab},
+      {(void **)&vd->woff, vd->nwords, sizeof *vd->woff},
+      {(void **)&vd->wlen, vd->nwords, sizeof *vd->wlen},
+      {(void **)&vd->wfirst, vd->wfirst ? vd->nwords + 1 : 0,
+       sizeof *vd->wfirst},
+      {(void **)&vd->whash, vd->whash ? vd->nwords : 0, sizeof *vd->whash},
+      {(void **)&vd->cname, vd->nclasses, sizeof *vd->cname},
+      {(void **)&vd->cname_len, vd->nclasses, sizeof *vd->cname_len},
+      {(void **)&vd->cfirst, vd->nclasses, sizeof *vd->cfirst},
+      {(void **)&vd->cnum, vd->nclasses, sizeof *vd->cnum},
+      {(void **)&vd->mems, vd->nmems, sizeof *vd->mems},
+      {(void **)&vd->mw, vd->nmw, sizeof *vd->mw},
+      {(void **)&vd->blocks, vd->nblocks, sizeof *vd->blocks},
+      {(void **)&vd->forms, vd->nforms, sizeof *vd->forms},
+      {(void **)&vd->pats, vd->npats, sizeof *vd->pats},
+      {(void **)&vd->els, vd->nels, sizeof *vd->els}};
+  memcpy(a, t, sizeof t);
+}
+
+/* Moves an image-backed dictionary's arrays to the heap (capacities =
+ * sizes, so the next addition grows them as usual); 0 ok, -1 OOM (the
+ * dictionary then stays as it was). */
+static int vd_own(pl_verbdict *vd) {
+  if (!vd->image) return 0;
+  vd_arr a[VD_NARR];
+  void *copy[VD_NARR];
+  vd_arrays(vd, a);
+  for (int i = 0; i < VD_NARR; i++) {
+    copy[i] = malloc((a[i].n ? a[i].n : 1) * a[i].elem);
+    if (!copy[i]) {
+      while (i-- > 0) free(copy[i]);
+      return -1;
+    }
+    if (a[i].n) memcpy(copy[i], *a[i].p, a[i].n * a[i].elem);
+  }
+  int has_wfirst = vd->wfirst != NULL, has_whash = vd->whash != NULL;
+  for (int i = 0; i < VD_NARR; i++) *a[i].p = copy[i];
+  if (!has_wfirst) {
+    free(vd->wfirst);
+    vd->wfirst = NULL;
+  }
+  if (!has_whash) {
+    free(vd->whash);
+    vd->whash = NULL;
+  }
+  vd->pool_cap = vd->pool_len ? vd->pool_len : 1;
+  vd->wcapv = vd->nwords;
+  vd->ccap = vd->nclasses;
+  vd->memcap = vd->nmems;
+  vd->mwcap = vd->nmw;
+  vd->bcap = vd->nblocks;
+  vd->fcap = vd->nforms;
+  vd->pcap = vd->npats;
+  vd->elcap = vd->nels;
+  vd->image = 0;
+  return 0;
+}
+
+void *pl_verbs_image(const pl_verbdict *cvd, size_t *len) {
+  /* vd_arrays wants addresses of the members; nothing is written */
+  pl_verbdict *vd = (pl_verbdict *)(uintptr_t)cvd;
+  if (vd->dirty) return NULL;
+  const pl_blob *b = pl_builtin("verbs");
+  vd_img_hdr h;
+  memset(&h, 0, sizeof h);
+  h.magic = VD_IMG_MAGIC;
+  h.version = VD_IMG_VERSION;
+  h.hdr_size = sizeof h;
+  h.text_len = b ? b->len : 0;
+  h.pool_len = (uint32_t)vd->pool_len;
+  h.wcap = vd->wcap;
+  h.nwords = vd->nwords;
+  h.nclasses = vd->nclasses;
+  h.nmems = vd->nmems;
+  h.nmw = vd->nmw;
+  h.nblocks = vd->nblocks;
+  h.nforms = vd->nforms;
+  h.npats = vd->npats;
+  h.nels = vd->nels;
+  h.seq = vd->seq;
+  memcpy(h.fbits, vd->fbits, sizeof h.fbits);
+  vd_arr a[VD_NARR];
+  vd_arrays(vd, a);
+  uint64_t off = (sizeof h + 7) & ~(uint64_t)7;
+  for (int i = 0; i < VD_NARR; i++) {
+    h.elem[i] = (uint32_t)a[i].elem;
+    h.off[i] = off;
+    off = (off + (uint64_t)a[i].n * a[i].elem + 7) & ~(uint64_t)7;
+  }
+  h.off[VD_NARR] = off;
+  char *img = calloc(1, off);
+  if (!img) return NULL;
+  memcpy(img, &h, sizeof h);
+  for (int i = 0; i < VD_NARR; i++)
+    if (a[i].n) memcpy(img + h.off[i], *a[i].p, a[i].n * a[i].elem);
+  /* pattern elements field by field: their padding bytes are not set */
+  pl_vel *el = (pl_vel *)(void *)(img + h.off[VD_NARR - 1]);
+  for (uint32_t i = 0; i < vd->nels; i++) {
+    pl_vel x;
+    memset(&x, 0, sizeof x);
+    x.kind = vd->els[i].kind;
+    x.id = vd->els[i].id;
+    memcpy(&el[i], &x, sizeof x);
+  }
+  *len = off;
+  return img;
+}
+
+static pl_verbdict *vd_new(void);
+
+parley_rc pl_verbs_load_image(parley_ctx *ctx, const void *image,
+                              size_t len) {
+  const char *img = image;
+  const pl_blob *b = pl_builtin("verbs");
+  vd_img_hdr h;
+  if (!img || len < sizeof h || ((uintptr_t)img & 7)) return PARLEY_EFORMAT;
+  memcpy(&h, img, sizeof h);
+  if (h.magic != VD_IMG_MAGIC || h.version != VD_IMG_VERSION ||
+      h.hdr_size != sizeof h || h.text_len != (b ? b->len : 0) ||
+      h.off[VD_NARR] != len || !h.wcap || (h.wcap & (h.wcap - 1)) ||
+      !h.pool_len)
+    return PARLEY_EFORMAT;
+  pl_verbdict *vd = vd_new();
+  if (!vd) return PARLEY_ENOMEM;
+  vd->pool_len = h.pool_len;
+  vd->wcap = h.wcap;
+  vd->nwords = h.nwords;
+  vd->nclasses = h.nclasses;
+  vd->nmems = h.nmems;
+  vd->nmw = h.nmw;
+  vd->nblocks = h.nblocks;
+  vd->nforms = h.nforms;
+  vd->npats = h.npats;
+  vd->nels = h.nels;
+  vd->seq = h.seq;
+  memcpy(vd->fbits, h.fbits, sizeof vd->fbits);
+  /* non-NULL so that vd_arrays counts them (set below) */
+  vd->wfirst = vd->whash = (uint32_t *)(uintptr_t)1;
+  vd_arr a[VD_NARR];
+  vd_arrays(vd, a);
+  /* the image is const; an image-backed dictionary is never written
+   * through these pointers (vd_own copies first) */
+  char *base = (char *)(uintptr_t)img;
+  for (int i = 0; i < VD_NARR; i++) {
+    if (h.elem[i] != a[i].elem || h.off[i] & 7 ||
+        h.off[i] + (uint64_t)a[i].n * a[i].elem > h.off[i + 1]) {
+      free(vd);
+      return PARLEY_EFORMAT;
+    }
+    *a[i].p = base + h.off[i];
+  }
+  if (vd->pool[vd->pool_len - 1]) {
+    free(vd);
+    return PARLEY_EFORMAT;
+  }
+  vd->image = 1;
+  pl_verbdict_free(ctx->verbs);
+  ctx->verbs = vd;
+  return PARLEY_OK;
+}
+
 static parley_rc load_text(parley_ctx *ctx, pl_verbdict *vd,
                            const char *name, const char *p, size_t len,
                            size_t *nent, size_t *nwarn) {
   ld_t L = {ctx, vd, name, 0, 0, 0, PL_VW_NONE, "", "", 1, PL_VW_NONE};
+  if (vd_own(vd)) {
+    pl_ctx_err(ctx, "%s: out of memory", name);
+    return PARLEY_ENOMEM;
+  }
   vd->native_from = vd->nforms;
   size_t i = 0;
   int in_xml_comment = 0;
@@ -865,6 +1063,10 @@ static pl_verbdict *vd_new(void) { return calloc(1, sizeof(pl_verbdict)); }
 
 void pl_verbdict_free(pl_verbdict *vd) {
   if (!vd) return;
+  if (vd->image) { /* the arrays are the built-in image's */
+    free(vd);
+    return;
+  }
   free(vd->pool);
   free(vd->wtab);
   free(vd->woff);
@@ -885,6 +1087,15 @@ void pl_verbdict_free(pl_verbdict *vd) {
 }
 
 parley_rc pl_verbs_load_builtin(parley_ctx *ctx) {
+  if (!ctx->verbs && !(ctx->flags & PL_CTX_NO_DEFAULTS)) {
+    const pl_blob *im = pl_builtin_image("verbs");
+    if (im && pl_verbs_load_image(ctx, im->data, im->len) == PARLEY_OK)
+      return PARLEY_OK;
+  }
+  return pl_verbs_load_text_builtin(ctx); /* no image, or another build's */
+}
+
+parley_rc pl_verbs_load_text_builtin(parley_ctx *ctx) {
   if (!ctx->verbs && !(ctx->verbs = vd_new())) return PARLEY_ENOMEM;
   if (ctx->flags & PL_CTX_NO_DEFAULTS) return PARLEY_OK; /* empty: validate */
   const pl_blob *b = pl_builtin("verbs");

@@ -90,6 +90,7 @@ struct pl_verbdict {
   uint32_t seq;
   uint32_t native_from;
   int dirty;
+  int image;       /* arrays live in the const built-in image (verbs.c) */
 };
 
 uint32_t pl_vd_word_find(const pl_verbdict *vd, const char *s, size_t n);

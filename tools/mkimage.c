@@ -60,6 +60,24 @@ int main(int argc, char **argv) {
     fprintf(stderr, "mkimage: out of memory\n");
     return 1;
   }
+  /* the actor and verb dictionaries (dict.c, verbs.c); a built-in text
+   * that loads with warnings gets no image, so the text path reports them */
+  size_t w0 = ctx->warnings.len;
+  if (pl_actors_load_text_builtin(ctx) != PARLEY_OK ||
+      pl_verbs_load_text_builtin(ctx) != PARLEY_OK) {
+    fprintf(stderr, "mkimage: dictionaries: %s\n", ctx->errmsg);
+    return 1;
+  }
+  size_t act_len = 0, vrb_len = 0;
+  void *act_img = NULL, *vrb_img = NULL;
+  if (ctx->warnings.len == w0) {
+    act_img = pl_actors_image(ctx->actors, &act_len);
+    vrb_img = pl_verbs_image(ctx->verbs, &vrb_len);
+    if (!act_img || !vrb_img) {
+      fprintf(stderr, "mkimage: dictionary images could not be made\n");
+      return 1;
+    }
+  }
   FILE *out = fopen(argv[1], "w");
   if (!out) {
     perror(argv[1]);
@@ -77,10 +95,20 @@ int main(int argc, char **argv) {
     emit_bytes(out, lex_img, lex_len);
     fprintf(out, ";\n\n");
   }
+  if (act_img) {
+    fprintf(out, "static _Alignas(8) const char img_actors[] =\n");
+    emit_bytes(out, act_img, act_len);
+    fprintf(out, ";\n\nstatic _Alignas(8) const char img_verbs[] =\n");
+    emit_bytes(out, vrb_img, vrb_len);
+    fprintf(out, ";\n\n");
+  }
   fprintf(out, "static const pl_blob images[] = {\n");
   if (img) fprintf(out, "  {\"places\", img_places, %zuu},\n", len);
   if (lex_img)
     fprintf(out, "  {\"lexicon\", img_lexicon, %zuu},\n", lex_len);
+  if (act_img)
+    fprintf(out, "  {\"actors\", img_actors, %zuu},\n"
+                 "  {\"verbs\", img_verbs, %zuu},\n", act_len, vrb_len);
   fprintf(out, "  {NULL, NULL, 0}\n};\n\n"
                "const pl_blob *pl_builtin_image(const char *name) {\n"
                "  for (const pl_blob *b = images; b->name; b++)\n"
@@ -88,6 +116,10 @@ int main(int argc, char **argv) {
                "  return NULL;\n}\n");
   free(img);
   free(lex_img);
+  free(act_img);
+  free(vrb_img);
+  pl_actordict_free(ctx->actors);
+  pl_verbdict_free(ctx->verbs);
   pl_lex_free(ctx->lex);
   pl_gazetteer_free(ctx->gaz);
   pl_buf_free(&ctx->warnings);
