@@ -236,6 +236,9 @@ static void batch_code(batch_t *b) {
   for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
 }
 
+/* Bytes of input or output a slot keeps allocated between articles. */
+#define SLOT_KEEP ((size_t)1 << 20)
+
 /* Writes and stores one coded slot.  Returns -1 on a fatal error. */
 static int slot_finish(slot_t *s, parley_store *st, const char *name,
                        opts_t *o) {
@@ -274,6 +277,18 @@ static int slot_finish(slot_t *s, parley_store *st, const char *name,
     else o->stored++;
   }
   if (o->progress && o->docs % 256 == 0) progress(o, 0);
+  /* a very long article leaves no large buffer behind in its slot (the
+   * ring has many) */
+  if (s->ocap > SLOT_KEEP) {
+    free(s->obuf);
+    s->obuf = NULL;
+    s->ocap = 0;
+  }
+  if (s->cap > SLOT_KEEP) { /* the article's fields: not used after this */
+    free(s->buf);
+    s->buf = NULL;
+    s->cap = 0;
+  }
   return 0;
 }
 
@@ -362,6 +377,9 @@ static int pipe_ready(pipe_t *pp, size_t i, int block) {
   return d;
 }
 
+/* Text bytes in flight at most (unless one article alone is longer). */
+#define PIPE_BYTES ((size_t)16 << 20)
+
 static int code_input_pipe(parley_ctx *ctx, parley_reader *r, batch_t *b,
                            size_t nslots, parley_store *st, const char *name,
                            opts_t *o) {
@@ -388,16 +406,22 @@ static int code_input_pipe(parley_ctx *ctx, parley_reader *r, batch_t *b,
   for (int t = 0; t < o->jobs - 1 && t < 64; t++)
     if (pthread_create(&th[started], NULL, pipe_worker, &pp) == 0) started++;
   size_t finished = 0, filled = 0;
+  size_t inflight = 0; /* text bytes in [finished, filled) */
   int ret = 0, eof = 0;
   parley_article a;
   for (;;) {
     /* 1. finish what is coded at the head of the queue, in order */
     while (!ret && finished < filled &&
-           pipe_ready(&pp, finished % nslots, 0))
+           pipe_ready(&pp, finished % nslots, 0)) {
+      inflight -= b->slots[finished % nslots].a.text_len;
       ret = slot_finish(&b->slots[finished++ % nslots], st, name, o);
+    }
     if (ret) break;
-    /* 2. refill the ring: the workers always find work queued */
-    if (!eof && filled - finished < nslots) {
+    /* 2. refill the ring: the workers always find work queued (the ring
+     * counts as full at PIPE_BYTES of text too: a run of very long
+     * articles must not hold dozens of them and their output at once) */
+    if (!eof && filled - finished < nslots &&
+        (inflight < PIPE_BYTES || filled == finished)) {
       parley_rc rc = parley_reader_next(r, &a);
       if (rc == PARLEY_EOF) {
         eof = 1;
@@ -417,6 +441,7 @@ static int code_input_pipe(parley_ctx *ctx, parley_reader *r, batch_t *b,
       }
       snprintf(s->where, sizeof s->where, "%s", parley_reader_where(r));
       filled++;
+      inflight += s->a.text_len;
       pthread_mutex_lock(&pp.mu);
       pp.filled = filled;
       pthread_cond_signal(&pp.work);
@@ -429,6 +454,7 @@ static int code_input_pipe(parley_ctx *ctx, parley_reader *r, batch_t *b,
      * here, or wait for the head one */
     if (pipe_help(&pp, mine)) continue;
     pipe_ready(&pp, finished % nslots, 1);
+    inflight -= b->slots[finished % nslots].a.text_len;
     ret = slot_finish(&b->slots[finished++ % nslots], st, name, o);
   }
   pthread_mutex_lock(&pp.mu);
@@ -636,6 +662,7 @@ int cli_cmd_code(int argc, char **argv) {
   o.t0 = now();
   if (nfiles == 0) files[nfiles++] = "-";
   size_t inputs_failed = 0;
+  char *iobuf = NULL; /* stdio buffer of the input file being read */
   for (int f = 0; f < nfiles; f++) {
     const char *name = files[f];
     FILE *fp;
@@ -657,11 +684,17 @@ int cli_cmd_code(int argc, char **argv) {
         o.failed++;
         continue;
       }
+      /* 64 KB reads instead of stdio's 4 KB (st_blksize): fewer system
+       * calls on the reading thread (a pipe on stdin keeps its default:
+       * reads there return what has arrived anyway) */
+      if (!iobuf) iobuf = malloc((size_t)1 << 16);
+      if (iobuf) setvbuf(fp, iobuf, _IOFBF, (size_t)1 << 16);
     }
     int r = code_input(ctx, &batch, nslots, st, fp, name, &o);
-    if (fp != stdin) fclose(fp);
+    if (fp != stdin) fclose(fp); /* before iobuf is reused or freed */
     if (r) { ret = CLI_FAIL; break; }
   }
+  free(iobuf);
   if (st && parley_store_commit(st)) {
     cli_err("%s: %s", o.db, parley_store_errmsg(st));
     ret = CLI_FAIL;
