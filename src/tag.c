@@ -29,6 +29,7 @@
  */
 #include "image.h"
 #include <stdlib.h>
+#include <utf8proc.h>
 
 /* ---- the lexicon: one block (malloc'd, or a compiled image) ---- */
 
@@ -54,6 +55,9 @@ typedef struct lexent {
 } lexent;
 
 #define LEX_MAX_OVER 48 /* room for the overrides table (checked at load) */
+/* Bits of the case filter: see mark_case_filter() */
+#define LEX_CAPF_BITS ((size_t)1 << 16)
+#define LEX_CAPF_WORDS (LEX_CAPF_BITS / 64)
 
 struct pl_lexicon {
   uint32_t *slots;   /* cap entries: 0 = empty, else entry index + 1 */
@@ -64,6 +68,11 @@ struct pl_lexicon {
   size_t pool_len;
   size_t text_len;   /* length of the lexicon.tsv blob it was made from */
   uint32_t over_h[LEX_MAX_OVER]; /* pl_fnv32 of each override's lemma */
+  /* case filter: bit (h & (LEX_CAPF_BITS - 1)) is set for the hash h of
+   * the lower-case form of each ASCII entry spelled with capitals; when
+   * capf_nonascii, some non-ASCII entry has capitals too */
+  uint64_t *capf;
+  uint32_t capf_nonascii;
   void *block;       /* the one allocation; NULL when the arrays are in the
                         library's image */
 };
@@ -87,7 +96,7 @@ static const lexent *lex_find(const pl_lexicon *lx, const char *s,
 
 /* lex_find for a NUL-terminated word whose hash h is already known (a
  * token's interned hlow). */
-static const lexent *lex_find_h(const pl_lexicon *lx, const char *s,
+static inline const lexent *lex_find_h(const pl_lexicon *lx, const char *s,
                                 uint32_t h) {
   if (!lx || !lx->n) return NULL;
   uint32_t mask = lx->cap - 1;
@@ -149,8 +158,10 @@ parley_rc pl_lex_load_text(parley_ctx *ctx) {
   uint32_t cap = 1024;
   while (cap < nlines * 2) cap <<= 1;
   size_t sz_lex = sizeof(pl_lexicon), sz_slots = (size_t)cap * 4,
-         sz_ents = nlines * sizeof(lexent), sz_pool = b->len + 2;
-  sz_lex = (sz_lex + 15) & ~(size_t)15;
+         sz_ents = nlines * sizeof(lexent), sz_pool = b->len + 2,
+         sz_capf = LEX_CAPF_WORDS * sizeof(uint64_t);
+  /* the filter goes right after the struct: the arrays follow it */
+  sz_lex = ((sz_lex + 15) & ~(size_t)15) + sz_capf;
   sz_slots = (sz_slots + 15) & ~(size_t)15;
   sz_ents = (sz_ents + 15) & ~(size_t)15;
   char *blk = malloc(sz_lex + sz_slots + sz_ents + sz_pool);
@@ -162,6 +173,8 @@ parley_rc pl_lex_load_text(parley_ctx *ctx) {
   memset(lx, 0, sizeof *lx);
   lx->block = blk;
   lx->text_len = b->len;
+  lx->capf = (uint64_t *)(blk + sz_lex - sz_capf);
+  memset(lx->capf, 0, sz_capf);
   lx->slots = (uint32_t *)(blk + sz_lex);
   memset(lx->slots, 0, (size_t)cap * 4);
   lx->cap = cap;
@@ -257,10 +270,10 @@ typedef struct {
   uint64_t magic;
   uint32_t version, hdr_size, sz_ent, nover;
   uint64_t text_len;
-  uint32_t cap, n;
+  uint32_t cap, n, capf_nonascii, capf_words;
   uint32_t over_h[LEX_MAX_OVER];
   uint64_t pool_len;
-  uint64_t off_slots, off_ents, off_pool, total;
+  uint64_t off_capf, off_slots, off_ents, off_pool, total;
 } lx_img_hdr;
 
 static size_t up8(size_t n) { return (n + 7) & ~(size_t)7; }
@@ -296,13 +309,17 @@ void *pl_lex_image(const pl_lexicon *lx, size_t *len) {
   h.n = lx->n;
   memcpy(h.over_h, lx->over_h, sizeof h.over_h);
   h.pool_len = need;
-  h.off_slots = up8(sizeof h);
+  h.capf_nonascii = lx->capf_nonascii;
+  h.capf_words = LEX_CAPF_WORDS;
+  h.off_capf = up8(sizeof h);
+  h.off_slots = up8(h.off_capf + LEX_CAPF_WORDS * sizeof(uint64_t));
   h.off_ents = up8(h.off_slots + (size_t)lx->cap * sizeof(uint32_t));
   h.off_pool = up8(h.off_ents + (size_t)lx->n * sizeof(lexent));
   h.total = up8(h.off_pool + need);
   char *img = calloc(1, h.total);
   if (!img) return NULL;
   memcpy(img, &h, sizeof h);
+  memcpy(img + h.off_capf, lx->capf, LEX_CAPF_WORDS * sizeof(uint64_t));
   memcpy(img + h.off_slots, lx->slots, (size_t)lx->cap * sizeof(uint32_t));
   lexent *ents = (lexent *)(img + h.off_ents);
   char *pool = img + h.off_pool;
@@ -331,6 +348,8 @@ parley_rc pl_lex_load_image(parley_ctx *ctx, const void *img_v, size_t len) {
       h.off_pool + h.pool_len > len || h.pool_len == 0 ||
       img[h.off_pool] != 0 || img[h.off_pool + h.pool_len - 1] != 0 ||
       h.cap == 0 || (h.cap & (h.cap - 1)) || h.n >= h.cap ||
+      h.capf_words != LEX_CAPF_WORDS ||
+      h.off_capf + LEX_CAPF_WORDS * sizeof(uint64_t) > h.off_slots ||
       h.off_slots + (uint64_t)h.cap * 4 > h.off_ents ||
       h.off_ents + (uint64_t)h.n * sizeof(lexent) > h.off_pool)
     return PARLEY_EFORMAT;
@@ -342,6 +361,8 @@ parley_rc pl_lex_load_image(parley_ctx *ctx, const void *img_v, size_t len) {
   /* the image is const; the lexicon is read-only after load, so the
    * non-const members are never written through here */
   char *base = (char *)(uintptr_t)img;
+  lx->capf = (uint64_t *)(base + h.off_capf);
+  lx->capf_nonascii = h.capf_nonascii;
   lx->slots = (uint32_t *)(base + h.off_slots);
   lx->cap = h.cap;
   lx->n = h.n;
@@ -382,13 +403,14 @@ typedef struct cand {
   const char *lem;     /* lemma override (clitics, guesses) or NULL */
   uint32_t lemh;       /* pl_fnv32 of lem when lemh_ok */
   uint32_t wc;         /* WC_* word classes and XB_* word bits */
-  uint8_t first;       /* lexically most likely tag */
-  uint8_t fixed;       /* tag decided by form (punct, clitic, name) */
-  uint8_t gstrip;      /* guessed suffix length to strip for the lemma */
-  uint8_t gadd_e;      /* guessed lemma needs a final 'e' back */
-  uint8_t va;          /* a likely finite verb lies in [this, clause end) */
-  uint8_t lowhit;      /* e is the entry of the lower-case form */
-  uint8_t lemh_ok;
+  /* 16-bit, not 8-bit, fields: a store through a character type may alias
+   * anything, so the compiler would reload every pointer after each one */
+  uint16_t first;      /* lexically most likely tag */
+  uint16_t fixed;      /* tag decided by form (punct, clitic, name) */
+  uint16_t gstrip;     /* guessed suffix length to strip for the lemma */
+  uint16_t gadd_e;     /* guessed lemma needs a final 'e' back */
+  uint16_t lowhit;     /* e is the entry of the lower-case form */
+  uint16_t lemh_ok;
 } cand;
 
 /* Closed-class words whose generated lexicon tags are noisy, and clitics.
@@ -606,6 +628,55 @@ static int demonym_w(const char *w) {
 
 static size_t nover_count(void) { return NOVER; }
 
+/* The case filter lets step 1 skip the exact-case lookup of a capitalised
+ * word the lexicon lacks ("Rafah") unless some entry with capitals could
+ * be spelled so.  A capitalised token has an upper-case letter (its CAP or
+ * ALLCAP flag says so), so an entry it equals has one too.  For an ASCII
+ * entry the token's lower-case form is the entry with A-Z lowered (what
+ * token.c does to ASCII), whose hash sets a bit; a non-ASCII entry with an
+ * upper-case letter sets capf_nonascii instead (then tokens with non-ASCII
+ * bytes are always looked up). */
+static void mark_case_filter(pl_lexicon *lx, const char *w) {
+  int upper = 0, ascii = 1;
+  uint32_t h = PL_FNV32_BASIS;
+  for (const unsigned char *p = (const unsigned char *)w; *p;) {
+    if (*p < 0x80) {
+      unsigned char lc = *p;
+      if (lc >= 'A' && lc <= 'Z') {
+        upper = 1;
+        lc = (unsigned char)(lc + 32);
+      }
+      h = (h ^ lc) * PL_FNV32_PRIME;
+      p++;
+      continue;
+    }
+    ascii = 0;
+    uint32_t cp;
+    size_t k = pl_utf8_decode(p, strlen((const char *)p), &cp, NULL);
+    if (utf8proc_isupper((utf8proc_int32_t)cp)) upper = 1;
+    p += k ? k : 1;
+  }
+  if (!upper) return;
+  if (!ascii) {
+    lx->capf_nonascii = 1;
+    return;
+  }
+  lx->capf[(h & (LEX_CAPF_BITS - 1)) >> 6] |= (uint64_t)1
+                                              << (h & 63);
+}
+
+/* May an entry spelled with capitals equal token t (see above)? */
+static int case_entry_possible(const pl_lexicon *lx, const parley_doc *doc,
+                               const pl_token *t) {
+  uint32_t b = t->hlow & (LEX_CAPF_BITS - 1);
+  if (lx->capf[b >> 6] & ((uint64_t)1 << (b & 63))) return 1;
+  if (!lx->capf_nonascii) return 0;
+  const unsigned char *s = (const unsigned char *)doc->text + t->off;
+  for (uint32_t k = 0; k < t->len; k++)
+    if (s[k] >= 0x80) return 1;
+  return 0;
+}
+
 /* Load-time (or image-time) work on every entry: class bits, overrides,
  * the lower-case candidate set.  Returns nonzero when the overrides table
  * does not fit LEX_MAX_OVER. */
@@ -628,6 +699,7 @@ static int mark_classes(pl_lexicon *lx) {
   }
   for (uint32_t k = 0; k < lx->n; k++) {
     lexent *e = &lx->ents[k];
+    mark_case_filter(lx, lx->pool + e->word);
     if (e->over) {
       const struct over *o = &overrides[e->over - 1];
       e->lm = 0;
@@ -676,6 +748,7 @@ typedef struct run {
   parley_doc *doc;
   cand *c;            /* indexed by token index */
   pl_token *tk;       /* doc->toks.v */
+  const pl_lexicon *lx;
   uint32_t lo, hi;    /* current sentence tokens */
   /* running left context, updated as tokens are decided (so the rules
    * never rescan the sentence): latest verb tag (VB VBD VBZ VBP), latest
@@ -799,35 +872,34 @@ static int could_be_verb_next(run *r, uint32_t i) {
           !(c->m & M_NOUN));
 }
 
-/* Is there a likely finite verb in tokens [i, clause end)? (precomputed
- * right to left by mark_verbs_ahead) */
-static int verb_ahead(run *r, uint32_t i) { return i < r->hi && r->c[i].va; }
-
-static void mark_verbs_ahead(run *r) {
+/* Is there a likely finite verb in tokens [i, clause end)?  Scanned
+ * forward on demand (few tokens reach the rules that ask; a right-to-left
+ * pass marking every token cost more): the clause ends at punctuation
+ * other than quotes and at "that"/"who"/"if" (a verb after them belongs
+ * to another clause).  Reads only step 1-2 results, which step 3 never
+ * changes. */
+static int verb_ahead(run *r, uint32_t i) {
   /* tag sets as masks: one test instead of a chain of compares */
   const tmask modifier = M(PL_T_DT) | M(PL_T_PRPS) | M(PL_T_JJ) |
                          M(PL_T_RB) | M(PL_T_POS) | M(PL_T_IN);
   const tmask finite = M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP) | M(PL_T_MD);
   const pl_token *tk = r->tk;
-  cand *cs = r->c;
-  uint32_t lo = r->lo;
-  uint8_t va = 0;
-  for (uint32_t i = r->hi; i-- > lo;) {
-    cand *c = &cs[i];
+  const cand *cs = r->c;
+  for (; i < r->hi; i++) {
+    const cand *c = &cs[i];
     if ((tk[i].flags & (PL_TF_PUNCT | PL_TF_QUOTE)) == PL_TF_PUNCT ||
-        (c->wc & WC_CLAUSE)) {
-      va = 0; /* a verb after "that"/"who"/"if" belongs to another clause */
-    } else if (!c->fixed) {
-      /* a participle after a determiner/adjective is a modifier ("a
-       * very crowded market"), not the clause's verb */
-      int pf = i > lo ? cs[i - 1].first : 0;
-      if (!(M(pf) & modifier) &&
-          ((M(c->first) & finite) ||
-           ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN))))
-        va = 1;
-    }
-    c->va = va;
+        (c->wc & WC_CLAUSE))
+      return 0;
+    if (c->fixed) continue;
+    /* a participle after a determiner/adjective is a modifier ("a very
+     * crowded market"), not the clause's verb */
+    int pf = i > r->lo ? cs[i - 1].first : 0;
+    if (!(M(pf) & modifier) &&
+        ((M(c->first) & finite) ||
+         ((c->m & (M(PL_T_VBD) | M(PL_T_VBZ))) && !(c->m & M_NOUN))))
+      return 1;
   }
+  return 0;
 }
 
 /* Does the run of names ending at token p start the sentence? */
@@ -1179,7 +1251,7 @@ static int known_verb(const pl_lexicon *lx, const char *s, size_t n) {
  * stem the lexicon knows as a verb (stem, stem+e, undoubled stem), else
  * spelling rules ("ies"/"ied" -> y, doubled consonant -> single). */
 static const char *guess_lemma(run *r, const char *w, size_t strip) {
-  const pl_lexicon *lx = r->doc->ctx->lex;
+  const pl_lexicon *lx = r->lx;
   size_t n = strlen(w);
   if (n <= strip + 1 || n > 64) return w;
   char buf[72];
@@ -1207,17 +1279,16 @@ static const char *guess_lemma(run *r, const char *w, size_t strip) {
   return pl_strndup(&r->doc->arena, buf, k);
 }
 
-/* The lemma of token i, and its hash in *h (the token's interned hlem:
+/* The lemma of token i tagged tg, and its hash in *h (the token's interned hlem:
  * taken from the lexicon entry or the token when known, else computed). */
-static const char *lemma_of(run *r, uint32_t i, uint32_t *h) {
+static const char *lemma_of(run *r, uint32_t i, int tg, uint32_t *h) {
   pl_token *t = T(r, i);
   cand *c = &r->c[i];
-  const pl_lexicon *lx = r->doc->ctx->lex;
+  const pl_lexicon *lx = r->lx;
   if (c->lem) {
     *h = c->lemh_ok ? c->lemh : pl_fnv32z(c->lem);
     return c->lem;
   }
-  int tg = t->tag;
   if (c->e) {
     if (PL_IS_VERB(tg) && c->e->vlem) {
       *h = c->e->vh;
@@ -1243,32 +1314,26 @@ static const char *lemma_of(run *r, uint32_t i, uint32_t *h) {
 
 static int closed_only(tmask m) { return m && !(m & ~M_CLOSED); }
 
-/* Step 1: candidates of token i. */
-static void lexical(run *r, uint32_t i, int headline) {
+/* Does w hold both a digit and some other byte ("g7", "covid-19")? */
+static int digits_and_more(const char *w) {
+  int hasdigit = 0, hasalpha = 0;
+  for (const char *s = w; *s; s++) {
+    if (*s >= '0' && *s <= '9') hasdigit = 1;
+    else hasalpha = 1;
+  }
+  return hasdigit && hasalpha;
+}
+
+/* Step 1 for a token that is not a lower-case lexicon word (lexical()
+ * has looked): punctuation, numbers, quotes, clitics, names, unknown
+ * words. */
+static void lexical_rest(run *r, uint32_t i, int headline) {
   pl_token *t = T(r, i);
   cand *c = &r->c[i];
-  const pl_lexicon *lx = r->doc->ctx->lex;
+  const pl_lexicon *lx = r->lx;
   memset(c, 0, sizeof *c);
   unsigned fl = t->flags;
   const char *w = t->lower;
-  if (!(fl & (PL_TF_QUOTE | PL_TF_POSS | PL_TF_NUM | PL_TF_PUNCT))) {
-    /* the common case: a word the lexicon knows, whose entry holds its
-     * candidates, word classes and override lemma ready made */
-    const lexent *e = lex_find_h(lx, w, t->hlow);
-    if (e) {
-      c->e = e;
-      c->lowhit = 1;
-      c->m = e->lm;
-      c->first = e->lfirst;
-      c->wc = e->cls;
-      if (e->over && overrides[e->over - 1].lem) {
-        c->lem = overrides[e->over - 1].lem;
-        c->lemh = lx->over_h[e->over - 1];
-        c->lemh_ok = 1;
-      }
-      return;
-    }
-  }
   if (fl & PL_TF_QUOTE) {
     c->first = PL_T_QUOTE;
     c->fixed = 1;
@@ -1312,7 +1377,10 @@ static void lexical(run *r, uint32_t i, int headline) {
   int allcap = (fl & PL_TF_ALLCAP) && !headline;
   if (!c->m && (cap || allcap)) {
     /* exact-case entries: "Shell", "AIDS" */
-    const lexent *ex = lex_find(lx, r->doc->text + t->off, t->len);
+    const lexent *ex =
+        lx && case_entry_possible(lx, r->doc, t)
+            ? lex_find(lx, r->doc->text + t->off, t->len)
+            : NULL;
     if (ex) {
       c->e = ex;
       c->m |= ex->tm;
@@ -1321,11 +1389,6 @@ static void lexical(run *r, uint32_t i, int headline) {
   }
   if (!c->m) {
     size_t wl = strlen(w);
-    int hasdigit = 0, hasalpha = 0;
-    for (const char *s = w; *s; s++) {
-      if (*s >= '0' && *s <= '9') hasdigit = 1;
-      else hasalpha = 1;
-    }
     if (cap || allcap || (fl & PL_TF_ABBR)) {
       c->first = PL_T_NNP;
       /* "Palestinians", "Israelis": plural of a known adjective */
@@ -1335,13 +1398,47 @@ static void lexical(run *r, uint32_t i, int headline) {
       }
       c->m = M(c->first);
       c->fixed = 1;
-    } else if (hasdigit && hasalpha) {
+    } else if (digits_and_more(w)) {
       c->first = PL_T_NN;
       c->m = M(PL_T_NN);
     } else {
       guess(c, w, wl);
     }
   }
+}
+
+/* Step 1: candidates of token i.  The common case, a word the lexicon
+ * knows, copies what its entry holds ready made (candidates, word classes,
+ * override lemma and its hash); the rest is lexical_rest().  Only an
+ * all-caps token's result depends on headline. */
+static inline const lexent *lex_word(const pl_lexicon *lx,
+                                     const pl_token *t) {
+  if (t->flags & (PL_TF_QUOTE | PL_TF_POSS | PL_TF_NUM | PL_TF_PUNCT))
+    return NULL;
+  return lex_find_h(lx, t->lower, t->hlow);
+}
+
+static inline void cand_of_entry(cand *c, const lexent *e,
+                                 const pl_lexicon *lx) {
+  c->e = e;
+  c->m = e->lm;
+  c->lem = NULL;
+  c->lemh = 0;
+  c->wc = e->cls;
+  c->first = e->lfirst;
+  c->fixed = c->gstrip = c->gadd_e = c->lemh_ok = 0;
+  c->lowhit = 1;
+  if (e->over && overrides[e->over - 1].lem) {
+    c->lem = overrides[e->over - 1].lem;
+    c->lemh = lx->over_h[e->over - 1];
+    c->lemh_ok = 1;
+  }
+}
+
+static void lexical(run *r, uint32_t i, int headline) {
+  const lexent *e = lex_word(r->lx, &r->tk[i]);
+  if (e) cand_of_entry(&r->c[i], e, r->lx);
+  else lexical_rest(r, i, headline);
 }
 
 /* demonym_w() of token i's lower-case form: marked on its lexicon entry
@@ -1414,8 +1511,6 @@ static void capitals(run *r, uint32_t i, int headline) {
    * noun is a name ("China said", "Turkey will") */
   if (c->e && c->first != PL_T_NNP && !(fl & PL_TF_ALLCAP) &&
       (c->first == PL_T_NN || (c->first == PL_T_JJ && !demonym_at(r, i)))) {
-    const lexent *ex =
-        lex_find(r->doc->ctx->lex, r->doc->text + t->off, t->len);
     /* only for words without verb readings ("turkey", not "aid"), and
      * not before a lower-case noun they would modify ("Aid trucks") */
     int verbal = (c->e->tm & (M_VERB | M(PL_T_MD))) != 0;
@@ -1423,8 +1518,11 @@ static void capitals(run *r, uint32_t i, int headline) {
                       !(T(r, i + 1)->flags & (PL_TF_CAP | PL_TF_PUNCT)) &&
                       (r->c[i + 1].first == PL_T_NN ||
                        r->c[i + 1].first == PL_T_NNS);
-    if (ex && ex != c->e && ex->first == PL_T_NNP && !verbal &&
-        !before_noun) {
+    const lexent *ex =
+        !verbal && !before_noun && case_entry_possible(r->lx, r->doc, t)
+            ? lex_find(r->lx, r->doc->text + t->off, t->len)
+            : NULL;
+    if (ex && ex != c->e && ex->first == PL_T_NNP) {
       c->first = PL_T_NNP;
       c->fixed = 1;
       return;
@@ -1450,58 +1548,77 @@ parley_rc pl_tag_run(parley_doc *doc) {
   if (!doc->toks.n) return PARLEY_OK;
   cand *cs = pl_alloc(&doc->arena, (size_t)doc->toks.n * sizeof(cand));
   if (!cs) return PARLEY_ENOMEM;
-  run r = {doc, cs, doc->toks.v, 0, 0, 0, 0, 0, 0};
+  pl_token *tk = doc->toks.v;
+  run r = {doc, cs, tk, doc->ctx->lex, 0, 0, 0, 0, 0, 0};
   uint32_t ns = doc->sents.n;
-  /* Tokens outside any sentence (none normally) are tagged as one run. */
+  /* Tokens outside any sentence (none normally) are tagged as one run.
+   * The loops keep bounds and arrays in locals: the token's tag is a
+   * character type, and a store through one may alias anything. */
   for (uint32_t s = 0; s < (ns ? ns : 1); s++) {
+    uint32_t lo = 0, hi = doc->toks.n;
     if (ns) {
-      r.lo = doc->sents.v[s].tok0;
-      r.hi = r.lo + doc->sents.v[s].ntok;
-    } else {
-      r.lo = 0;
-      r.hi = doc->toks.n;
+      lo = doc->sents.v[s].tok0;
+      hi = lo + doc->sents.v[s].ntok;
     }
-    if (r.hi > doc->toks.n) r.hi = doc->toks.n;
-    /* headline-style all-caps sentence: read its words as plain words */
+    if (hi > doc->toks.n) hi = doc->toks.n;
+    r.lo = lo;
+    r.hi = hi;
+    /* step 1, counting words and all-caps words on the way: in a
+     * headline-style all-caps sentence (its words read as plain words)
+     * only the all-caps tokens' step 1 differs, so those are redone */
     uint32_t nwords = 0, ncaps = 0;
-    for (uint32_t i = r.lo; i < r.hi; i++) {
-      unsigned fl = doc->toks.v[i].flags;
-      if (fl & PL_TF_WORD) {
-        nwords++;
-        if (fl & PL_TF_ALLCAP) ncaps++;
-      }
+    for (uint32_t i = lo; i < hi; i++) {
+      unsigned fl = tk[i].flags;
+      nwords += fl & PL_TF_WORD;
+      ncaps += (fl & (PL_TF_WORD | PL_TF_ALLCAP)) ==
+               (PL_TF_WORD | PL_TF_ALLCAP);
+      const lexent *e = lex_word(r.lx, &tk[i]);
+      if (e) cand_of_entry(&cs[i], e, r.lx);
+      else lexical_rest(&r, i, 0);
     }
     int headline = nwords >= 3 && ncaps * 5 >= nwords * 3;
-    for (uint32_t i = r.lo; i < r.hi; i++) lexical(&r, i, headline);
-    for (uint32_t i = r.lo; i < r.hi; i++) capitals(&r, i, headline);
+    if (headline) {
+      for (uint32_t i = lo; i < hi; i++)
+        if (tk[i].flags & PL_TF_ALLCAP) lexical(&r, i, 1);
+    } else {
+      /* step 2 returns at once for fixed tokens and for lower-case ones
+       * that are not name particles */
+      for (uint32_t i = lo; i < hi; i++)
+        if (!cs[i].fixed && ((tk[i].flags & (PL_TF_CAP | PL_TF_ALLCAP)) ||
+                             (cs[i].wc & XB_NAMEP)))
+          capitals(&r, i, 0);
+    }
     if (doc->gold_tags) /* a given parse's tags win (parse.c) */
-      for (uint32_t i = r.lo; i < r.hi; i++)
+      for (uint32_t i = lo; i < hi; i++)
         if (doc->gold_tags[i]) {
           cs[i].fixed = 1;
           cs[i].first = doc->gold_tags[i];
         }
-    mark_verbs_ahead(&r);
     r.lv = r.lf = r.cv = r.cf = 0;
-    for (uint32_t i = r.lo; i < r.hi; i++) {
-      pl_token *t = &doc->toks.v[i];
+    for (uint32_t i = lo; i < hi; i++) {
+      pl_token *t = &tk[i];
       cand *c = &cs[i];
+      int tg;
       if (c->fixed) {
-        t->tag = c->first;
-        if (t->tag == PL_T_POS && i > r.lo) {
+        tg = c->first;
+        if (tg == PL_T_POS && i > lo) {
           /* "it's", "that's", "there's": the verb, not a possessive */
-          pl_token *p = &doc->toks.v[i - 1];
+          const pl_token *p = &tk[i - 1];
           if (is_s(t->lower) &&
               (p->tag == PL_T_PRP || p->tag == PL_T_EX ||
                p->tag == PL_T_WP || (cs[i - 1].wc & XB_SIS))) {
-            t->tag = PL_T_VBZ;
+            tg = PL_T_VBZ;
             c->lem = "be";
           }
         }
+      } else if (!(c->wc & XB_THAT) && !(c->m & (c->m - 1)) &&
+                 c->m != M(PL_T_VBG)) {
+        tg = c->first; /* one candidate: what decide() would return */
       } else {
-        t->tag = decide(&r, i);
+        tg = decide(&r, i);
       }
-      t->lemma = lemma_of(&r, i, &t->hlem);
-      int tg = t->tag;
+      t->tag = (uint8_t)tg;
+      t->lemma = lemma_of(&r, i, tg, &t->hlem);
       if (M(tg) & (M(PL_T_VB) | M(PL_T_VBD) | M(PL_T_VBZ) | M(PL_T_VBP))) {
         r.lv = r.cv = tg;
         if (tg != PL_T_VB) r.lf = r.cf = tg;

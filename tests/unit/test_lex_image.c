@@ -18,6 +18,8 @@ static const char *const texts[] = {
     "China declined to comment on May 31.",
     "Israeli strikes killed 40 people and 100 injured, the ministry said.",
     "The men reported killed in the raid were believed linked to the group.",
+    "Shell said AIDS funding and Turkey's aid reached Rafah; Crêpe Co. and "
+    "Élysée officials declined.",
 };
 
 /* Tags and lemmas of every token of a coded document, as one string. */
