@@ -79,6 +79,10 @@ struct pl_lexicon {
 
 static uint32_t hash_str(const char *s, size_t n) { return pl_fnv32(s, n); }
 
+/* An empty table: lookups without a lexicon find nothing at once. */
+static uint32_t lex_none_slot[1];
+static const pl_lexicon lex_none = {.slots = lex_none_slot, .cap = 1};
+
 static const lexent *lex_find(const pl_lexicon *lx, const char *s,
                               size_t n) {
   if (!lx || !lx->n) return NULL;
@@ -95,10 +99,10 @@ static const lexent *lex_find(const pl_lexicon *lx, const char *s,
 }
 
 /* lex_find for a NUL-terminated word whose hash h is already known (a
- * token's interned hlow). */
+ * token's interned hlow).  lx is never NULL here (the tagger passes
+ * lex_none when there is no lexicon): this runs for every token. */
 static inline const lexent *lex_find_h(const pl_lexicon *lx, const char *s,
                                 uint32_t h) {
-  if (!lx || !lx->n) return NULL;
   uint32_t mask = lx->cap - 1;
   for (uint32_t i = h & mask;; i = (i + 1) & mask) {
     uint32_t e = lx->slots[i];
@@ -588,7 +592,10 @@ enum { WC_BE = 1, WC_HAVE = 2, WC_DO = 4, WC_GET = 8, WC_SUBJ_PL = 16,
        XB_SIS = 1u << 24,
        XB_ALL = 0x1fff000u,
        /* not a list: demonym_w() of an entry whose lfirst is JJ */
-       XB_DEMONYM = 1u << 25 };
+       XB_DEMONYM = 1u << 25,
+       /* not a list: decide() would return the first candidate at once
+        * (one candidate, not a lone VBG, not "that") */
+       XB_DIRECT = 1u << 26 };
 static const struct { const char *const *l; uint32_t bit; } wclasses[] = {
     {BE, WC_BE}, {HAVE, WC_HAVE}, {DO, WC_DO}, {GET, WC_GET},
     {SUBJ_PL, WC_SUBJ_PL}, {OBJ_PRP, WC_OBJ}, {CLAUSE, WC_CLAUSE},
@@ -712,6 +719,9 @@ static int mark_classes(pl_lexicon *lx) {
        * lexicon often lists only one ("finance NN VBP") */
       if (e->lm & (M(PL_T_VB) | M(PL_T_VBP))) e->lm |= M(PL_T_VB) | M(PL_T_VBP);
     }
+    if (!(e->lm & (e->lm - 1)) && e->lm != M(PL_T_VBG) &&
+        !(e->cls & XB_THAT))
+      e->cls |= XB_DIRECT;
     /* demonym_at() asks only while the token's tag is still lfirst */
     if (e->lfirst == PL_T_JJ && demonym_w(lx->pool + e->word))
       e->cls |= XB_DEMONYM;
@@ -777,9 +787,9 @@ static enum lc left_class(run *r, uint32_t i) {
   pl_token *pt = T(r, p);
   int tg = pt->tag;
   /* determiners and modifiers look only one token back */
-  if (tg == PL_T_DT || tg == PL_T_PDT || tg == PL_T_PRPS ||
-      tg == PL_T_POS || tg == PL_T_JJ || tg == PL_T_JJR || tg == PL_T_JJS ||
-      tg == PL_T_CD || tg == PL_T_WPS)
+  if (M(tg) & (M(PL_T_DT) | M(PL_T_PDT) | M(PL_T_PRPS) | M(PL_T_POS) |
+               M(PL_T_JJ) | M(PL_T_JJR) | M(PL_T_JJS) | M(PL_T_CD) |
+               M(PL_T_WPS)))
     return LC_DET;
   if (tg == PL_T_IN) return LC_PREP;
   if (tg == PL_T_TO) return LC_TO;
@@ -1346,9 +1356,9 @@ static void lexical_rest(run *r, uint32_t i, int headline) {
   } else if (fl & PL_TF_PUNCT) {
     c->fixed = 1;
     c->first = PL_T_PUNCT;
-    if (!strcmp(w, "$")) c->first = PL_T_SYM;
-    else if (!strcmp(w, "&")) c->first = PL_T_CC;
-    else if (!strcmp(w, "%")) {
+    if (w[0] == '$' && !w[1]) c->first = PL_T_SYM;
+    else if (w[0] == '&' && !w[1]) c->first = PL_T_CC;
+    else if (w[0] == '%' && !w[1]) {
       c->first = PL_T_NN;
       c->lem = "percent";
     }
@@ -1405,6 +1415,9 @@ static void lexical_rest(run *r, uint32_t i, int headline) {
       guess(c, w, wl);
     }
   }
+  if (!c->fixed && !(c->wc & XB_THAT) && !(c->m & (c->m - 1)) &&
+      c->m != M(PL_T_VBG))
+    c->wc |= XB_DIRECT;
 }
 
 /* Step 1: candidates of token i.  The common case, a word the lexicon
@@ -1420,14 +1433,8 @@ static inline const lexent *lex_word(const pl_lexicon *lx,
 
 static inline void cand_of_entry(cand *c, const lexent *e,
                                  const pl_lexicon *lx) {
-  c->e = e;
-  c->m = e->lm;
-  c->lem = NULL;
-  c->lemh = 0;
-  c->wc = e->cls;
-  c->first = e->lfirst;
-  c->fixed = c->gstrip = c->gadd_e = c->lemh_ok = 0;
-  c->lowhit = 1;
+  *c = (cand){.e = e, .m = e->lm, .wc = e->cls, .first = e->lfirst,
+              .lowhit = 1};
   if (e->over && overrides[e->over - 1].lem) {
     c->lem = overrides[e->over - 1].lem;
     c->lemh = lx->over_h[e->over - 1];
@@ -1436,7 +1443,7 @@ static inline void cand_of_entry(cand *c, const lexent *e,
 }
 
 static void lexical(run *r, uint32_t i, int headline) {
-  const lexent *e = lex_word(r->lx, &r->tk[i]);
+  const lexent *e = lex_word(r->lx ? r->lx : &lex_none, &r->tk[i]);
   if (e) cand_of_entry(&r->c[i], e, r->lx);
   else lexical_rest(r, i, headline);
 }
@@ -1544,12 +1551,22 @@ static void capitals(run *r, uint32_t i, int headline) {
   }
 }
 
+/* Step 2 of token i outside headlines: capitals() returns at once for
+ * fixed tokens and for lower-case ones that are not name particles. */
+static inline void step2(run *r, const pl_token *tk, const cand *cs,
+                         uint32_t i) {
+  if (!cs[i].fixed && ((tk[i].flags & (PL_TF_CAP | PL_TF_ALLCAP)) ||
+                       (cs[i].wc & XB_NAMEP)))
+    capitals(r, i, 0);
+}
+
 parley_rc pl_tag_run(parley_doc *doc) {
   if (!doc->toks.n) return PARLEY_OK;
   cand *cs = pl_alloc(&doc->arena, (size_t)doc->toks.n * sizeof(cand));
   if (!cs) return PARLEY_ENOMEM;
   pl_token *tk = doc->toks.v;
   run r = {doc, cs, tk, doc->ctx->lex, 0, 0, 0, 0, 0, 0};
+  const pl_lexicon *lq = r.lx ? r.lx : &lex_none; /* for lex_word() */
   uint32_t ns = doc->sents.n;
   /* Tokens outside any sentence (none normally) are tagged as one run.
    * The loops keep bounds and arrays in locals: the token's tag is a
@@ -1566,28 +1583,24 @@ parley_rc pl_tag_run(parley_doc *doc) {
     /* step 1, counting words and all-caps words on the way: in a
      * headline-style all-caps sentence (its words read as plain words)
      * only the all-caps tokens' step 1 differs, so those are redone */
+    /* steps 1 and 2 in one pass: step 2 of a token reads step 1 of the
+     * next, so it runs one token behind.  Words and all-caps words are
+     * counted on the way; a headline-style all-caps sentence (its words
+     * read as plain words, no step 2) is redone at the end (rare). */
     uint32_t nwords = 0, ncaps = 0;
     for (uint32_t i = lo; i < hi; i++) {
       unsigned fl = tk[i].flags;
       nwords += fl & PL_TF_WORD;
       ncaps += (fl & (PL_TF_WORD | PL_TF_ALLCAP)) ==
                (PL_TF_WORD | PL_TF_ALLCAP);
-      const lexent *e = lex_word(r.lx, &tk[i]);
-      if (e) cand_of_entry(&cs[i], e, r.lx);
+      const lexent *e = lex_word(lq, &tk[i]);
+      if (e) cand_of_entry(&cs[i], e, lq);
       else lexical_rest(&r, i, 0);
+      if (i > lo) step2(&r, tk, cs, i - 1);
     }
-    int headline = nwords >= 3 && ncaps * 5 >= nwords * 3;
-    if (headline) {
-      for (uint32_t i = lo; i < hi; i++)
-        if (tk[i].flags & PL_TF_ALLCAP) lexical(&r, i, 1);
-    } else {
-      /* step 2 returns at once for fixed tokens and for lower-case ones
-       * that are not name particles */
-      for (uint32_t i = lo; i < hi; i++)
-        if (!cs[i].fixed && ((tk[i].flags & (PL_TF_CAP | PL_TF_ALLCAP)) ||
-                             (cs[i].wc & XB_NAMEP)))
-          capitals(&r, i, 0);
-    }
+    if (hi > lo) step2(&r, tk, cs, hi - 1);
+    if (nwords >= 3 && ncaps * 5 >= nwords * 3) /* headline */
+      for (uint32_t i = lo; i < hi; i++) lexical(&r, i, 1);
     if (doc->gold_tags) /* a given parse's tags win (parse.c) */
       for (uint32_t i = lo; i < hi; i++)
         if (doc->gold_tags[i]) {
@@ -1599,9 +1612,9 @@ parley_rc pl_tag_run(parley_doc *doc) {
       pl_token *t = &tk[i];
       cand *c = &cs[i];
       int tg;
-      if (c->fixed) {
+      if (c->fixed || (c->wc & XB_DIRECT)) {
         tg = c->first;
-        if (tg == PL_T_POS && i > lo) {
+        if (tg == PL_T_POS && c->fixed && i > lo) {
           /* "it's", "that's", "there's": the verb, not a possessive */
           const pl_token *p = &tk[i - 1];
           if (is_s(t->lower) &&
@@ -1611,9 +1624,6 @@ parley_rc pl_tag_run(parley_doc *doc) {
             c->lem = "be";
           }
         }
-      } else if (!(c->wc & XB_THAT) && !(c->m & (c->m - 1)) &&
-                 c->m != M(PL_T_VBG)) {
-        tg = c->first; /* one candidate: what decide() would return */
       } else {
         tg = decide(&r, i);
       }
