@@ -22,6 +22,11 @@
  * Lemma: the lexicon's verb lemma for verb tags, its noun lemma for NN/NNS,
  * else the lower-cased form (suffix-stripped for unknown inflected words).
  *
+ * Cost: the lexicon is a build-time image used in place (see the image
+ * section); its entries hold each word's step-1 result, lemma hashes and
+ * word-class bits ready made, so a known word costs one probe and a copy,
+ * and the rules test bits, not strings.
+ *
  * Invariants: the lexicon is read-only after load (threads share it);
  * the stage allocates one scratch array per document from the arena and
  * nothing per token; every string it stores in a token lives either in the
