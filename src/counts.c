@@ -67,14 +67,25 @@ static int digits(const pl_token *t, double *v) {
   char buf[40];
   size_t n = 0, i = 0;
   const char *s = t->lower;
+  int dot = 0;
+  uint64_t iv = 0; /* the value while it is a plain integer */
   for (; s[i] && n + 1 < sizeof buf; i++) {
     if (s[i] == ',') continue;
-    if ((s[i] >= '0' && s[i] <= '9') || s[i] == '.') buf[n++] = s[i];
-    else break;
+    if (s[i] >= '0' && s[i] <= '9') {
+      buf[n++] = s[i];
+      iv = iv * 10 + (uint64_t)(s[i] - '0');
+    } else if (s[i] == '.') {
+      buf[n++] = s[i];
+      dot = 1;
+    } else {
+      break;
+    }
   }
   buf[n] = 0;
   if (!n) return 0;
-  double x = strtod(buf, NULL);
+  /* up to 15 digits and no point: an integer below 2^53, which strtod
+   * would return exactly too; anything else goes to strtod */
+  double x = !dot && n <= 15 ? (double)iv : strtod(buf, NULL);
   const char *suf = s + i;
   if (!*suf) {}
   else if (!strcmp(suf, "m") || !strcmp(suf, "mn")) x *= 1e6;

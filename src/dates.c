@@ -582,10 +582,10 @@ parley_rc pl_dates_run(parley_doc *doc) {
     const pl_token *tv = doc->toks.v;
     for (uint32_t i = sp.s0; i < sp.s1;) {
       /* match_at's gate on token.c's bits, before any call: a digit, a
-       * month, weekday or deictic word here, or "ago" two tokens on */
+       * month, weekday or deictic word here, or "ago" two tokens on
+       * (AGO2; match_at checks that it is in this sentence) */
       if (!(tv[i].fw & (PL_FW_DIGIT | PL_FW_MONTH | PL_FW_WDAY |
-                        PL_FW_DEICTIC)) &&
-          !(i + 2 < sp.s1 && (tv[i + 2].fw & PL_FW_AGO))) {
+                        PL_FW_DEICTIC | PL_FW_AGO2))) {
         i++;
         continue;
       }

@@ -188,8 +188,10 @@ enum pl_fwbit {
   PL_FW_AL = 1 << 8,      /* key: al-/el- prefix (places.c) */
   PL_FW_LOCP = 1 << 9,    /* key: locative preposition (places.c) */
   PL_FW_PSKIP = 1 << 10,  /* key: word loc_prep skips (places.c) */
-  PL_FW_DIGIT = 1 << 11   /* the token starts with an ASCII digit (its
+  PL_FW_DIGIT = 1 << 11,  /* the token starts with an ASCII digit (its
                              key does too), set for every token */
+  PL_FW_AGO2 = 1 << 12    /* the token two on has PL_FW_AGO (it may be in
+                             the next sentence) */
 };
 typedef struct pl_fwlist {
   const char *const *words; /* NULL-terminated static list; NULL ends */

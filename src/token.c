@@ -525,6 +525,8 @@ emit(parley_doc *doc, formbuf *fb, size_t off, size_t len, unsigned fl,
   if (tk->key != tk->lower && (e = wt_find(tk->key, kn, tk->hkey, 0)))
     fw |= e->fwk;
   tk->fw = fw;
+  if ((fw & PL_FW_AGO) && doc->toks.n >= 3)
+    doc->toks.v[doc->toks.n - 3].fw |= PL_FW_AGO2;
   return tk;
 }
 
@@ -726,6 +728,10 @@ parley_rc pl_token_run(parley_doc *doc) {
         if (!emit(doc, &fb, i, q - i, fl | PL_TF_WORD, &pre))
           return PARLEY_ENOMEM;
         i = q;
+        if (t[i] == ' ') { /* the usual single space after a word */
+          space = PL_TF_SPACE;
+          i++;
+        }
         continue;
       }
     }
