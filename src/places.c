@@ -747,32 +747,49 @@ static const char *sole_country(const pl_gazetteer *g, uint32_t head) {
   return cc;
 }
 
-/* Countries the story mentions, each with its strongest vote. */
+/* Countries the story mentions, each with its strongest vote: at most 64
+ * (later ones are not added), in a 128-slot open-addressing set keyed by
+ * the 4 code bytes (3 letters + NUL) read as one integer, so a test is
+ * one or two probes rather than a scan of the list. */
+#define CC_SLOTS 128
 typedef struct {
-  char cc[64][4];
-  uint8_t level[64];
+  uint32_t key[CC_SLOTS]; /* 0 = empty */
+  uint8_t level[CC_SLOTS];
   int n;
 } ccset_t;
 
+static uint32_t cc_slot(const ccset_t *s, uint32_t k) {
+  uint32_t i = (k * 0x9E3779B1u) >> 25; /* 7 bits: CC_SLOTS */
+  while (s->key[i] && s->key[i] != k) i = (i + 1) & (CC_SLOTS - 1);
+  return i;
+}
+
 static void cc_add(ccset_t *s, const char *cc, int level) {
-  if (!level || !cc[0] || strlen(cc) != 3 || !strcmp(cc, "IGO")) return;
-  for (int i = 0; i < s->n; i++)
-    if (!memcmp(s->cc[i], cc, 4)) { /* both 3 letters + NUL */
-      if (s->level[i] < level) s->level[i] = (uint8_t)level;
-      return;
-    }
+  /* a 3-letter code, not IGO (cc[3] is its NUL: 4 bytes readable) */
+  if (!level || !cc[0] || !cc[1] || !cc[2] || cc[3] ||
+      !memcmp(cc, "IGO", 4))
+    return;
+  uint32_t k;
+  memcpy(&k, cc, 4);
+  uint32_t i = cc_slot(s, k);
+  if (s->key[i]) {
+    if (s->level[i] < level) s->level[i] = (uint8_t)level;
+    return;
+  }
   if (s->n < 64) {
-    memcpy(s->cc[s->n], cc, 4);
-    s->level[s->n++] = (uint8_t)level;
+    s->key[i] = k;
+    s->level[i] = (uint8_t)level;
+    s->n++;
   }
 }
 
-/* cc: a char[4] code (gz_place.cc); the set's codes are 3 letters +
- * NUL, so comparing the 4 bytes is strcmp equality without the call. */
+/* cc: a char[4] code (gz_place.cc); equality of the 4 bytes is the set's
+ * equality (its codes are 3 letters + NUL). */
 static int cc_level(const ccset_t *s, const char cc[4]) {
-  for (int i = 0; i < s->n; i++)
-    if (!memcmp(s->cc[i], cc, 4)) return s->level[i];
-  return 0;
+  uint32_t k;
+  memcpy(&k, cc, 4);
+  if (!k) return 0;
+  return s->level[cc_slot(s, k)]; /* 0 at an empty slot */
 }
 
 static int cc_has(const ccset_t *s, const char *cc) {
@@ -915,7 +932,11 @@ parley_rc pl_places_run(parley_doc *doc) {
     uint32_t s1 = st->tok0 + st->ntok;
     for (uint32_t i = st->tok0; i < s1; i++) {
       const pl_token *t = T(doc, i);
-      if (!(t->flags & PL_TF_WORD)) continue;
+      /* a capitalised word, or a direction / al- word (bits from
+       * token.c): every other token leaves here */
+      if (!(t->flags & PL_TF_WORD) ||
+          (!(t->flags & PL_TF_CAP) && !(t->fw & (PL_FW_DIR | PL_FW_AL))))
+        continue;
       int cap = (t->flags & PL_TF_CAP) != 0;
       /* direction / al- words by the bits token.c looked up */
       int dirw = (t->fw & PL_FW_DIR) && t->len >= 4;
