@@ -230,8 +230,7 @@ static int phrase_at(const mctx *mc, uint32_t i, uint32_t p, hit *h,
  * that can match are tried: those whose second word is the next word
  * token, and those the second word cannot rule out, merged in list
  * order, so the result is the same as walking the whole list. */
-static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
-  if (i >= mc->s1 || no_start(mc, i)) return 0;
+static int match_walk(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
   const pl_actordict *d = mc->d;
   const uint32_t *c = &mc->cand[2 * (i - mc->s0)];
   uint32_t a = c[0], b = c[1];
@@ -247,6 +246,13 @@ static int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
     if (phrase_at(mc, i, p, h, mask)) return 1;
   }
   return 0;
+}
+
+/* Most tries are at tokens where no phrase can start (the word after a
+ * match, a title word): the test is inline, the walk a call. */
+static inline int match_at(const mctx *mc, uint32_t i, hit *h, unsigned mask) {
+  if (i >= mc->s1 || no_start(mc, i)) return 0;
+  return match_walk(mc, i, h, mask);
 }
 
 static const pl_dentry *hit_ent(const mctx *mc, const hit *h) {
@@ -274,7 +280,7 @@ static int name_tok(const mctx *mc, uint32_t i) {
   return name_tok_as(mc, i, 0);
 }
 
-static int modifier_ok(const mctx *mc, uint32_t i) {
+static inline int modifier_ok(const mctx *mc, uint32_t i) {
   const pl_token *t = &mc->T[i];
   if (!(t->flags & (PL_TF_WORD | PL_TF_NUM))) return 0;
   if (wcls(mc, i) & PL_WC_MODIFIER) return 1;
@@ -284,7 +290,7 @@ static int modifier_ok(const mctx *mc, uint32_t i) {
   return 0;
 }
 
-static int title_ok(const mctx *mc, uint32_t i) {
+static inline int title_ok(const mctx *mc, uint32_t i) {
   const pl_token *t = &mc->T[i];
   if (!(t->flags & PL_TF_WORD) || !(wcls(mc, i) & PL_WC_TITLE)) return 0;
   /* "of" only inside a capitalised title ("Minister of Defence"), not
@@ -696,10 +702,15 @@ static int institution_run(const mctx *mc, uint32_t j, uint32_t *end,
 
 /* The mention starting at token i, or r->end == i when none. */
 static void resolve(mctx *mc, uint32_t i, res *r, int depth) {
+  hit h;
+  if (!match_at(mc, i, &h, M_ALL)) {
+    /* no mention: callers read only end (and hph/hend) then */
+    r->end = i;
+    r->hph = r->hend = 0;
+    return;
+  }
   memset(r, 0, sizeof *r);
   r->end = i;
-  hit h;
-  if (!match_at(mc, i, &h, M_ALL)) return;
   r->hph = h.ph;
   r->hend = h.end;
   if (i > mc->s0 && (!kcmp(mc->T[i - 1].key, "former") ||

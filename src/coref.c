@@ -27,6 +27,12 @@
  */
 #include "internal.h"
 
+/* 0 when the strings are equal (as !strcmp tests it): most words
+ * compared here differ in the first byte, which decides without a call. */
+static inline int kcmp(const char *k, const char *w) {
+  return k[0] != w[0] || strcmp(k, w);
+}
+
 int32_t pl_ment_resolved(const parley_doc *doc, int32_t m) {
   int guard = 0;
   while (m >= 0 && (uint32_t)m < doc->ments.n && doc->ments.v[m].ante >= 0 &&
@@ -152,7 +158,7 @@ int32_t pl_name_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
     /* the name's words appear in order in the earlier mention */
     int k = 0;
     for (int j = 0; j < cn && k < nn; j++)
-      if (!strcmp(ck[j], nk[k])) k++;
+      if (!kcmp(ck[j], nk[k])) k++;
     if (k == nn && (cn > nn || mcode(cm)[0])) return (int32_t)c;
     /* a one-word misspelt surname of an earlier person */
     if (nn == 1 && (cm->flags & PL_MF_PERSON) && strlen(nk[0]) >= 5 &&
@@ -171,10 +177,10 @@ static int pron_kind(const char *w) {
   static const char *const they[] = {"they", "them", "their", "theirs",
                                      "themselves", NULL};
   for (const char *const *p = he; *p; p++)
-    if (!strcmp(w, *p)) return P_HE;
+    if (!kcmp(w, *p)) return P_HE;
   for (const char *const *p = they; *p; p++)
-    if (!strcmp(w, *p)) return P_THEY;
-  if (!strcmp(w, "it") || !strcmp(w, "its") || !strcmp(w, "itself"))
+    if (!kcmp(w, *p)) return P_THEY;
+  if (!kcmp(w, "it") || !kcmp(w, "its") || !kcmp(w, "itself"))
     return P_IT;
   return P_NONE;
 }
@@ -210,7 +216,7 @@ static int32_t resolve_pronoun(const parley_doc *doc, uint32_t m,
   /* a possessive (his, her) in its own sentence takes the nearest
    * person: "Blinken said Sinwar ... and that his death ..." */
   const char *w = doc->toks.v[pm->tok].lower;
-  int poss = !strcmp(w, "his") || !strcmp(w, "her");
+  int poss = !kcmp(w, "his") || !kcmp(w, "her");
   uint32_t s = pm->sent;
   for (uint32_t d = 0; d <= back && d <= s; d++) {
     uint32_t sent = s - d;
@@ -282,7 +288,7 @@ static int ment_has_word(const parley_doc *doc, const pl_mention *cm,
                          const pl_token *t) {
   for (uint32_t i = cm->tok; i < cm->tok + cm->ntok; i++) {
     const pl_token *u = &doc->toks.v[i];
-    if (u->hlow == t->hlow && !strcmp(u->lower, t->lower)) return 1;
+    if (u->hlow == t->hlow && !kcmp(u->lower, t->lower)) return 1;
   }
   return 0;
 }
@@ -292,10 +298,10 @@ int32_t pl_role_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
   /* definite: "the ..." at a or just before it */
   uint32_t x = a;
   int def = 0;
-  if (x < b && (!strcmp(tv[x].lower, "the") || !strcmp(tv[x].lower, "this")))
+  if (x < b && (!kcmp(tv[x].lower, "the") || !kcmp(tv[x].lower, "this")))
     def = 1, x++;
-  else if (a > 0 && (!strcmp(tv[a - 1].lower, "the") ||
-                     !strcmp(tv[a - 1].lower, "this")))
+  else if (a > 0 && (!kcmp(tv[a - 1].lower, "the") ||
+                     !kcmp(tv[a - 1].lower, "this")))
     def = 1;
   if (!def || x >= b || b - x > 3) return -1;
   const pl_token *w[3];
@@ -323,7 +329,7 @@ int32_t pl_role_ante(const parley_doc *doc, uint32_t a, uint32_t b) {
     if (k < nw) continue;
     int32_t r = pl_ment_resolved(doc, (int32_t)c);
     if (r < 0 || !mcode(&doc->ments.v[r])[0]) continue;
-    if (found >= 0 && strcmp(mcode(&doc->ments.v[r]),
+    if (found >= 0 && kcmp(mcode(&doc->ments.v[r]),
                              mcode(&doc->ments.v[found])))
       return -1; /* two ministers in the same sentence: ambiguous */
     if (found < 0) {
@@ -399,7 +405,7 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
       if (cm->sent < s0) break;
       if (inq[cm->tok] && !quoted) continue;
       uint32_t e = cm->tok + cm->ntok;
-      if (c + 1 < m && e + 1 < doc->toks.n && !strcmp(tv[e].lower, "and") &&
+      if (c + 1 < m && e + 1 < doc->toks.n && !kcmp(tv[e].lower, "and") &&
           doc->ments.v[c + 1].tok == e + 1 &&
           !(cm->flags & (PL_MF_PRONOUN | PL_MF_ADJ | PL_MF_PERSON)) &&
           !(doc->ments.v[c + 1].flags & (PL_MF_PRONOUN | PL_MF_PERSON)))
@@ -419,7 +425,7 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
     if (!person && (cm->flags & PL_MF_COUNTRY)) continue;
     char cc[4], cs[4];
     parts(code, cc, cs);
-    if (ctry[0] && strcmp(cc, ctry)) continue;
+    if (ctry[0] && kcmp(cc, ctry)) continue;
     if (sect[0] && !has_seg(code, sect)) continue;
     if (cm->ante >= 0) return pl_ment_resolved(doc, (int32_t)c);
     return (int32_t)c;

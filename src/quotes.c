@@ -33,6 +33,12 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
+/* 0 when the strings are equal (as !strcmp tests it): most words
+ * compared here differ in the first byte, which decides without a call. */
+static inline int kcmp(const char *k, const char *w) {
+  return k[0] != w[0] || strcmp(k, w);
+}
+
 /* Kept sorted for reading (tests/unit/test_quotes.c checks the order
  * and that every entry is found). */
 static const pl_xword xwords[] = {
@@ -591,8 +597,8 @@ static int np_tok(const pl_token *t) {
 static int head_tok(const pl_token *t) {
   if (!(t->flags & PL_TF_WORD)) return 0;
   if (t->flags & PL_TF_CAP) return 1;
-  if (!strcmp(t->lower, "the") || !strcmp(t->lower, "a") ||
-      !strcmp(t->lower, "an"))
+  if (!kcmp(t->lower, "the") || !kcmp(t->lower, "a") ||
+      !kcmp(t->lower, "an"))
     return 0;
   return (pl_xw(t) & PL_XW_NP) || t->tag == PL_T_NN || t->tag == PL_T_NNS;
 }
@@ -600,9 +606,9 @@ static int head_tok(const pl_token *t) {
 /* Prepositions that join two noun phrases into one speaker phrase:
  * "a spokesman for the army", "sources in Pakistan". */
 static int np_prep(const pl_token *t) {
-  return !strcmp(t->lower, "of") || !strcmp(t->lower, "for") ||
-         !strcmp(t->lower, "in") || !strcmp(t->lower, "at") ||
-         !strcmp(t->lower, "from");
+  return !kcmp(t->lower, "of") || !kcmp(t->lower, "for") ||
+         !kcmp(t->lower, "in") || !kcmp(t->lower, "at") ||
+         !kcmp(t->lower, "from");
 }
 
 static int has_head(const parley_doc *doc, uint32_t a, uint32_t b) {
@@ -643,7 +649,7 @@ int pl_subject_span(const parley_doc *doc, uint32_t lo, uint32_t v,
   uint32_t k = j;
   while (k > lo && np_tok(&tv[k - 1]) && j - k < 12) k--;
   /* "and" joins two names: Israeli and U.S. officials */
-  while (k > lo + 1 && !strcmp(tv[k - 1].lower, "and") &&
+  while (k > lo + 1 && !kcmp(tv[k - 1].lower, "and") &&
          (tv[k - 2].flags & PL_TF_CAP) && (tv[k].flags & PL_TF_CAP)) {
     k--;
     while (k > lo && np_tok(&tv[k - 1]) && j - k < 14) k--;
@@ -815,7 +821,7 @@ static int according(const parley_doc *doc, uint32_t lo, uint32_t hi,
                      speaker_t *sp) {
   const pl_token *tv = doc->toks.v;
   for (uint32_t i = lo; i + 2 < hi; i++) {
-    if (strcmp(tv[i].lower, "according") || strcmp(tv[i + 1].lower, "to"))
+    if (kcmp(tv[i].lower, "according") || kcmp(tv[i + 1].lower, "to"))
       continue;
     uint32_t a, b;
     if (pl_np_after(doc, i + 2, hi, &a, &b)) {
@@ -854,7 +860,7 @@ static int lead_in(const parley_doc *doc, uint32_t s0, uint32_t open,
     int subj = 0;
     for (uint32_t k = lo; k < open; k++) {
       const pl_token *t = &tv[k];
-      if (!strcmp(t->lower, "that")) break;
+      if (!kcmp(t->lower, "that")) break;
       if (t->ment >= 0) subj = 1;
       else if (subj && (t->tag == PL_T_VBD || t->tag == PL_T_VBZ ||
                         t->tag == PL_T_VBP))
@@ -882,7 +888,7 @@ static int tail(const parley_doc *doc, uint32_t close, uint32_t s1,
     if (t->flags & PL_TF_QOPEN) break;
     if (is_punct(t, '.') || is_punct(t, ';')) break;
     if (pl_cue_at(doc, v) && cue_speaker(doc, close + 1, s1, v, sp, 0)) return 1;
-    if (!strcmp(t->lower, "according") && according(doc, v, s1, sp)) return 1;
+    if (!kcmp(t->lower, "according") && according(doc, v, s1, sp)) return 1;
   }
   return 0;
 }
@@ -923,7 +929,7 @@ static int next_speaker(const parley_doc *doc, uint32_t sc, speaker_t *sp) {
   if (k >= e || !pl_words_has(verb, tv[k].lower)) return 0;
   uint32_t v = k++;
   if (k < e && pl_words_has(part, tv[k].lower)) k++;
-  if (k >= e || (strcmp(tv[k].lower, "from") && strcmp(tv[k].lower, "by")))
+  if (k >= e || (kcmp(tv[k].lower, "from") && kcmp(tv[k].lower, "by")))
     return 0;
   uint32_t a, b;
   if (!pl_np_after(doc, k + 1, e, &a, &b)) return 0;
@@ -998,8 +1004,8 @@ parley_rc pl_quotes_run(parley_doc *doc) {
           "labeled", "termed", NULL};
       const pl_token *pv = &tv[i - 1];
       if (pl_words_has(naming, pv->lower) ||
-          (i > s0 + 2 && !strcmp(pv->lower, "called") &&
-           !strcmp(tv[i - 3].lower, "so")))
+          (i > s0 + 2 && !kcmp(pv->lower, "called") &&
+           !kcmp(tv[i - 3].lower, "so")))
         continue;
     }
     if (!found && starts && ends && close != UINT32_MAX)
