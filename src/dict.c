@@ -50,21 +50,6 @@ static uint32_t hash_key(const char *k, size_t n) {
   return h ? h : 1;
 }
 
-uint32_t pl_dict_word_h(const pl_actordict *d, const char *key, uint32_t h) {
-  if (!d || !d->wcap) return PL_NOWORD;
-  uint32_t m = d->wcap - 1;
-  if (!h) h = 1; /* hash_key's convention */
-  for (uint32_t i = h & m;; i = (i + 1) & m) {
-    const pl_wslot *sl = &d->wtab[i];
-    if (!sl->id) return PL_NOWORD;
-    if (sl->hash != h) continue;
-    /* words are short: an inline compare beats a call to strcmp */
-    const char *a = sl->k[7] ? d->words[sl->id - 1].key : sl->k, *b = key;
-    while (*a == *b && *a) a++, b++;
-    if (*a == *b) return sl->id - 1;
-  }
-}
-
 uint32_t pl_dict_word(const pl_actordict *d, const char *key) {
   if (!d || !d->wcap) return PL_NOWORD;
   size_t n = strlen(key);

@@ -123,8 +123,25 @@ struct pl_actordict {
 
 /* Word id of a match key, PL_NOWORD when no phrase uses it. */
 uint32_t pl_dict_word(const pl_actordict *d, const char *key);
-/* The same with key's pl_fnv32 hash known (a token's interned hkey). */
-uint32_t pl_dict_word_h(const pl_actordict *d, const char *key, uint32_t h);
+/* The same with key's pl_fnv32 hash known (a token's interned hkey).
+ * Inline: the matcher looks up every token, and the call cost as much as
+ * the probe.  The slot's hash is compared first; the word only on a hash
+ * match, from the slot itself when it is short (k[7] == 0). */
+static inline uint32_t pl_dict_word_h(const pl_actordict *d, const char *key,
+                                      uint32_t h) {
+  if (!d || !d->wcap) return PL_NOWORD;
+  uint32_t m = d->wcap - 1;
+  if (!h) h = 1; /* hash_key's convention (dict.c) */
+  for (uint32_t i = h & m;; i = (i + 1) & m) {
+    const pl_wslot *sl = &d->wtab[i];
+    if (!sl->id) return PL_NOWORD;
+    if (sl->hash != h) continue;
+    /* words are short: an inline compare beats a call to strcmp */
+    const char *a = sl->k[7] ? d->words[sl->id - 1].key : sl->k, *b = key;
+    while (*a == *b && *a) a++, b++;
+    if (*a == *b) return sl->id - 1;
+  }
+}
 /* Chooses a dated code for day (PL_DAY_MIN = unknown date: the most
  * recent dated code). Returns "" when the entry has none. */
 const char *pl_dict_code(const pl_actordict *d, const pl_dentry *e,

@@ -43,24 +43,6 @@ static int grow_arr(void **arr, uint32_t *cap, size_t elem) {
 /* ---- words ---- */
 static uint32_t hash_str(const char *s, size_t n) { return pl_fnv32(s, n); }
 
-/* pl_vd_word_find for a NUL-terminated word with its hash known (a
- * token's interned hlow/hkey/hlem): no strlen, no rehash.  The slot's hash
- * is compared first; the pool string only on a hash match, inline (words
- * are short: a byte loop beats a call to strcmp). */
-uint32_t pl_vd_word_find_h(const pl_verbdict *vd, const char *s, uint32_t h) {
-  if (!vd || !vd->wcap || !*s) return PL_VW_NONE;
-  uint32_t mask = vd->wcap - 1;
-  for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-    const pl_vslot *sl = &vd->wtab[i];
-    if (!sl->id) return PL_VW_NONE;
-    if (sl->hash != h) continue;
-    const char *a = sl->k[7] ? vd->pool + vd->woff[sl->id - 1] : sl->k;
-    const char *b = s;
-    while (*a == *b && *a) a++, b++;
-    if (*a == *b) return sl->id - 1;
-  }
-}
-
 uint32_t pl_vd_word_find(const pl_verbdict *vd, const char *s, size_t n) {
   if (!vd || !vd->wcap || !n) return PL_VW_NONE;
   uint32_t mask = vd->wcap - 1, h = hash_str(s, n);

@@ -94,8 +94,25 @@ struct pl_verbdict {
 };
 
 uint32_t pl_vd_word_find(const pl_verbdict *vd, const char *s, size_t n);
-/* The same for a NUL-terminated word whose pl_fnv32 hash is known. */
-uint32_t pl_vd_word_find_h(const pl_verbdict *vd, const char *s, uint32_t h);
+/* The same for a NUL-terminated word whose pl_fnv32 hash is known (a
+ * token's interned hlow/hkey/hlem): no strlen, no rehash.  Inline (events.c
+ * looks up the forms of the tokens it matches).  The slot's hash is
+ * compared first; the word only on a hash match, from the slot itself when
+ * it is short (k[7] == 0), else from the pool. */
+static inline uint32_t pl_vd_word_find_h(const pl_verbdict *vd, const char *s,
+                                         uint32_t h) {
+  if (!vd || !vd->wcap || !*s) return PL_VW_NONE;
+  uint32_t mask = vd->wcap - 1;
+  for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+    const pl_vslot *sl = &vd->wtab[i];
+    if (!sl->id) return PL_VW_NONE;
+    if (sl->hash != h) continue;
+    const char *a = sl->k[7] ? vd->pool + vd->woff[sl->id - 1] : sl->k;
+    const char *b = s;
+    while (*a == *b && *a) a++, b++;
+    if (*a == *b) return sl->id - 1;
+  }
+}
 const char *pl_vd_word(const pl_verbdict *vd, uint32_t id);
 int pl_vd_finalize(pl_verbdict *vd);
 void pl_vd_class_range(const pl_verbdict *vd, uint32_t c, uint32_t w,
