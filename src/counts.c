@@ -416,11 +416,8 @@ static int intent_before(const parley_doc *d, uint32_t s0, uint32_t v) {
     const pl_token *t = T(d, k - 1);
     if (is_p(t)) break;
     /* "believed to have been killed" is no plan */
-    if (!strcmp(t->lower, "to") && k < d->toks.n &&
-        !strcmp(T(d, k)->lower, "have"))
-      continue;
-    for (const char *const *p = w; *p; p++)
-      if (!strcmp(t->lower, *p)) return 1;
+    if (is_w(d, k - 1, "to") && is_w(d, k, "have")) continue;
+    if (pl_tok_in(w, t)) return 1; /* one probe, not a scan of w */
   }
   return 0;
 }

@@ -56,6 +56,12 @@ static const pl_token *T(const parley_doc *doc, uint32_t i) {
   return &doc->toks.v[i];
 }
 
+/* strcmp equality with a non-empty literal, the first byte compared
+ * inline: most keys differ there, and the call was most of the test. */
+static inline int streq(const char *a, const char *lit) {
+  return a[0] == lit[0] && !strcmp(a, lit);
+}
+
 static int keyis(const parley_doc *doc, uint32_t i, uint32_t end,
                  const char *w) {
   return i < end && T(doc, i)->key[0] == w[0] && !strcmp(T(doc, i)->key, w);
@@ -129,8 +135,8 @@ static int digits_val(const pl_token *t, int *ndig) {
     n++;
   }
   if (n == 0) return -1;
-  if (k[n] && strcmp(k + n, "st") && strcmp(k + n, "nd") &&
-      strcmp(k + n, "rd") && strcmp(k + n, "th"))
+  if (k[n] && !streq(k + n, "st") && !streq(k + n, "nd") &&
+      !streq(k + n, "rd") && !streq(k + n, "th"))
     return -1;
   if (ndig) *ndig = k[n] ? -n : n; /* negative: had an ordinal suffix */
   return v;
@@ -157,7 +163,7 @@ static int count_num(const pl_token *t) {
                                   "ten",  "eleven", "twelve", NULL};
   for (int i = 0; w[i]; i++)
     if (!strcmp(t->key, w[i])) return i;
-  if (!strcmp(t->key, "a") || !strcmp(t->key, "an")) return 1;
+  if (streq(t->key, "a") || streq(t->key, "an")) return 1;
   int nd = 0; /* digits_val leaves it unset on failure */
   int v = digits_val(t, &nd);
   return nd > 0 && v <= 1000 ? v : -1;
@@ -311,7 +317,7 @@ static int m_month(const parley_doc *doc, uint32_t i, uint32_t end,
     *s = (spec_t){X_ABS, y, m, 1, PL_PREC_MONTH, 0, 0};
     return 2;
   }
-  if (j + 1 < end && !strcmp(T(doc, j)->key, "of") &&
+  if (j + 1 < end && streq(T(doc, j)->key, "of") &&
       (y = year_num(T(doc, j + 1))) > 0) { /* "October of 2023" */
     *s = (spec_t){X_ABS, y, m, 1, PL_PREC_MONTH, 0, 0};
     return 3;
@@ -321,13 +327,13 @@ static int m_month(const parley_doc *doc, uint32_t i, uint32_t end,
   const char *pk = T(doc, prev)->key;
   if (!in_key(T(doc, prev), month_preps) && !is_dash_tight(doc, prev, end))
     return 0;
-  if (m == 5 && strcmp(pk, "in") && strcmp(pk, "since") &&
-      strcmp(pk, "of") && strcmp(pk, "last") && strcmp(pk, "next") &&
-      strcmp(pk, "early") && strcmp(pk, "late") && strcmp(pk, "until") &&
-      strcmp(pk, "during"))
+  if (m == 5 && !streq(pk, "in") && !streq(pk, "since") &&
+      !streq(pk, "of") && !streq(pk, "last") && !streq(pk, "next") &&
+      !streq(pk, "early") && !streq(pk, "late") && !streq(pk, "until") &&
+      !streq(pk, "during"))
     return 0; /* "May" after "and"/"to"... is usually the modal or a name */
   *s = (spec_t){X_MON, 0, m, 1, 0, 0,
-                !strcmp(pk, "last") ? -1 : !strcmp(pk, "next") ? 1 : 0};
+                streq(pk, "last") ? -1 : streq(pk, "next") ? 1 : 0};
   return 1;
 }
 
@@ -337,7 +343,7 @@ static int m_daymonth(const parley_doc *doc, uint32_t i, uint32_t end,
   int d = day_num(T(doc, i));
   if (d < 0 || i + 1 >= end) return 0;
   uint32_t j = i + 1;
-  if (!strcmp(T(doc, j)->key, "of") && j + 1 < end) j++; /* 7th of October */
+  if (streq(T(doc, j)->key, "of") && j + 1 < end) j++; /* 7th of October */
   int m = month_of(T(doc, j));
   if (!m || !cap(doc, j)) return 0;
   int y = j + 1 < end ? year_num(T(doc, j + 1)) : -1;
@@ -372,31 +378,31 @@ static const char *const year_preps[] = {
 /* Deictic and unit forms.  mod_in: -1 after "last"/"past", +1 after
  * "next"/"coming", 0 after "this". */
 static int unit_of(const char *k) {
-  if (!strcmp(k, "week")) return X_WEEK;
-  if (!strcmp(k, "month")) return X_MONTH;
-  if (!strcmp(k, "year")) return X_YEAR;
+  if (streq(k, "week")) return X_WEEK;
+  if (streq(k, "month")) return X_MONTH;
+  if (streq(k, "year")) return X_YEAR;
   return -1;
 }
 
 static int m_deictic(const parley_doc *doc, uint32_t i, uint32_t end,
                      int after_the, spec_t *s) {
   const char *k = T(doc, i)->key;
-  if (!strcmp(k, "today") || !strcmp(k, "tonight") ||
-      !strcmp(k, "overnight")) {
+  if (streq(k, "today") || streq(k, "tonight") ||
+      streq(k, "overnight")) {
     *s = (spec_t){X_DAY, 0, 0, 0, 0, 0, 0};
     return 1;
   }
-  if (!strcmp(k, "weekend") && after_the) {
+  if (streq(k, "weekend") && after_the) {
     *s = (spec_t){X_WKND, 0, 0, 0, 0, 0, 0};
     return 1;
   }
-  if (!strcmp(k, "yesterday") || !strcmp(k, "tomorrow")) {
+  if (streq(k, "yesterday") || streq(k, "tomorrow")) {
     *s = (spec_t){X_DAY, 0, 0, 0, 0, k[0] == 'y' ? -1 : 1, 0};
     return 1;
   }
-  int dir = !strcmp(k, "last") || !strcmp(k, "past") ? -1
-            : !strcmp(k, "next") || !strcmp(k, "coming") ? 1
-            : !strcmp(k, "this") ? 0
+  int dir = streq(k, "last") || streq(k, "past") ? -1
+            : streq(k, "next") || streq(k, "coming") ? 1
+            : streq(k, "this") ? 0
                                  : 2;
   if (dir != 2 && i + 1 < end) {
     const char *k2 = T(doc, i + 1)->key;
@@ -410,21 +416,21 @@ static int m_deictic(const parley_doc *doc, uint32_t i, uint32_t end,
       *s = (spec_t){u, 0, 0, 0, 0, dir, 0};
       return 2;
     }
-    if (!strcmp(k2, "weekend")) { /* last/this/next weekend: its week */
+    if (streq(k2, "weekend")) { /* last/this/next weekend: its week */
       *s = (spec_t){X_WEEK, 0, 0, 0, 0, dir, 0};
       return 2;
     }
-    if (!strcmp(k2, "night") && dir <= 0) { /* last night, this night */
+    if (streq(k2, "night") && dir <= 0) { /* last night, this night */
       *s = (spec_t){X_DAY, 0, 0, 0, 0, dir < 0 ? -1 : 0, 0};
       return 2;
     }
-    if (dir == 0 && (!strcmp(k2, "morning") || !strcmp(k2, "afternoon") ||
-                     !strcmp(k2, "evening"))) {
+    if (dir == 0 && (streq(k2, "morning") || streq(k2, "afternoon") ||
+                     streq(k2, "evening"))) {
       *s = (spec_t){X_DAY, 0, 0, 0, 0, 0, 0};
       return 2;
     }
     /* "the past 24 hours", "the last 48 hours" */
-    if (dir < 0 && i + 2 < end && !strcmp(T(doc, i + 2)->key, "hours") &&
+    if (dir < 0 && i + 2 < end && streq(T(doc, i + 2)->key, "hours") &&
         count_num(T(doc, i + 1)) > 0) {
       *s = (spec_t){X_DAY, 0, 0, 0, 0, 0, 0};
       return 3;
@@ -432,12 +438,12 @@ static int m_deictic(const parley_doc *doc, uint32_t i, uint32_t end,
   }
   /* "two days ago", "a week ago" */
   int n = count_num(T(doc, i));
-  if (n >= 0 && i + 2 < end && !strcmp(T(doc, i + 2)->key, "ago")) {
+  if (n >= 0 && i + 2 < end && streq(T(doc, i + 2)->key, "ago")) {
     const char *u = T(doc, i + 1)->key;
-    int type = !strcmp(u, "day") || !strcmp(u, "days")       ? X_DAY
-               : !strcmp(u, "week") || !strcmp(u, "weeks")   ? X_WEEK
-               : !strcmp(u, "month") || !strcmp(u, "months") ? X_MONTH
-               : !strcmp(u, "year") || !strcmp(u, "years")   ? X_YEAR
+    int type = streq(u, "day") || streq(u, "days")       ? X_DAY
+               : streq(u, "week") || streq(u, "weeks")   ? X_WEEK
+               : streq(u, "month") || streq(u, "months") ? X_MONTH
+               : streq(u, "year") || streq(u, "years")   ? X_YEAR
                                                              : -1;
     if (type < 0) return 0;
     if (type == X_WEEK) { /* the week that held the day N weeks back */
@@ -477,7 +483,7 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
     int mod = 0;
     if (prev != UINT32_MAX) {
       const char *pk = T(doc, prev)->key;
-      mod = !strcmp(pk, "last") ? -1 : !strcmp(pk, "next") ? 1 : 0;
+      mod = streq(pk, "last") ? -1 : streq(pk, "next") ? 1 : 0;
     }
     *s = (spec_t){X_WD, 0, 0, 0, 0, w, mod};
     return 1;
@@ -490,7 +496,7 @@ static int match_at(const parley_doc *doc, uint32_t i, uint32_t end,
     return 1;
   }
   if (!dword && !ago) return 0;
-  int after_the = prev != UINT32_MAX && !strcmp(T(doc, prev)->key, "the");
+  int after_the = prev != UINT32_MAX && streq(T(doc, prev)->key, "the");
   return m_deictic(doc, i, end, after_the, s);
 }
 
@@ -602,21 +608,21 @@ parley_rc pl_dates_run(parley_doc *doc) {
       for (int k = 0; k < 3 && a > sp.s0; k++) {
         const pl_token *p = T(doc, a - 1);
         /* "the" only in "the past week", "the last 24 hours" */
-        int the = !strcmp(p->key, "the") && a == i &&
-                  (!strcmp(T(doc, i)->key, "past") ||
-                   !strcmp(T(doc, i)->key, "last") ||
-                   !strcmp(T(doc, i)->key, "weekend"));
-        if (in_key(p, lead_in) || !strcmp(p->key, "last") ||
-            !strcmp(p->key, "next") || the ||
+        int the = streq(p->key, "the") && a == i &&
+                  (streq(T(doc, i)->key, "past") ||
+                   streq(T(doc, i)->key, "last") ||
+                   streq(T(doc, i)->key, "weekend"));
+        if (in_key(p, lead_in) || streq(p->key, "last") ||
+            streq(p->key, "next") || the ||
             is_dash_tight(doc, a - 1, sp.s1)) {
-          if (!strcmp(p->key, "since")) flags |= PL_DX_SINCE;
+          if (streq(p->key, "since")) flags |= PL_DX_SINCE;
           a--;
-          if (!strcmp(p->key, "since") || !strcmp(p->key, "on")) break;
+          if (streq(p->key, "since") || streq(p->key, "on")) break;
         } else {
           break;
         }
       }
-      if (a > sp.s0 && !strcmp(T(doc, a - 1)->key, "since"))
+      if (a > sp.s0 && streq(T(doc, a - 1)->key, "since"))
         flags |= PL_DX_SINCE, a--;
       uint32_t b = i + (uint32_t)n;
       if (s.type != X_ABS) flags |= PL_DX_RELATIVE;
@@ -683,7 +689,7 @@ static int reported_before(const parley_doc *doc, uint32_t s0, uint32_t tok) {
     const pl_token *t = T(doc, i);
     if (PL_IS_VERB(t->tag) || (!t->tag && past_verb(doc, i, s0)))
       return in_lem(t, say) ||
-             !strcmp(t->lower, "said");
+             streq(t->lower, "said");
   }
   return 0;
 }
@@ -698,13 +704,13 @@ static int clause_break(const parley_doc *doc, uint32_t i, int reported) {
                                   NULL};
   static const char *const rel[] = {"that", "which", "who", "whom", NULL};
   const pl_token *t = T(doc, i);
-  if (boundary(doc, i) || t->tag == PL_T_MD || !strcmp(t->key, "said"))
+  if (boundary(doc, i) || t->tag == PL_T_MD || streq(t->key, "said"))
     return 1;
   if (PL_IS_VERB(t->tag))
-    return !(t->tag == PL_T_VB && i > 0 && !strcmp(T(doc, i - 1)->key, "to"));
+    return !(t->tag == PL_T_VB && i > 0 && streq(T(doc, i - 1)->key, "to"));
   if (in_key(t, rel)) return reported;
   /* "to try to revive talks and meet ...": coordinated infinitives */
-  if ((!strcmp(t->key, "and") || !strcmp(t->key, "or")) &&
+  if ((streq(t->key, "and") || streq(t->key, "or")) &&
       i + 1 < doc->toks.n && T(doc, i + 1)->tag == PL_T_VB)
     return 0;
   return in_key(t, w);
