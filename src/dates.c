@@ -363,7 +363,7 @@ static int m_iso(const parley_doc *doc, uint32_t i, uint32_t end, spec_t *s) {
   if (y < 0 || i + 4 >= end) return 0;
   if (!is_dash_tight(doc, i + 1, end) || !is_dash_tight(doc, i + 3, end))
     return 0;
-  int nd1, nd2;
+  int nd1 = 0, nd2 = 0; /* digits_val leaves them unset on failure */
   int m = digits_val(T(doc, i + 2), &nd1), d = digits_val(T(doc, i + 4), &nd2);
   if (nd1 != 2 || nd2 != 2 || !pl_date_valid(y, m, d)) return 0;
   *s = (spec_t){X_ABS, y, m, d, PL_PREC_DAY, 0, 0};
