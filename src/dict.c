@@ -293,10 +293,9 @@ uint32_t pl_dict_pair(const pl_actordict *d, uint32_t w, uint32_t w1) {
   if (!d->pcap) return PL_NONE;
   uint32_t m = d->pcap - 1;
   for (uint32_t i = pair_hash(w, w1) & m;; i = (i + 1) & m) {
-    uint32_t s = d->ptab[i];
-    if (!s) return PL_NONE;
-    const pl_phrase *p = &d->ph[s - 1];
-    if (d->pw[p->w0] == w && d->pw[p->w0 + 1] == w1) return s - 1;
+    const pl_pslot *sl = &d->ptab[i];
+    if (!sl->ph) return PL_NONE;
+    if (sl->w == w && sl->w1 == w1) return sl->ph - 1;
   }
 }
 
@@ -306,7 +305,7 @@ int pl_dict_index(pl_actordict *d) {
     if (cap > UINT32_MAX / 4) return -1;
     cap *= 2;
   }
-  uint32_t *t = calloc(cap, sizeof *t);
+  pl_pslot *t = calloc(cap, sizeof *t);
   /* tail of each slot's chain, so appending is O(1) however many phrases
    * share their first two words (a user dictionary may hold thousands) */
   uint32_t *tail = malloc((size_t)cap * sizeof *tail);
@@ -339,14 +338,14 @@ int pl_dict_index(pl_actordict *d) {
       uint32_t w1 = d->pw[ph->w0 + 1];
       w->npair++;
       uint32_t i = pair_hash(wi, w1) & m;
-      for (;; i = (i + 1) & m) {
-        uint32_t s = t[i];
-        if (!s) break;
-        const pl_phrase *q = &d->ph[s - 1];
-        if (d->pw[q->w0] == wi && d->pw[q->w0 + 1] == w1) break;
+      while (t[i].ph && (t[i].w != wi || t[i].w1 != w1)) i = (i + 1) & m;
+      if (!t[i].ph) {
+        t[i].w = wi;
+        t[i].w1 = w1;
+        t[i].ph = p + 1;
+      } else {
+        d->ph[tail[i]].nextp = p;
       }
-      if (!t[i]) t[i] = p + 1;
-      else d->ph[tail[i]].nextp = p;
       tail[i] = p;
     }
   }
@@ -1321,11 +1320,12 @@ parley_rc pl_actors_load_text_builtin(parley_ctx *ctx) {
  * back into pointers: about 12,000 stores where parsing the text took
  * ~20 M instructions. */
 #define AD_IMG_MAGIC 0x31544349444c50ULL /* "PLDICT1" little-endian */
-#define AD_IMG_VERSION 1u
+#define AD_IMG_VERSION 2u
 typedef struct {
   uint64_t magic;
   uint32_t version, hdr_size;
   uint32_t sz_word, sz_slot, sz_phrase, sz_entry, sz_dcode, sz_fuzzy;
+  uint32_t sz_pslot, pad0;
   uint64_t text_len;        /* summed length of the text blobs */
   uint32_t nwords, wcap, nph, npw, nent, ndc, nfz, pcap;
   uint32_t fzidx[257], pad;
@@ -1366,6 +1366,7 @@ void *pl_actors_image(const pl_actordict *d, size_t *len) {
   h.sz_entry = sizeof(pl_dentry);
   h.sz_dcode = sizeof(pl_dcode);
   h.sz_fuzzy = sizeof(pl_fuzzy);
+  h.sz_pslot = sizeof(pl_pslot);
   h.text_len = builtin_text_len();
   h.nwords = d->nwords;
   h.wcap = d->wcap;
@@ -1426,7 +1427,7 @@ void *pl_actors_image(const pl_actordict *d, size_t *len) {
     h.off_dc = up8(h.off_ent + (size_t)d->nent * sizeof(pl_dentry));
     h.off_fz = up8(h.off_dc + (size_t)d->ndc * sizeof(pl_dcode));
     h.off_ptab = up8(h.off_fz + (size_t)d->nfz * sizeof(pl_fuzzy));
-    h.off_str = up8(h.off_ptab + (size_t)d->pcap * sizeof(uint32_t));
+    h.off_str = up8(h.off_ptab + (size_t)d->pcap * sizeof(pl_pslot));
     h.total = up8(h.off_str + str.len);
     img = calloc(1, h.total);
   }
@@ -1460,7 +1461,7 @@ static int img_fits(const ad_img_hdr *h) {
       (uint64_t)h->nwords * sizeof(pl_word), (uint64_t)h->wcap * sizeof(pl_wslot),
       (uint64_t)h->nph * sizeof(pl_phrase), (uint64_t)h->npw * sizeof(uint32_t),
       (uint64_t)h->nent * sizeof(pl_dentry), (uint64_t)h->ndc * sizeof(pl_dcode),
-      (uint64_t)h->nfz * sizeof(pl_fuzzy), (uint64_t)h->pcap * sizeof(uint32_t),
+      (uint64_t)h->nfz * sizeof(pl_fuzzy), (uint64_t)h->pcap * sizeof(pl_pslot),
       h->str_len};
   if (off[0] < sizeof *h) return 0;
   for (size_t i = 0; i + 1 < sizeof off / sizeof off[0]; i++)
@@ -1494,7 +1495,8 @@ parley_rc pl_actors_load_image(parley_ctx *ctx, const void *image,
       h.hdr_size != sizeof h || h.sz_word != sizeof(pl_word) ||
       h.sz_slot != sizeof(pl_wslot) || h.sz_phrase != sizeof(pl_phrase) ||
       h.sz_entry != sizeof(pl_dentry) || h.sz_dcode != sizeof(pl_dcode) ||
-      h.sz_fuzzy != sizeof(pl_fuzzy) || h.text_len != builtin_text_len() ||
+      h.sz_fuzzy != sizeof(pl_fuzzy) || h.sz_pslot != sizeof(pl_pslot) ||
+      h.text_len != builtin_text_len() ||
       h.total != len || h.off_str + h.str_len > len || !h.str_len ||
       img[h.off_str + h.str_len - 1] != 0 || !h.wcap ||
       (h.wcap & (h.wcap - 1)) || (h.pcap & (h.pcap - 1)) ||

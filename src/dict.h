@@ -104,6 +104,13 @@ typedef struct pl_wslot {
   char k[8];
 } pl_wslot;
 
+/* A pair-index slot holds the two words it is keyed by, so a probe reads
+ * this one slot, not the phrase and its word list (two more misses). */
+typedef struct pl_pslot {
+  uint32_t w, w1;         /* first and second word ids */
+  uint32_t ph;            /* head of the nextp chain + 1, 0 = empty */
+} pl_pslot;
+
 struct pl_actordict {
   pl_arena arena;
   pl_word *words;  uint32_t nwords, capwords;
@@ -117,8 +124,8 @@ struct pl_actordict {
   int fuzzy_dirty;                           /* fz needs rebuilding */
   uint32_t nfiles;                           /* user files layered */
   /* (first word, second word) -> first phrase of the nextp chain:
-   * open addressing, pcap a power of two, slot = phrase + 1, 0 = empty */
-  uint32_t *ptab;  uint32_t pcap;
+   * open addressing, pcap a power of two */
+  pl_pslot *ptab;  uint32_t pcap;
 };
 
 /* Word id of a match key, PL_NOWORD when no phrase uses it. */
