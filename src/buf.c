@@ -200,6 +200,15 @@ static inline size_t json_plain_len(const unsigned char *u, size_t n) {
   }
 }
 
+/* pl_json_word_special for four bytes. */
+static inline int json_word4_special(uint32_t w) {
+  const uint32_t ones = 0x01010101u, high = 0x80808080u;
+  uint32_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+  uint32_t t = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+               ((bs - ones) & ~bs) | w;
+  return (t & high) != 0;
+}
+
 int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   /* the output is at least n + 2 bytes: reserve it once (the check
@@ -251,6 +260,13 @@ int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
       if (pl_json_word_special(w)) goto slow;
       memcpy(o + n - 8, &w, 8);
     }
+  } else if (n >= 4) { /* two 4-byte words, overlapping when n < 8 */
+    uint32_t w0, w1;
+    memcpy(&w0, u, 4);
+    memcpy(&w1, u + n - 4, 4);
+    if (json_word4_special(w0) || json_word4_special(w1)) goto slow;
+    memcpy(o, &w0, 4);
+    memcpy(o + n - 4, &w1, 4);
   } else {
     for (; i < n; i++) {
       if (!json_plain[u[i]]) goto slow;

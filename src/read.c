@@ -27,6 +27,9 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h> /* x86-64 always has SSE2 */
+#endif
 
 struct parley_reader {
   parley_ctx *ctx;
@@ -415,8 +418,26 @@ static int jp_hex4(const unsigned char *p, unsigned *v) {
 static int jp_string(jrd *j, pl_buf *out) {
   const unsigned char *p = j->p, *e = j->e, *run = p;
   for (;;) {
-    /* [run, p) is copied as it is: ASCII eight bytes at a time, then
-     * byte by byte, and valid UTF-8 sequences */
+    /* [run, p) is copied as it is: ASCII sixteen (SSE2) or eight bytes
+     * at a time, then byte by byte, and valid UTF-8 sequences */
+#if defined(__SSE2__) && defined(__GNUC__)
+    {
+      const __m128i sp = _mm_set1_epi8(0x20), qu = _mm_set1_epi8('"'),
+                    bs = _mm_set1_epi8('\\');
+      while (e - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        /* as signed bytes, those >= 0x80 are < 0x20 too */
+        int m = _mm_movemask_epi8(_mm_or_si128(
+            _mm_cmplt_epi8(v, sp),
+            _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, bs))));
+        if (m) {
+          p += __builtin_ctz((unsigned)m); /* the first byte to look at */
+          break;
+        }
+        p += 16;
+      }
+    }
+#endif
     while (e - p >= 8) {
       uint64_t w;
       memcpy(&w, p, 8);
