@@ -46,17 +46,21 @@
  * of a lower-case token (overrides applied, VB/VBP merged), the hashes of
  * its lemmas (a token's interned hlem) and its word-class bits. */
 typedef struct lexent {
-  uint32_t word, vlem, nlem; /* offsets into the string pool */
   uint32_t hash;             /* pl_fnv32 of the word */
-  uint32_t vh, nh;           /* pl_fnv32 of the verb and noun lemmas */
-  uint64_t tm;               /* 1 << tag for each listed tag (a tmask) */
+  uint32_t cls;              /* WC_* and XB_* word-class bits */
   uint64_t lm;               /* candidate tags of a token whose lower-case
                                 form is this word (see lexical()) */
-  uint32_t cls;              /* WC_* and XB_* word-class bits */
+  uint64_t tm;               /* 1 << tag for each listed tag (a tmask) */
+  uint32_t word, vlem, nlem; /* offsets into the string pool */
+  uint32_t vh, nh;           /* pl_fnv32 of the verb and noun lemmas */
   uint8_t first;             /* most likely listed tag */
   uint8_t lfirst;            /* most likely tag of lm */
   uint8_t over;              /* index + 1 in overrides[], 0 = none */
-  uint8_t pad;
+  uint8_t wlen;              /* length of the word (255: 255 or more) */
+  /* the word itself when shorter than 16 bytes (NUL-terminated): entries
+   * are 64 bytes and 64-byte aligned, so a probe that finds its word
+   * reads one cache line for the entry and never the pool */
+  char w[16];
 } lexent;
 
 #define LEX_MAX_OVER 48 /* room for the overrides table (checked at load) */
@@ -96,8 +100,8 @@ static const lexent *lex_find(const pl_lexicon *lx, const char *s,
     uint32_t e = lx->slots[i];
     if (!e) return NULL;
     const lexent *le = &lx->ents[e - 1];
-    if (le->hash == h) {
-      const char *w = lx->pool + le->word;
+    if (le->hash == h && le->wlen == (n < 255 ? n : 255)) {
+      const char *w = n < sizeof le->w ? le->w : lx->pool + le->word;
       if (!memcmp(w, s, n) && w[n] == 0) return le;
     }
   }
@@ -115,7 +119,8 @@ static inline const lexent *lex_find_h(const pl_lexicon *lx, const char *s,
     const lexent *le = &lx->ents[e - 1];
     if (le->hash == h) {
       /* words are short: an inline compare beats a call to strcmp */
-      const char *a = lx->pool + le->word, *b = s;
+      const char *a = le->wlen < sizeof le->w ? le->w : lx->pool + le->word;
+      const char *b = s;
       while (*a == *b && *a) a++, b++;
       if (*a == *b) return le;
     }
@@ -173,7 +178,8 @@ parley_rc pl_lex_load_text(parley_ctx *ctx) {
   sz_lex = ((sz_lex + 15) & ~(size_t)15) + sz_capf;
   sz_slots = (sz_slots + 15) & ~(size_t)15;
   sz_ents = (sz_ents + 15) & ~(size_t)15;
-  char *blk = malloc(sz_lex + sz_slots + sz_ents + sz_pool);
+  /* + 64: the entries start on a cache line */
+  char *blk = malloc(sz_lex + sz_slots + 64 + sz_ents + sz_pool);
   if (!blk) {
     pl_ctx_err(ctx, "out of memory loading the lexicon");
     return PARLEY_ENOMEM;
@@ -188,8 +194,9 @@ parley_rc pl_lex_load_text(parley_ctx *ctx) {
   memset(lx->slots, 0, (size_t)cap * 4);
   lx->cap = cap;
   lx->n = 0;
-  lx->ents = (lexent *)(blk + sz_lex + sz_slots);
-  char *pool = blk + sz_lex + sz_slots + sz_ents;
+  lx->ents = (lexent *)(((uintptr_t)(blk + sz_lex + sz_slots) + 63) &
+                        ~(uintptr_t)63);
+  char *pool = (char *)lx->ents + sz_ents;
   pool[0] = 0;
   memcpy(pool + 1, b->data, b->len);
   pool[b->len + 1] = 0;
@@ -216,6 +223,8 @@ parley_rc pl_lex_load_text(parley_ctx *ctx) {
       size_t wl = (size_t)(f[1] - 1 - f[0]);
       en->word = (uint32_t)(f[0] - pool);
       en->hash = hash_str(f[0], wl);
+      en->wlen = (uint8_t)(wl < 255 ? wl : 255);
+      if (wl < sizeof en->w) memcpy(en->w, f[0], wl + 1);
       en->vlem = strcmp(f[2], "-") ? (uint32_t)(f[2] - pool) : NOSTR;
       en->nlem = strcmp(f[3], "-") ? (uint32_t)(f[3] - pool) : NOSTR;
       en->vh = pl_fnv32z(pool + en->vlem);
@@ -274,7 +283,7 @@ void pl_lex_free(pl_lexicon *lex) {
  * makes the loader parse the text instead.  The arrays are used in place:
  * entries hold pool offsets, not pointers. */
 #define LX_IMG_MAGIC 0x3158454c4c50ULL /* "PLLEX1" in little-endian order */
-#define LX_IMG_VERSION 1u
+#define LX_IMG_VERSION 2u
 typedef struct {
   uint64_t magic;
   uint32_t version, hdr_size, sz_ent, nover;
@@ -322,7 +331,9 @@ void *pl_lex_image(const pl_lexicon *lx, size_t *len) {
   h.capf_words = LEX_CAPF_WORDS;
   h.off_capf = up8(sizeof h);
   h.off_slots = up8(h.off_capf + LEX_CAPF_WORDS * sizeof(uint64_t));
-  h.off_ents = up8(h.off_slots + (size_t)lx->cap * sizeof(uint32_t));
+  /* entries on a cache line (the image array is 64-byte aligned) */
+  h.off_ents = (h.off_slots + (size_t)lx->cap * sizeof(uint32_t) + 63) &
+               ~(uint64_t)63;
   h.off_pool = up8(h.off_ents + (size_t)lx->n * sizeof(lexent));
   h.total = up8(h.off_pool + need);
   char *img = calloc(1, h.total);

@@ -91,7 +91,7 @@ int main(int argc, char **argv) {
     fprintf(out, ";\n\n");
   }
   if (lex_img) {
-    fprintf(out, "static _Alignas(8) const char img_lexicon[] =\n");
+    fprintf(out, "static _Alignas(64) const char img_lexicon[] =\n");
     emit_bytes(out, lex_img, lex_len);
     fprintf(out, ";\n\n");
   }
