@@ -453,10 +453,14 @@ static void fz_add(pl_actordict *d, uint32_t word, uint32_t ent, int tier,
   pos[word] = d->nfz++;
 }
 
+/* By first byte, then length, then key: a lookup reads the first byte's
+ * bucket only from the keys one byte shorter to those one byte longer. */
 static int fz_cmp(const void *a, const void *b) {
   const pl_fuzzy *x = a, *y = b;
   int c = (unsigned char)x->key[0] - (unsigned char)y->key[0];
-  return c ? c : strcmp(x->key, y->key);
+  if (c) return c;
+  if (x->len != y->len) return x->len < y->len ? -1 : 1;
+  return strcmp(x->key, y->key);
 }
 
 void pl_dict_fuzzy_build(pl_actordict *d) {
@@ -524,9 +528,18 @@ uint32_t pl_dict_fuzzy(const pl_actordict *d, const char *key) {
   if (!d || n < 5) return PL_NONE;
   uint32_t found = PL_NONE;
   unsigned char c0 = (unsigned char)key[0];
-  for (uint32_t i = d->fzidx[c0]; i < d->fzidx[c0 + 1]; i++) {
+  /* the bucket is sorted by length (fz_cmp): find the first key of at
+   * least n - 1 bytes, stop past n + 1 (the answer does not depend on
+   * the order candidates are seen in) */
+  uint32_t lo = d->fzidx[c0], hi = d->fzidx[c0 + 1];
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (d->fz[mid].len + 1 < n) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < d->fzidx[c0 + 1]; i++) {
     const pl_fuzzy *f = &d->fz[i];
-    if (f->len + 1 < n || f->len > n + 1) continue;
+    if (f->len > n + 1) break;
     if (!one_edit(key, n, f->key, f->len)) continue;
     if (f->ent == PL_NONE) return PL_NONE;
     if (found != PL_NONE && found != f->ent) return PL_NONE;
