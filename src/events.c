@@ -1609,9 +1609,12 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   if (x->cameo && hyph_vg(x, g)) return PARLEY_OK; /* "war-torn", "Hamas-led" */
   if (tk[v->head].syn & PL_SY_CDEL) return PARLEY_OK; /* comma_* clause */
   /* the intent verb of a split chain is coded with its infinitive */
-  if (x->cameo && split_chain(x, g, g + 1)) return PARLEY_OK;
+  /* (split_chain's first test inline: only an infinitive continues) */
+  if (x->cameo && g + 1 < doc->vgs.n && (doc->vgs.v[g + 1].flags & PL_VG_INF) &&
+      split_chain(x, g, g + 1))
+    return PARLEY_OK;
   pl_vgroup chained;
-  if (x->cameo && g > 0 && split_chain(x, g - 1, g)) {
+  if (x->cameo && g > 0 && (v->flags & PL_VG_INF) && split_chain(x, g - 1, g)) {
     const pl_vgroup *a = &doc->vgs.v[g - 1];
     chained = *v;
     chained.first = a->head;
@@ -2310,7 +2313,9 @@ parley_rc pl_events_run(parley_doc *doc) {
       const pl_token *t = &doc->toks.v[i];
       if (t->chunk != PL_CH_NP || !PL_IS_NOUN(t->tag)) continue;
       /* code_nominal's first test, here: most nouns head no pattern */
-      if (x.used[i - x.t0] == PL_U_USED || !has_nform(&x, i)) continue;
+      if (x.used[i - x.t0] == PL_U_USED || !may_head(vd, t, 'n') ||
+          !has_nform(&x, i))
+        continue;
       parley_rc rc = code_nominal(&x, i);
       if (rc) return rc;
     }
