@@ -165,7 +165,8 @@ static int tok_is_p(const mstate *x, const pl_vpat *p, uint32_t i,
 /* Can token t head a form of kind 'v' / 'n'?  0 = certainly not: none
  * of its forms' hashes is among the head words' (vd->fbits), so its word
  * ids need not be looked up (most nouns, "said", ...). */
-static int may_head(const pl_verbdict *vd, const pl_token *t, uint8_t kind) {
+static inline __attribute__((always_inline)) int
+may_head(const pl_verbdict *vd, const pl_token *t, uint8_t kind) {
   const uint64_t *b = vd->fbits[kind == 'n'];
   return ((b[(t->hlow >> 6) & 63] >> (t->hlow & 63)) |
           (b[(t->hlem >> 6) & 63] >> (t->hlem & 63)) |
@@ -375,11 +376,18 @@ static int m_post(mstate *x, const pl_vpat *p, uint32_t e, uint32_t pos);
  * are transparent between pattern elements: the first position from pos
  * that is none of them.  A function of pos, x->lim and the tokens only,
  * so it is computed once per position per match_at call. */
-static uint32_t skip_transparent(mstate *x, uint32_t pos) {
-  const pl_token *tk = x->tk;
+static uint32_t skip_transparent_slow(mstate *x, uint32_t pos, uint32_t i,
+                                      int memo);
+static inline uint32_t skip_transparent(mstate *x, uint32_t pos) {
   uint32_t i = pos - x->t0;
   int memo = pos >= x->t0 && i <= x->t1 - x->t0 && x->skipv;
-  if (memo && x->skipg[i] == x->gen) return x->skipv[i];
+  if (memo && x->skipg[i] == x->gen) return x->skipv[i]; /* inline: hits */
+  return skip_transparent_slow(x, pos, i, memo);
+}
+
+__attribute__((noinline)) static uint32_t
+skip_transparent_slow(mstate *x, uint32_t pos, uint32_t i, int memo) {
+  const pl_token *tk = x->tk;
   for (;;) {
     if (pos < x->lim && ((tk[pos].flags & PL_TF_QUOTE) ||
                          (x->cameo && time_word(&tk[pos])))) {
