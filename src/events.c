@@ -109,7 +109,7 @@ static int time_word(const pl_token *t) {
 /* A hyphen inside a word ("day-old", "free-trade", "long-threatened"):
  * the tokenizer splits it off; no space on either side. */
 static int inner_hyphen(const pl_token *tk, uint32_t i, uint32_t lim) {
-  return i + 1 < lim && streq(tk[i].lower, "-") &&
+  return i + 1 < lim && (tk[i].swc & PL_SW_HYPHEN) && /* "-" */
          !(tk[i].flags & PL_TF_SPACE) && !(tk[i + 1].flags & PL_TF_SPACE) &&
          (tk[i + 1].flags & PL_TF_WORD) && i > 0 &&
          (tk[i - 1].flags & PL_TF_WORD);
@@ -677,13 +677,13 @@ static int match_at(mstate *x, uint32_t v, uint8_t kind, match_t *best) {
         if (p->kind != kind) continue;
         uint32_t sc = p->score + extra;
         if (best->score > sc) break; /* sorted longest first */
+        if (post_cannot_match(x, p, after)) continue; /* most patterns */
         x->src.n = x->tgt.n = 0;
         x->tgt_passive = 0;
         x->relaxed_used = 0;
         x->begin = before;
         x->nlit = 0;
-        if (post_cannot_match(x, p, after) || !m_post(x, p, 0, after))
-          continue;
+        if (!m_post(x, p, 0, after)) continue;
         if (p->npre && !m_pre(x, p, 0, before)) continue;
         if (sc > best->score || (sc == best->score && p->seq > best->seq)) {
           best->pat = p;
