@@ -927,11 +927,12 @@ parley_rc pl_places_run(parley_doc *doc) {
   if (!g) return PARLEY_OK;
   PL_VEC(raw_t) raws = {0};
   /* 1. phrases */
+  const pl_token *tv = doc->toks.v; /* fixed while this stage runs */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const pl_sentence *st = &doc->sents.v[si];
     uint32_t s1 = st->tok0 + st->ntok;
     for (uint32_t i = st->tok0; i < s1; i++) {
-      const pl_token *t = T(doc, i);
+      const pl_token *t = &tv[i];
       /* a capitalised word, or a direction / al- word (bits from
        * token.c): every other token leaves here */
       if (!(t->flags & PL_TF_WORD) ||
