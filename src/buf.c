@@ -174,12 +174,34 @@ static const unsigned char json_plain[256] = {
 };
 
 
+#if defined(__SSE2__)
+/* Bit i set when byte p[i] of the sixteen needs a closer look: a control
+ * byte, '"', '\\', or >= 0x80 (as signed bytes those are < 0x20 too). */
+static inline unsigned json_special16(const unsigned char *p) {
+  const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+      _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+}
+#endif
+
 /* Length of the prefix of u[0, n) that a JSON string carries as it is:
  * plain ASCII (eight bytes at a time) and valid UTF-8 sequences. */
 static inline size_t json_plain_len(const unsigned char *u, size_t n) {
   size_t i = 0;
   for (;;) {
     uint64_t w;
+#if defined(__SSE2__) && defined(__GNUC__)
+    while (i + 16 <= n) {
+      unsigned m = json_special16(u + i);
+      if (m) {
+        i += (size_t)__builtin_ctz(m); /* straight to the byte */
+        break;
+      }
+      i += 16;
+    }
+#endif
     while (i + 8 <= n) {
       memcpy(&w, u + i, 8);
       if (pl_json_word_special(w)) break;
@@ -226,25 +248,17 @@ int pl_buf_json_str(pl_buf *b, const char *s, size_t n) {
 #if defined(__SSE2__)
   /* sentence and quote texts: sixteen bytes per step */
   if (n >= 16) {
-    const __m128i sp = _mm_set1_epi8(0x20), qu = _mm_set1_epi8('"'),
-                  bs = _mm_set1_epi8('\\');
-    __m128i v;
-    /* compared as signed bytes, those >= 0x80 are < 0x20 too */
-#define PL_JSON_SPECIAL16(v)                                                  \
-  _mm_movemask_epi8(_mm_or_si128(                                             \
-      _mm_cmplt_epi8((v), sp),                                                \
-      _mm_or_si128(_mm_cmpeq_epi8((v), qu), _mm_cmpeq_epi8((v), bs))))
     for (; i + 16 <= n; i += 16) {
-      v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-      if (PL_JSON_SPECIAL16(v)) goto slow;
-      _mm_storeu_si128((__m128i *)(void *)(o + i), v);
+      if (json_special16(u + i)) goto slow;
+      _mm_storeu_si128((__m128i *)(void *)(o + i),
+                       _mm_loadu_si128((const __m128i *)(const void *)(u + i)));
     }
     if (i < n) {
-      v = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
-      if (PL_JSON_SPECIAL16(v)) goto slow;
-      _mm_storeu_si128((__m128i *)(void *)(o + n - 16), v);
+      if (json_special16(u + n - 16)) goto slow;
+      _mm_storeu_si128(
+          (__m128i *)(void *)(o + n - 16),
+          _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16)));
     }
-#undef PL_JSON_SPECIAL16
     goto done;
   }
 #endif

@@ -395,16 +395,19 @@ static void place_field(pl_buf *b, wcache *c, const parley_doc *doc,
   if (f) frag_end(b, f, at);
 }
 
-/* ",\"flags\":[...]" items: "\"a\",\"b\"" for the set bits of flags */
-static void flag_list(pl_buf *b, unsigned flags, const char *const *names,
-                      int n) {
+/* ",\"flags\":[...]" items: "\"a\",\"b\"" for the set bits of flags,
+ * from names written quoted with their lengths */
+typedef struct {
+  const char *s;
+  size_t n;
+} qname;
+#define QNAME(lit) {"\"" lit "\"", sizeof(lit) + 1}
+static void flag_list(pl_buf *b, unsigned flags, const qname *names, int n) {
   int first = 1;
-  for (int i = 0; i < n; i++)
+  for (int i = 0; i < n && flags >> i; i++)
     if (flags & (1u << i)) {
       if (!first) putch(b, ',');
-      putch(b, '"');
-      puts0(b, names[i]);
-      putch(b, '"');
+      put(b, names[i].s, names[i].n);
       first = 0;
     }
 }
@@ -468,8 +471,9 @@ static void write_event(pl_buf *b, wcache *c, parley_doc *doc,
   else PUTL(b, "null");
   ADD_SPAN(b, ",\"span\":[", ostart(doc, e->off), oend(doc, e->off, e->len));
   PUTL(b, ",\"flags\":[");
-  static const char *const fl[] = {"negated", "intent", "passive", "nominal",
-                                   "reported", "implied_target"};
+  static const qname fl[] = {QNAME("negated"),  QNAME("intent"),
+                             QNAME("passive"),  QNAME("nominal"),
+                             QNAME("reported"), QNAME("implied_target")};
   flag_list(b, (unsigned)e->flags, fl, 6);
   PUTL(b, "]}}\n");
 }
@@ -499,8 +503,8 @@ static void write_quote(pl_buf *b, wcache *c, parley_doc *doc,
   else
     PUTL(b, "null");
   PUTL(b, ",\"flags\":[");
-  static const char *const qfl[] = {"partial", "continued", "unclosed",
-                                    "multi_sentence"};
+  static const qname qfl[] = {QNAME("partial"), QNAME("continued"),
+                              QNAME("unclosed"), QNAME("multi_sentence")};
   flag_list(b, (unsigned)q->flags, qfl, 4);
   ADD_SPAN(b, "],\"span\":[", ostart(doc, q->off), oend(doc, q->off, q->len));
   PUTL(b, "}\n");
