@@ -1570,13 +1570,12 @@ static void capitals(run *r, uint32_t i, int headline) {
   }
 }
 
-/* Step 2 of token i outside headlines: capitals() returns at once for
- * fixed tokens and for lower-case ones that are not name particles. */
-static inline void step2(run *r, const pl_token *tk, const cand *cs,
-                         uint32_t i) {
-  if (!cs[i].fixed && ((tk[i].flags & (PL_TF_CAP | PL_TF_ALLCAP)) ||
-                       (cs[i].wc & XB_NAMEP)))
-    capitals(r, i, 0);
+/* Does step 2 act on a token with flags fl and step-1 candidates c
+ * (outside headlines)?  capitals() returns at once for fixed tokens and
+ * for lower-case ones that are not name particles. */
+static inline int step2_acts(unsigned fl, const cand *c) {
+  return !c->fixed &&
+         ((fl & (PL_TF_CAP | PL_TF_ALLCAP)) || (c->wc & XB_NAMEP));
 }
 
 parley_rc pl_tag_run(parley_doc *doc) {
@@ -1607,6 +1606,7 @@ parley_rc pl_tag_run(parley_doc *doc) {
      * counted on the way; a headline-style all-caps sentence (its words
      * read as plain words, no step 2) is redone at the end (rare). */
     uint32_t nwords = 0, ncaps = 0;
+    int want = 0; /* does step 2 of token i - 1 have anything to do? */
     for (uint32_t i = lo; i < hi; i++) {
       unsigned fl = tk[i].flags;
       nwords += fl & PL_TF_WORD;
@@ -1615,9 +1615,12 @@ parley_rc pl_tag_run(parley_doc *doc) {
       const lexent *e = lex_word(lq, &tk[i]);
       if (e) cand_of_entry(&cs[i], e, lq);
       else lexical_rest(&r, i, 0);
-      if (i > lo) step2(&r, tk, cs, i - 1);
+      if (want) capitals(&r, i - 1, 0);
+      /* decided while token i is at hand: step 2 of i - 1 writes only
+       * token i - 1's candidates */
+      want = step2_acts(fl, &cs[i]);
     }
-    if (hi > lo) step2(&r, tk, cs, hi - 1);
+    if (want) capitals(&r, hi - 1, 0);
     if (nwords >= 3 && ncaps * 5 >= nwords * 3) /* headline */
       for (uint32_t i = lo; i < hi; i++) lexical(&r, i, 1);
     if (doc->gold_tags) /* a given parse's tags win (parse.c) */
