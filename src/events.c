@@ -1257,21 +1257,20 @@ static int reciprocal(const char *code, const pl_token *verb) {
 }
 
 /* ---- emission ---- */
-static int same_actor(const parley_doc *doc, int32_t a, int32_t b) {
-  int32_t ra = actor_of(doc, a), rb = actor_of(doc, b);
-  if (ra < 0 || rb < 0) return 0;
-  return ra == rb;
-}
 
 /* The code an event side is compared by: the actor's code, "---GOV" for
  * an agent alone, "" for none. */
-static void akey(const parley_doc *doc, int32_t m, char out[24]) {
-  int32_t r = actor_of(doc, m);
+static void akey_r(const parley_doc *doc, int32_t r, char out[24]) {
   out[0] = 0;
   if (r < 0) return;
   const pl_mention *mt = &doc->ments.v[r];
   if (mt->a.code && mt->a.code[0]) cat2(out, 24, "", mt->a.code);
   else cat2(out, 24, "---", mt->agent);
+}
+
+/* akey of mention m (akey_r takes m's actor_of, when known already) */
+static void akey(const parley_doc *doc, int32_t m, char out[24]) {
+  akey_r(doc, actor_of(doc, m), out);
 }
 
 static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
@@ -1281,12 +1280,15 @@ static parley_rc emit(mstate *x, uint32_t sent, const char *code, int32_t s,
   if (s < 0 && t < 0) return PARLEY_OK;
   if ((doc->ctx->flags & PL_CTX_REQUIRE_DYAD) && (s < 0 || t < 0))
     return PARLEY_OK;
-  if (s >= 0 && t >= 0 && (s == t || same_actor(doc, s, t))) return PARLEY_OK;
+  /* each side's actor once: the same actor on both sides is no event */
+  int32_t rs = actor_of(doc, s), rt = actor_of(doc, t);
+  if (s >= 0 && t >= 0 && (s == t || (rs >= 0 && rt >= 0 && rs == rt)))
+    return PARLEY_OK;
   /* one record per (sentence, code, source, target); a source and target
    * with the same code make no event (PETRARCH drops self-references) */
   char cs[24], ct[24], es[24], et[24];
-  akey(doc, s, cs);
-  akey(doc, t, ct);
+  akey_r(doc, rs, cs);
+  akey_r(doc, rt, ct);
   if (cs[0] && !strcmp(cs, ct)) return PARLEY_OK;
   for (uint32_t i = doc->events.n; i-- > 0;) {
     const pl_event *e = &doc->events.v[i];
