@@ -18,7 +18,8 @@
  * the printf formats used before gave ("%u", "%d", "%.1f", "%.4f",
  * "%.15g"; tests/unit/test_buf.c compares them with snprintf). */
 static inline void put(pl_buf *b, const char *s, size_t n) {
-  if (!b->failed && !b->max && b->cap - b->len > n) { /* no cap to check */
+  /* a failed buffer may take bytes here: it is discarded whole anyway */
+  if (b->cap - b->len > n && !b->max) { /* no cap to check */
     memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = 0;
@@ -90,16 +91,18 @@ typedef struct {
   wtable date;         /* ",\"date\":...,\"date_precision\":..." */
 } wcache;
 
-/* The slot of key k in t: *hit says whether it holds k's bytes; on a miss
- * the slot takes key k (the caller then notes the bytes with frag_end). */
-static frag *wt_slot(wtable *t, const uint64_t k[WR_KEY], int *hit) {
-  uint64_t h = k[0];
-  for (int i = 1; i < WR_KEY; i++) h = (h ^ (h >> 29)) * 0x9E3779B97F4A7C15ULL + k[i];
+/* The slot of key k[0, nk) in t: *hit says whether it holds k's bytes; on
+ * a miss the slot takes key k (the caller then notes the bytes with
+ * frag_end).  A table is used with one nk, so the words past it stay 0. */
+static inline frag *wt_slot(wtable *t, const uint64_t *k, int nk, int *hit) {
+  uint64_t h = k[0], diff = 0;
+  for (int i = 1; i < nk; i++) h = (h ^ (h >> 29)) * 0x9E3779B97F4A7C15ULL + k[i];
   h = (h ^ (h >> 32)) * 0x9E3779B97F4A7C15ULL;
   wslot *w = &t->s[h >> 59]; /* 5 bits: WR_SLOTS */
-  *hit = w->f.len && !memcmp(w->key, k, sizeof w->key);
+  for (int i = 0; i < nk; i++) diff |= w->key[i] ^ k[i];
+  *hit = w->f.len && !diff;
   if (!*hit) {
-    memcpy(w->key, k, sizeof w->key);
+    memcpy(w->key, k, (size_t)nk * sizeof *k);
     w->f.len = 0;
   }
   return &w->f;
@@ -252,10 +255,10 @@ static void prec_field(pl_buf *b, const char *key, size_t nkey, int prec) {
 static void record_date(pl_buf *b, wcache *c, const pl_date *d) {
   frag *f = NULL;
   if (c) {
-    uint64_t k[WR_KEY] = {(uint64_t)(uint16_t)d->y, (uint64_t)(uint8_t)d->m,
-                          (uint64_t)(uint8_t)d->d, d->prec, 0};
+    uint64_t k = (uint64_t)(uint16_t)d->y << 24 | (uint64_t)(uint8_t)d->m << 16 |
+                 (uint64_t)(uint8_t)d->d << 8 | d->prec;
     int hit;
-    f = wt_slot(&c->date, k, &hit);
+    f = wt_slot(&c->date, &k, 1, &hit);
     if (hit) {
       put_again(b, *f);
       return;
@@ -320,7 +323,7 @@ static int actor_obj(pl_buf *b, wcache *c, const parley_doc *doc, int32_t m,
     memcpy(k, code, ncode);
     if (!ncode) memcpy(&k[4], rm->agent, 3);
     int hit;
-    hf = wt_slot(&c->actor, k, &hit);
+    hf = wt_slot(&c->actor, k, WR_KEY, &hit);
     if (hit) {
       put_again(b, *hf);
       goto text;
@@ -373,7 +376,7 @@ static void place_field(pl_buf *b, wcache *c, const parley_doc *doc,
                           dbl_key(pl->lat), dbl_key(pl->lon)};
     memcpy(&k[2], pl->country, sizeof pl->country);
     int hit;
-    f = wt_slot(&c->place, k, &hit);
+    f = wt_slot(&c->place, k, WR_KEY, &hit);
     if (hit) {
       put_again(b, *f);
       return;
@@ -417,10 +420,10 @@ static void event_code(pl_buf *b, wcache *c, parley_doc *doc,
                        const pl_event *e) {
   frag *f = NULL;
   if (c) {
-    uint64_t k[WR_KEY] = {0, 0, 0, 0, 0};
-    memcpy(k, e->code, strnlen(e->code, sizeof e->code));
+    uint64_t k = 0; /* the code's bytes: 6 at most */
+    memcpy(&k, e->code, strnlen(e->code, sizeof e->code));
     int hit;
-    f = wt_slot(&c->code, k, &hit);
+    f = wt_slot(&c->code, &k, 1, &hit);
     if (hit) {
       put_again(b, *f);
       return;
