@@ -205,11 +205,20 @@ static long monday_of(long z) {
   return z - w;
 }
 
-static pl_date resolve(const spec_t *s, const pl_date *art, int future) {
+/* pl_date_weekday of day z (days since 1970-01-01, a Thursday). */
+static int weekday_of_days(long z) {
+  long w = (z + 3) % 7;
+  return (int)(w < 0 ? w + 7 : w);
+}
+
+/* artz: days_of(art), computed once per document by the caller (used
+ * only when the article date has day precision). */
+static pl_date resolve(const spec_t *s, const pl_date *art, long artz,
+                       int future) {
   pl_date none = {0, 0, 0, PL_PREC_NONE};
   if (s->type == X_ABS) return mkdate(s->y, s->m, s->d, s->prec);
   if (art->prec != PL_PREC_DAY) return none;
-  long z = days_of(art);
+  long z = artz;
   int y = art->y, m = art->m, d = art->d;
   switch (s->type) {
   case X_MD: {
@@ -232,7 +241,7 @@ static pl_date resolve(const spec_t *s, const pl_date *art, int future) {
     return mkdate(yy, s->m, 1, PL_PREC_MONTH);
   }
   case X_WD: {
-    int aw = pl_date_weekday(y, m, d);
+    int aw = weekday_of_days(z);
     long delta;
     if (s->mod < 0 || (!s->mod && !future)) {
       delta = (aw - s->n + 7) % 7;
@@ -247,7 +256,7 @@ static pl_date resolve(const spec_t *s, const pl_date *art, int future) {
   case X_WEEK: return from_days(monday_of(z) + 7L * s->n, PL_PREC_WEEK);
   case X_SPAN: return from_days(z - 6, PL_PREC_WEEK);
   case X_WKND: { /* "(over) the weekend": this week's once it has begun */
-    int aw = pl_date_weekday(y, m, d);
+    int aw = weekday_of_days(z);
     int wk = future || aw >= 5 ? 0 : -1;
     return from_days(monday_of(z) + 7L * wk, PL_PREC_WEEK);
   }
@@ -582,6 +591,7 @@ static const char *const lead_in[] = {"on", "in", "since", "earlier",
                                       "early", "late", "mid", NULL};
 
 parley_rc pl_dates_run(parley_doc *doc) {
+  long artz = doc->date.prec == PL_PREC_DAY ? days_of(&doc->date) : 0;
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const pl_sentence *st = &doc->sents.v[si];
     span_t sp = {st->tok0, st->tok0 + st->ntok};
@@ -639,8 +649,8 @@ parley_rc pl_dates_run(parley_doc *doc) {
       dx->sent = si;
       dx->tok = a;
       dx->ntok = b - a;
-      dx->date = resolve(&s, &doc->date, fut);
-      dx->alt = tensed ? resolve(&s, &doc->date, !fut) : dx->date;
+      dx->date = resolve(&s, &doc->date, artz, fut);
+      dx->alt = tensed ? resolve(&s, &doc->date, artz, !fut) : dx->date;
       dx->flags = flags;
       i = b;
     }
