@@ -199,13 +199,20 @@ parley_rc pl_sentence_run(parley_doc *doc) {
   size_t maxtok = doc->ctx->lim.max_sent_tokens;
   pl_token *tv = doc->toks.v;
   for (uint32_t i = 0; i < n; i++) {
-    pl_token *t = &tv[i];
     /* fast path: a word or number with no line break before it can end
-     * its sentence only by a cut (the checks below would all fail) */
-    if (!(t->flags & (PL_TF_NL | PL_TF_BLANK | PL_TF_PUNCT | PL_TF_ABBR)) &&
-        i + 1 - start < maxtok &&
-        t->off + t->len - tv[start].off < PL_MAX_SENT_BYTES)
-      continue;
+     * its sentence only by a cut (the checks below would all fail), so
+     * a run of them is skipped in a tight loop that writes nothing */
+    {
+      const uint32_t off0 = tv[start].off;
+      while (i < n &&
+             !(tv[i].flags &
+               (PL_TF_NL | PL_TF_BLANK | PL_TF_PUNCT | PL_TF_ABBR)) &&
+             i + 1 - start < maxtok &&
+             tv[i].off + tv[i].len - off0 < PL_MAX_SENT_BYTES)
+        i++;
+      if (i >= n) break;
+    }
+    pl_token *t = &tv[i];
     uint32_t end = 0; /* exclusive end of the sentence when > 0 */
     int cut = 0;
     /* line breaks before this token */
