@@ -949,7 +949,8 @@ static int emit(mctx *mc, uint32_t sent, uint32_t i, const res *r) {
   m->flags = r->flags;
   memcpy(m->agent, r->agent, sizeof m->agent);
   if (r->end < mc->s1 && is_poss(&mc->T[r->end])) m->flags |= PL_MF_POSS;
-  for (uint32_t k = i; k < r->end; k++) doc->toks.v[k].ment = (int32_t)mi;
+  pl_token *tv = doc->toks.v; /* a local: the stores would reload it */
+  for (uint32_t k = i, e = r->end; k < e; k++) tv[k].ment = (int32_t)mi;
   return 0;
 }
 

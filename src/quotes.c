@@ -569,9 +569,16 @@ uint32_t pl_xw_classes(const char *lower, uint32_t hlow) {
 
 /* token.c looked the classes up once per word token (t->xw); the
  * stages ask for them at many positions (the pattern matcher per try). */
-uint32_t pl_xw(const pl_token *t) {
+static inline uint32_t xw_of(const pl_token *t) {
   if (!(t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ABBR)) return 0;
   return t->xw;
+}
+uint32_t pl_xw(const pl_token *t) { return xw_of(t); }
+
+/* pl_cue_at's first test, inline: most tokens are no cue word. */
+static inline int maybe_cue(const parley_doc *doc, uint32_t i) {
+  const pl_token *t = &doc->toks.v[i];
+  return (xw_of(t) & PL_XW_CUE) && t->ment < 0;
 }
 
 static int is_punct(const pl_token *t, char c) {
@@ -584,7 +591,7 @@ static int np_tok(const pl_token *t) {
   if (t->flags & PL_TF_PUNCT)
     return t->len == 1 && t->lower[0] == '-' && !(t->flags & PL_TF_SPACE);
   if (!(t->flags & PL_TF_WORD)) return 0;
-  uint32_t c = pl_xw(t);
+  uint32_t c = xw_of(t);
   /* a cue or time word is not part of a name ("Said", "Thursday") */
   if (c & (PL_XW_CUE | PL_XW_TIME | PL_XW_MONTH)) return 0;
   if (t->flags & PL_TF_CAP) return 1;
@@ -600,7 +607,7 @@ static int head_tok(const pl_token *t) {
   if (!kcmp(t->lower, "the") || !kcmp(t->lower, "a") ||
       !kcmp(t->lower, "an"))
     return 0;
-  return (pl_xw(t) & PL_XW_NP) || t->tag == PL_T_NN || t->tag == PL_T_NNS;
+  return (xw_of(t) & PL_XW_NP) || t->tag == PL_T_NN || t->tag == PL_T_NNS;
 }
 
 /* Prepositions that join two noun phrases into one speaker phrase:
@@ -623,11 +630,11 @@ int pl_subject_span(const parley_doc *doc, uint32_t lo, uint32_t v,
   uint32_t j = v;
   while (j > lo) {
     const pl_token *t = &tv[j - 1];
-    uint32_t c = pl_xw(t);
+    uint32_t c = xw_of(t);
     if (c & PL_XW_AUX && !(t->flags & PL_TF_CAP)) { j--; continue; }
     if (c & PL_XW_TIME) {
       j--;
-      if (j > lo && (pl_xw(&tv[j - 1]) & PL_XW_TPREP)) j--;
+      if (j > lo && (xw_of(&tv[j - 1]) & PL_XW_TPREP)) j--;
       continue;
     }
     if (is_punct(t, ',')) {
@@ -641,7 +648,7 @@ int pl_subject_span(const parley_doc *doc, uint32_t lo, uint32_t v,
   }
   if (j <= lo) return 0;
   const pl_token *last = &tv[j - 1];
-  if (pl_xw(last) & PL_XW_PRON) {
+  if (xw_of(last) & PL_XW_PRON) {
     *a = j - 1;
     *b = j;
     return 1;
@@ -673,7 +680,7 @@ int pl_np_after(const parley_doc *doc, uint32_t i, uint32_t hi, uint32_t *a,
                 uint32_t *b) {
   const pl_token *tv = doc->toks.v;
   if (i >= hi) return 0;
-  if (pl_xw(&tv[i]) & PL_XW_PRON) {
+  if (xw_of(&tv[i]) & PL_XW_PRON) {
     *a = i;
     *b = i + 1;
     return 1;
@@ -775,7 +782,7 @@ typedef struct {
  * a word) and not passive ("he was accused of", "it was reported"). */
 int pl_cue_at(const parley_doc *doc, uint32_t i) {
   const pl_token *t = &doc->toks.v[i];
-  if (!(pl_xw(t) & PL_XW_CUE) || t->ment >= 0) return 0;
+  if (!(xw_of(t) & PL_XW_CUE) || t->ment >= 0) return 0;
   uint32_t s0 = doc->sents.v[t->sent].tok0;
   if (i > s0 && (t->flags & PL_TF_CAP) &&
       (doc->toks.v[i - 1].flags & PL_TF_WORD))
@@ -795,11 +802,11 @@ static int cue_speaker(const parley_doc *doc, uint32_t lo, uint32_t hi,
                        uint32_t v, speaker_t *sp, int depth) {
   const pl_token *tv = doc->toks.v;
   uint32_t a, b;
-  uint32_t c = pl_xw(&tv[v]);
+  uint32_t c = xw_of(&tv[v]);
   if ((c & PL_XW_PART) && v > lo && is_punct(&tv[v - 1], ',') && depth < 3) {
     /* ", adding that ...": the subject of the earlier cue */
     for (uint32_t k = v - 1; k > lo; k--)
-      if (pl_cue_at(doc, k - 1) &&
+      if (maybe_cue(doc, k - 1) && pl_cue_at(doc, k - 1) &&
           cue_speaker(doc, lo, hi, k - 1, sp, depth + 1)) {
         sp->cue = v;
         return 1;
@@ -849,7 +856,8 @@ static int lead_in(const parley_doc *doc, uint32_t s0, uint32_t open,
       break;
     }
   for (uint32_t v = open; v > lo; v--)
-    if (pl_cue_at(doc, v - 1) && cue_speaker(doc, lo, open, v - 1, sp, 0))
+    if (maybe_cue(doc, v - 1) && pl_cue_at(doc, v - 1) &&
+        cue_speaker(doc, lo, open, v - 1, sp, 0))
       return 1;
   if (according(doc, lo, open, sp)) return 1;
   /* a second fragment of one sentence: Sheikh Mohammed said Hamas's
@@ -872,7 +880,8 @@ static int lead_in(const parley_doc *doc, uint32_t s0, uint32_t open,
       while (v > s0 && !(tv[v - 1].flags & PL_TF_QOPEN)) v--;
       continue;
     }
-    if (pl_cue_at(doc, v - 1) && cue_speaker(doc, s0, open, v - 1, sp, 0))
+    if (maybe_cue(doc, v - 1) && pl_cue_at(doc, v - 1) &&
+        cue_speaker(doc, s0, open, v - 1, sp, 0))
       return 1;
   }
   return 0;
@@ -887,7 +896,9 @@ static int tail(const parley_doc *doc, uint32_t close, uint32_t s1,
     const pl_token *t = &tv[v];
     if (t->flags & PL_TF_QOPEN) break;
     if (is_punct(t, '.') || is_punct(t, ';')) break;
-    if (pl_cue_at(doc, v) && cue_speaker(doc, close + 1, s1, v, sp, 0)) return 1;
+    if (maybe_cue(doc, v) && pl_cue_at(doc, v) &&
+        cue_speaker(doc, close + 1, s1, v, sp, 0))
+      return 1;
     if (!kcmp(t->lower, "according") && according(doc, v, s1, sp)) return 1;
   }
   return 0;
@@ -902,7 +913,9 @@ static int sentence_cue(const parley_doc *doc, uint32_t s, speaker_t *sp) {
     const pl_token *t = &doc->toks.v[v];
     if (t->flags & PL_TF_QOPEN) inq = 1;
     if (t->flags & PL_TF_QCLOSE) inq = 0;
-    if (!inq && pl_cue_at(doc, v) && cue_speaker(doc, s0, s1, v, sp, 0)) return 1;
+    if (!inq && maybe_cue(doc, v) && pl_cue_at(doc, v) &&
+        cue_speaker(doc, s0, s1, v, sp, 0))
+      return 1;
   }
   return 0;
 }
