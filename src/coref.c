@@ -33,13 +33,7 @@ static inline int kcmp(const char *k, const char *w) {
   return k[0] != w[0] || strcmp(k, w);
 }
 
-int32_t pl_ment_resolved(const parley_doc *doc, int32_t m) {
-  int guard = 0;
-  while (m >= 0 && (uint32_t)m < doc->ments.n && doc->ments.v[m].ante >= 0 &&
-         guard++ < 64)
-    m = doc->ments.v[m].ante;
-  return m;
-}
+/* pl_ment_resolved: inline in internal.h. */
 
 /* The sector segments of a code.  is_sector runs for every 3-letter
  * segment of every candidate's code (parts(), per nominal and candidate

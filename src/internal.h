@@ -590,8 +590,15 @@ int32_t pl_place_for(const parley_doc *doc, uint32_t sent, uint32_t lo,
                      uint32_t hi);
 
 /* coref.c: the mention whose resolution stands for m (follows ->ante to
- * the first named mention; m itself when it has no antecedent). */
-int32_t pl_ment_resolved(const parley_doc *doc, int32_t m);
+ * the first named mention; m itself when it has no antecedent).  Inline:
+ * events and the writers ask for every actor they touch. */
+static inline int32_t pl_ment_resolved(const parley_doc *doc, int32_t m) {
+  int guard = 0;
+  while (m >= 0 && (uint32_t)m < doc->ments.n && doc->ments.v[m].ante >= 0 &&
+         guard++ < 64)
+    m = doc->ments.v[m].ante;
+  return m;
+}
 
 /* quotes.c: the word classes the extraction stages share (quotes,
  * counts, coref), looked up by a token's lower-cased form. */
@@ -627,7 +634,11 @@ enum { PL_CK_NONE = 0, PL_CK_KILLED, PL_CK_INJURED, PL_CK_CAPTURED,
 const pl_xword *pl_xword_get(const char *lower);  /* NULL when none */
 /* pl_xword_get of a token's lower-case form, by its interned hash. */
 const pl_xword *pl_xword_tok(const pl_token *t);
-uint32_t pl_xw(const pl_token *t);                 /* classes, 0 none */
+/* A token's classes, 0 none: token.c looked them up once per word token
+ * (t->xw); inline, the stages ask at many positions. */
+static inline uint32_t pl_xw(const pl_token *t) {
+  return (t->flags & (PL_TF_WORD | PL_TF_ABBR)) ? t->xw : 0;
+}
 /* The classes of a lower-case word with its pl_fnv32 hash (token.c
  * stores them on each word token for pl_xw). */
 uint32_t pl_xw_classes(const char *lower, uint32_t hlow);

@@ -567,18 +567,11 @@ uint32_t pl_xw_classes(const char *lower, uint32_t hlow) {
   return x ? x->cls : 0;
 }
 
-/* token.c looked the classes up once per word token (t->xw); the
- * stages ask for them at many positions (the pattern matcher per try). */
-static inline uint32_t xw_of(const pl_token *t) {
-  if (!(t->flags & PL_TF_WORD) && !(t->flags & PL_TF_ABBR)) return 0;
-  return t->xw;
-}
-uint32_t pl_xw(const pl_token *t) { return xw_of(t); }
 
 /* pl_cue_at's first test, inline: most tokens are no cue word. */
 static inline int maybe_cue(const parley_doc *doc, uint32_t i) {
   const pl_token *t = &doc->toks.v[i];
-  return (xw_of(t) & PL_XW_CUE) && t->ment < 0;
+  return (pl_xw(t) & PL_XW_CUE) && t->ment < 0;
 }
 
 static int is_punct(const pl_token *t, char c) {
@@ -591,7 +584,7 @@ static int np_tok(const pl_token *t) {
   if (t->flags & PL_TF_PUNCT)
     return t->len == 1 && t->lower[0] == '-' && !(t->flags & PL_TF_SPACE);
   if (!(t->flags & PL_TF_WORD)) return 0;
-  uint32_t c = xw_of(t);
+  uint32_t c = pl_xw(t);
   /* a cue or time word is not part of a name ("Said", "Thursday") */
   if (c & (PL_XW_CUE | PL_XW_TIME | PL_XW_MONTH)) return 0;
   if (t->flags & PL_TF_CAP) return 1;
@@ -607,7 +600,7 @@ static int head_tok(const pl_token *t) {
   if (!kcmp(t->lower, "the") || !kcmp(t->lower, "a") ||
       !kcmp(t->lower, "an"))
     return 0;
-  return (xw_of(t) & PL_XW_NP) || t->tag == PL_T_NN || t->tag == PL_T_NNS;
+  return (pl_xw(t) & PL_XW_NP) || t->tag == PL_T_NN || t->tag == PL_T_NNS;
 }
 
 /* Prepositions that join two noun phrases into one speaker phrase:
@@ -630,11 +623,11 @@ int pl_subject_span(const parley_doc *doc, uint32_t lo, uint32_t v,
   uint32_t j = v;
   while (j > lo) {
     const pl_token *t = &tv[j - 1];
-    uint32_t c = xw_of(t);
+    uint32_t c = pl_xw(t);
     if (c & PL_XW_AUX && !(t->flags & PL_TF_CAP)) { j--; continue; }
     if (c & PL_XW_TIME) {
       j--;
-      if (j > lo && (xw_of(&tv[j - 1]) & PL_XW_TPREP)) j--;
+      if (j > lo && (pl_xw(&tv[j - 1]) & PL_XW_TPREP)) j--;
       continue;
     }
     if (is_punct(t, ',')) {
@@ -648,7 +641,7 @@ int pl_subject_span(const parley_doc *doc, uint32_t lo, uint32_t v,
   }
   if (j <= lo) return 0;
   const pl_token *last = &tv[j - 1];
-  if (xw_of(last) & PL_XW_PRON) {
+  if (pl_xw(last) & PL_XW_PRON) {
     *a = j - 1;
     *b = j;
     return 1;
@@ -680,7 +673,7 @@ int pl_np_after(const parley_doc *doc, uint32_t i, uint32_t hi, uint32_t *a,
                 uint32_t *b) {
   const pl_token *tv = doc->toks.v;
   if (i >= hi) return 0;
-  if (xw_of(&tv[i]) & PL_XW_PRON) {
+  if (pl_xw(&tv[i]) & PL_XW_PRON) {
     *a = i;
     *b = i + 1;
     return 1;
@@ -782,7 +775,7 @@ typedef struct {
  * a word) and not passive ("he was accused of", "it was reported"). */
 int pl_cue_at(const parley_doc *doc, uint32_t i) {
   const pl_token *t = &doc->toks.v[i];
-  if (!(xw_of(t) & PL_XW_CUE) || t->ment >= 0) return 0;
+  if (!(pl_xw(t) & PL_XW_CUE) || t->ment >= 0) return 0;
   uint32_t s0 = doc->sents.v[t->sent].tok0;
   if (i > s0 && (t->flags & PL_TF_CAP) &&
       (doc->toks.v[i - 1].flags & PL_TF_WORD))
@@ -802,7 +795,7 @@ static int cue_speaker(const parley_doc *doc, uint32_t lo, uint32_t hi,
                        uint32_t v, speaker_t *sp, int depth) {
   const pl_token *tv = doc->toks.v;
   uint32_t a, b;
-  uint32_t c = xw_of(&tv[v]);
+  uint32_t c = pl_xw(&tv[v]);
   if ((c & PL_XW_PART) && v > lo && is_punct(&tv[v - 1], ',') && depth < 3) {
     /* ", adding that ...": the subject of the earlier cue */
     for (uint32_t k = v - 1; k > lo; k--)
