@@ -132,28 +132,38 @@ static inline void frag_end(const pl_buf *b, frag *f, size_t start) {
   f->len = b->failed ? 0 : b->len - start;
 }
 
-/* Decimal of an unsigned 32-bit value, as "%u" prints it: two digits
- * per division (spans and sentence numbers are in every record). */
+/* Decimal of an unsigned 32-bit value, as "%u" prints it: written in
+ * place, two digits per division (spans and sentence numbers are in
+ * every record). */
 static void add_u(pl_buf *b, uint32_t v) {
   static const char pairs[] =
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
-  char t[12];
-  int i = 12;
+  size_t nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4
+            : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
+            : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+  if (b->cap - b->len <= nd || b->max) {
+    char t[12];
+    int i = 12;
+    do {
+      t[--i] = (char)('0' + v % 10);
+      v /= 10;
+    } while (v);
+    pl_buf_add(b, t + i, (size_t)(12 - i));
+    return;
+  }
+  char *o = b->p + b->len + nd;
+  b->len += nd;
+  *o = 0;
   while (v >= 100) {
     uint32_t q = v / 100, r = v - q * 100;
-    i -= 2;
-    memcpy(t + i, pairs + 2 * r, 2);
+    o -= 2;
+    memcpy(o, pairs + 2 * r, 2);
     v = q;
   }
-  if (v >= 10) {
-    i -= 2;
-    memcpy(t + i, pairs + 2 * v, 2);
-  } else {
-    t[--i] = (char)('0' + v);
-  }
-  put(b, t + i, (size_t)(12 - i));
+  if (v >= 10) memcpy(o - 2, pairs + 2 * v, 2);
+  else o[-1] = (char)('0' + v);
 }
 
 /* ",\"span\":[A,B]" as the old "%u,%u" format wrote it. */
