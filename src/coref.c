@@ -242,6 +242,11 @@ static const char *const person_heads[] = {
     "prince", "sheikh", "mayor", "governor", "adviser", "advisor", NULL};
 static const char *const definite[] = {"the", "this", "that", "these",
                                        "those", NULL};
+/* t is a definite determiner; every such word starts with 't', which
+ * rejects most tokens before the word-set probe. */
+static int tok_definite(const pl_token *t) {
+  return t->lower[0] == 't' && pl_tok_in(definite, t);
+}
 
 /* Role nominals without a code of their own ("the prime minister",
  * "the ministry", "the army", "the group", "the militants").  A phrase
@@ -360,13 +365,13 @@ static int32_t resolve_nominal(const parley_doc *doc, uint32_t m,
   const pl_token *head = &tv[M->tok + M->ntok - 1];
   if (!(head->flags & PL_TF_WORD) || (head->flags & PL_TF_CAP)) return -1;
   /* definite: "the ...", a determiner before it, or a possessor */
-  int def = pl_tok_in(definite, &tv[M->tok]);
+  int def = tok_definite(&tv[M->tok]);
   int32_t possessor = -1;
   for (uint32_t i = M->tok; i < M->tok + M->ntok; i++)
     if (tv[i].flags & PL_TF_POSS) def = 1;
   if (M->tok > 0) {
     const pl_token *p = &tv[M->tok - 1];
-    if (pl_tok_in(definite, p)) def = 1;
+    if (tok_definite(p)) def = 1;
     if ((p->flags & PL_TF_POSS) && M->tok > 1 && tv[M->tok - 2].ment >= 0) {
       def = 1;
       possessor = tv[M->tok - 2].ment;
