@@ -69,4 +69,4 @@ lint:
 	@echo "lint: ok"
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz parley.db parley.db-wal parley.db-shm
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz build-nosimd parley.db parley.db-wal parley.db-shm
