@@ -642,6 +642,10 @@ static inline uint32_t pl_xw(const pl_token *t) {
 /* The classes of a lower-case word with its pl_fnv32 hash (token.c
  * stores them on each word token for pl_xw). */
 uint32_t pl_xw_classes(const char *lower, uint32_t hlow);
+/* quotes.c: its extraction-word table, entry by entry (token.c builds
+ * its one-probe word table from it). */
+size_t pl_xword_count(void);
+const pl_xword *pl_xword_at(size_t i);
 /* quotes.c: the first token at or after i that opens a quotation
  * (PL_TF_QOPEN), doc->toks.n when none.  Jumps between '"' bytes of the
  * text instead of testing every token. */

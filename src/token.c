@@ -68,8 +68,6 @@ static void build_cls(void) {
  * differs) finds them without rehashing.  A probe that meets an empty
  * slot (most tokens) reads one 4-byte tag; a hit is confirmed by length
  * and bytes, so membership is exact.  Built once per process. */
-size_t pl_xword_count(void);              /* quotes.c */
-const pl_xword *pl_xword_at(size_t i);    /* quotes.c */
 
 #define WT_SIZE 4096 /* power of two, well above the ~700 words */
 typedef struct {
