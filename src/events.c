@@ -72,6 +72,9 @@ typedef struct {
   uint32_t supp_next;  /* an infinitive group here continues suppressed
                           appeal content ("demanded that X cancel plans
                           to sell ...") */
+  uint32_t supp_last;  /* last group dropped as appeal content: a bare
+                          verb coordinated with it is content too ("urged
+                          X to halt the raids and free the hostages") */
   /* matcher memo (speed only, results unchanged): skipv[i] is the first
    * non-transparent position from t0+i, valid while skipg[i] == gen;
    * gen changes at every match_at (x->lim and the tokens' mentions may
@@ -1441,6 +1444,42 @@ static int appeal_verb(const pl_token *t) {
   return pl_words_has_h(A, t->lemma, t->hlem);
 }
 
+/* Nouns whose complement ("an offer to host", "its demand that X
+ * release", "an appeal for sending") is what is asked or proposed, not
+ * done.  Only nouns are tested (the verb forms are appeal_verb's). */
+static int appeal_noun(const pl_token *tk, uint32_t i) {
+  const pl_token *t = &tk[i];
+  static const char *const N[] = {
+      "demand", "call",     "appeal",   "request", "plea",  "offer",
+      "proposal", "invitation", "ultimatum", "plan", "bid", "proposition",
+      NULL};
+  if (!PL_IS_NOUN(t->tag) || !pl_words_has_h(N, t->lemma, t->hlem)) return 0;
+  /* "a telephone call to discuss" is a meeting, not an appeal */
+  return !(t->lemma[0] == 'c' && i > 0 && (streq(tk[i - 1].lower, "phone") ||
+                                            streq(tk[i - 1].lower, "telephone")));
+}
+
+/* Does verb group v open the complement of an appeal noun right before
+ * it: "<noun> to V", "<noun> that X V", "<noun> for V-ing"?  from: the
+ * end of the group before (the clause subject is not searched past it). */
+static int appeal_noun_comp(const mstate *x, const pl_vgroup *v, uint32_t from) {
+  const pl_token *tk = x->tk;
+  uint32_t k = v->lo;
+  if (k < x->t0 + 2) return 0;
+  if (v->flags & PL_VG_INF) return appeal_noun(tk, k - 1);
+  if (tk[k].tag == PL_T_VBG && streq(tk[k - 1].lower, "for"))
+    return appeal_noun(tk, k - 2);
+  /* "<noun> that <subject> V": the subject is noun/PP chunks */
+  while (k > from && (tk[k - 1].chunk == PL_CH_NP || tk[k - 1].chunk == PL_CH_PP ||
+                      (tk[k - 1].syn & PL_SY_CONJ)) &&
+         !(tk[k - 1].syn & (PL_SY_COMP | PL_SY_BOUND | PL_SY_REL)))
+    k--;
+  if (k == v->lo || k < from + 2 || !(tk[k - 1].syn & PL_SY_COMP)) return 0;
+  k -= 2; /* the noun, or a time word after it ("its demand today that") */
+  if (k > from && (time_word(&tk[k]) || tk[k].tag == PL_T_RB)) k--;
+  return appeal_noun(tk, k);
+}
+
 /* Is verb group g inside reported speech? */
 static int reported(const parley_doc *doc, uint32_t g) {
   const pl_vgroup *v = &doc->vgs.v[g];
@@ -1638,11 +1677,19 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
   if (x->cameo && (v->flags & PL_VG_INF) && x->supp_next == g && g > 0 &&
       doc->vgs.v[g - 1].sent == v->sent) {
     x->supp_next = g + 1;
+    x->supp_last = g;
     return PARLEY_OK; /* "... cancel plans to sell": still the appeal */
   }
+  if (x->cameo && (v->flags & PL_VG_COORD) && x->supp_last + 1 == g &&
+      doc->vgs.v[g - 1].sent == v->sent) {
+    x->supp_last = g;
+    return PARLEY_OK; /* "urged X to halt ... and free ...": still asked */
+  }
   if ((v->flags & PL_VG_INF) && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
-      appeal_verb(&tk[doc->vgs.v[g - 1].head]))
+      appeal_verb(&tk[doc->vgs.v[g - 1].head])) {
+    x->supp_last = g;
     return PARLEY_OK; /* the content of an appeal is not an event */
+  }
   if (g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
       appeal_verb(&tk[doc->vgs.v[g - 1].head])) {
     /* "demanded that Britain release ...": the built-in coder reads the
@@ -1652,12 +1699,19 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       uint32_t c = comp_clause(x, g - 1, g);
       if (c != UINT32_MAX && (tk[c].syn & PL_SY_COMP)) {
         x->supp_next = g + 1;
+        x->supp_last = g;
         return PARLEY_OK;
       }
     } else if (v->lo > x->t0 && (tk[v->lo - 1].syn & PL_SY_COMP) &&
                doc->vgs.v[g - 1].hi + 3 >= v->lo) {
       return PARLEY_OK;
     }
+  }
+  if (x->cameo && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
+      appeal_noun_comp(x, v, doc->vgs.v[g - 1].hi)) {
+    x->supp_next = g + 1;
+    x->supp_last = g;
+    return PARLEY_OK; /* "rejected an offer to host talks" */
   }
   if (x->cameo) {
     parley_rc rc = PARLEY_OK;
@@ -2261,6 +2315,7 @@ parley_rc pl_events_run(parley_doc *doc) {
   mstate x;
   memset(&x, 0, sizeof x);
   x.supp_next = UINT32_MAX;
+  x.supp_last = UINT32_MAX - 1;
   x.doc = doc;
   x.vd = vd;
   x.cameo = !(doc->ctx->flags & PL_CTX_NO_DEFAULTS);
