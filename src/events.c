@@ -295,6 +295,22 @@ static int group_right(const mstate *x, uint32_t i, agroup *g) {
   return group_right_n(x, i, g, 16) > 0;
 }
 
+/* "threatened to cut ties if X recognises ...", "will boycott the vote
+ * unless Y resigns": the subject of the condition after token `from` in
+ * the clause is whom the threat is aimed at.  Fills g; 0 when none (a
+ * boundary or a relative clause comes first, or no actor heads it). */
+static int cond_target(const mstate *x, uint32_t from, agroup *g) {
+  const pl_token *tk = x->tk;
+  for (uint32_t k = from; k + 1 < x->t1; k++) {
+    if (tk[k].syn & (PL_SY_BOUND | PL_SY_REL)) return 0;
+    if (!(tk[k].swc & PL_SW_SUB) ||
+        !(streq(tk[k].lower, "if") || streq(tk[k].lower, "unless")))
+      continue;
+    return tk[k + 1].chunk == PL_CH_NP && group_right(x, k + 1, g);
+  }
+  return 0;
+}
+
 /* Actor group whose NP ends at token i (inclusive), extended leftwards. */
 static int group_left(const mstate *x, uint32_t i, agroup *g) {
   g->n = 0;
@@ -1707,6 +1723,11 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       return PARLEY_OK;
     }
   }
+  /* "... if Y lifts sanctions", "unless X resigns": a condition, not
+   * something that happened */
+  if (x->cameo && v->clo > x->t0 && (tk[v->clo - 1].swc & PL_SW_SUB) &&
+      (streq(tk[v->clo - 1].lower, "if") || streq(tk[v->clo - 1].lower, "unless")))
+    return PARLEY_OK;
   if (x->cameo && g > 0 && doc->vgs.v[g - 1].sent == v->sent &&
       appeal_noun_comp(x, v, doc->vgs.v[g - 1].hi)) {
     x->supp_next = g + 1;
@@ -2046,6 +2067,23 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
                    doc->vgs.v[g - 1].sent == v->sent &&
                    streq(tk[doc->vgs.v[g - 1].head].lemma, "threaten") &&
                    !(doc->vgs.v[g - 1].flags & PL_VG_NEG);
+  if (x->cameo && !T.n && S.n && !passive &&
+      (root == 13 || threat_inf ||
+       (at_head && v->first != v->head && streq(tk[v->first].lemma, "threaten")))) {
+    agroup c;
+    if (cond_target(x, v->hi, &c)) {
+      /* not the threatener itself ("... if it is attacked") */
+      for (int i = 0; i < c.n; i++) {
+        int32_t r = actor_of(doc, c.m[i]);
+        int self = r < 0;
+        for (int j = 0; j < S.n && !self; j++) {
+          int32_t q = actor_of(doc, S.m[j]);
+          self = q >= 0 && !strcmp(doc->ments.v[q].a.code, doc->ments.v[r].a.code);
+        }
+        if (!self) ag_add(&T, c.m[i]);
+      }
+    }
+  }
   parley_rc rc = PARLEY_OK;
   uint32_t nev0 = doc->events.n;
   for (int dir = 0; dir < 2 && !rc; dir++) {
