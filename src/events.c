@@ -1496,6 +1496,37 @@ static int appeal_noun_comp(const mstate *x, const pl_vgroup *v, uint32_t from) 
   return appeal_noun(tk, k);
 }
 
+/* "suspected of attacking", "arrested for spying", "on charges of
+ * smuggling", "accused X of ... and of shelling": a gerund after "of" or
+ * "for" that names what someone is accused, suspected or held for is an
+ * allegation, not an event.  Walks back from the preposition over the
+ * noun phrases, adverbs and other gerunds of the clause to a trigger. */
+static int alleged_act(const mstate *x, const pl_vgroup *v) {
+  static const char *const OF[] = {
+      "suspect", "accuse", "charge", "convict", "suspicion", "accusation",
+      "allegation", "guilty", "indict", "acquit", "blame", "allege",
+      "allegedly", "implicate", "innocent", "conviction", NULL};
+  static const char *const FOR[] = {
+      "arrest", "detain", "jail", "imprison", "sentence", "convict",
+      "punish", "prosecute", "fine", "deport", "indict", "try", "hold",
+      "want", "investigate", "investigation",
+      NULL};
+  const pl_token *tk = x->tk;
+  uint32_t k = v->lo;
+  if (tk[k].tag != PL_T_VBG || k < x->t0 + 2) return 0;
+  const char *const *set;
+  if (streq(tk[k - 1].lower, "of")) set = OF;
+  else if (streq(tk[k - 1].lower, "for")) set = FOR;
+  else return 0;
+  for (uint32_t j = k - 1, n = 0; j-- > x->t0 && n < 10; n++) {
+    const pl_token *t = &tk[j];
+    if (t->syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)) return 0;
+    if (pl_words_has_h(set, t->lemma, t->hlem)) return 1;
+    if (t->vg >= 0 && t->tag != PL_T_VBG) return 0;
+  }
+  return 0;
+}
+
 /* Is verb group g inside reported speech? */
 static int reported(const parley_doc *doc, uint32_t g) {
   const pl_vgroup *v = &doc->vgs.v[g];
@@ -1723,6 +1754,7 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       return PARLEY_OK;
     }
   }
+  if (x->cameo && alleged_act(x, v)) return PARLEY_OK;
   /* "... if Y lifts sanctions", "unless X resigns": a condition, not
    * something that happened */
   if (x->cameo && v->clo > x->t0 && (tk[v->clo - 1].swc & PL_SW_SUB) &&
