@@ -1527,6 +1527,32 @@ static int alleged_act(const mstate *x, const pl_vgroup *v) {
   return 0;
 }
 
+/* "Lifting the sanctions would reward the regime", "(said that) sending
+ * troops is not an option": a gerund phrase that opens the sentence or a
+ * that-clause and is followed by the clause's own verb is its subject, a
+ * course of action talked about, not an event.  Returns the end of the
+ * gerund phrase (0: none). */
+static uint32_t gerund_subject(const mstate *x, const pl_vgroup *v) {
+  const pl_token *tk = x->tk;
+  uint32_t k = v->lo;
+  if (tk[k].tag != PL_T_VBG || (v->flags & PL_VG_PART)) return 0;
+  while (k > x->t0 && (tk[k - 1].flags & PL_TF_QUOTE)) k--;
+  if (k > x->t0 && !((tk[k - 1].syn & PL_SY_COMP) && (tk[k - 1].swc & PL_SW_THAT)))
+    return 0;
+  for (uint32_t m = v->hi; m < x->t1; m++) {
+    const pl_token *t = &tk[m];
+    if (t->flags & PL_TF_PUNCT) return 0;
+    if (t->tag == PL_T_RB || (t->syn & PL_SY_CONJ) ||
+        ((t->chunk == PL_CH_NP || t->chunk == PL_CH_PP) && t->vg < 0))
+      continue;
+    return t->tag == PL_T_VBZ || t->tag == PL_T_VBD || t->tag == PL_T_VBP ||
+                   t->tag == PL_T_MD || streq(t->lemma, "be")
+               ? m
+               : 0;
+  }
+  return 0;
+}
+
 /* Is verb group g inside reported speech? */
 static int reported(const parley_doc *doc, uint32_t g) {
   const pl_vgroup *v = &doc->vgs.v[g];
@@ -1754,7 +1780,14 @@ static parley_rc code_vg(mstate *x, uint32_t g) {
       return PARLEY_OK;
     }
   }
-  if (x->cameo && alleged_act(x, v)) return PARLEY_OK;
+  if (x->cameo) {
+    if (alleged_act(x, v)) return PARLEY_OK;
+    uint32_t e = gerund_subject(x, v);
+    if (e) { /* its object holds no event either ("lifting sanctions on X") */
+      mark_used(x, v->lo, e, PL_U_COVER);
+      return PARLEY_OK;
+    }
+  }
   /* "... if Y lifts sanctions", "unless X resigns": a condition, not
    * something that happened */
   if (x->cameo && v->clo > x->t0 && (tk[v->clo - 1].swc & PL_SW_SUB) &&
