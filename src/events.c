@@ -928,7 +928,10 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
     (void)pa;
     /* "the government and the rebels must ...": an unknown last conjunct
      * leaves the actor before the conjunction */
-    if (ha >= x->t0 + 2 && (tk[ha - 1].syn & PL_SY_CONJ) &&
+    /* ("the foreign minister and a group of aides": syntax.c marks no
+     * conjunction before a phrase with no actor; a bare "and" counts) */
+    if (ha >= x->t0 + 2 &&
+        ((tk[ha - 1].syn & PL_SY_CONJ) || (tk[ha - 1].swc & PL_SW_AND)) &&
         tk[ha - 2].chunk == PL_CH_NP && !aside.n && x->cameo) {
       k = ha - 1;
       continue;
