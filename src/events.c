@@ -838,6 +838,21 @@ static int subject_of(mstate *x, uint32_t g, agroup *out, int depth) {
       return subject_of(x, pg, out, depth + 1);
     }
   }
+  /* "X issued a statement condemning Y", "marched in Z calling for":
+   * a gerund right after the object or place of the group before, on a
+   * noun that is no actor (not "arrested protesters demanding"), is
+   * what that group's subject does */
+  if (x->cameo && prev_ok && lo == v->head && tk[lo].tag == PL_T_VBG &&
+      lo > x->t0 && tk[lo - 1].chunk == PL_CH_NP && tk[lo - 1].ment < 0 &&
+      !(tk[lo - 1].flags & PL_TF_PUNCT)) {
+    const pl_vgroup *pv = &doc->vgs.v[g - 1];
+    uint32_t k = lo;
+    while (k > pv->hi && !(tk[k - 1].flags & PL_TF_PUNCT) && tk[k - 1].vg < 0 &&
+           !(tk[k - 1].syn & (PL_SY_BOUND | PL_SY_COMP | PL_SY_REL)))
+      k--;
+    if (k == pv->hi && k < lo && !(pv->flags & PL_VG_SPEECH))
+      return subject_of(x, g - 1, out, depth + 1);
+  }
   int in_aside = (tk[lo].syn & PL_SY_ASIDE) != 0;
   agroup aside = {{0}, 0, 0, 0};
   for (uint32_t k = lo; k-- > x->t0;) {
