@@ -312,19 +312,6 @@ static void init_cls(void) { pthread_once(&cls_once, build_tables); }
  * chunk instead of one per token). */
 typedef struct { char *p; size_t left; } formbuf;
 
-static char *form_space(parley_doc *doc, formbuf *fb, size_t need) {
-  if (fb->left < need) {
-    size_t sz = need > 8192 ? need : 8192;
-    fb->p = pl_alloc(&doc->arena, sz);
-    if (!fb->p) return NULL;
-    fb->left = sz;
-  }
-  char *r = fb->p;
-  fb->p += need;
-  fb->left -= need;
-  return r;
-}
-
 /* The space the next form_space call will return, at least need bytes
  * (the word scan lower-cases into it before the token's end is known). */
 static char *form_peek(parley_doc *doc, formbuf *fb, size_t need) {
@@ -335,6 +322,14 @@ static char *form_peek(parley_doc *doc, formbuf *fb, size_t need) {
     fb->left = sz;
   }
   return fb->p;
+}
+
+static char *form_space(parley_doc *doc, formbuf *fb, size_t need) {
+  char *r = form_peek(doc, fb, need);
+  if (!r) return NULL;
+  fb->p += need;
+  fb->left -= need;
+  return r;
 }
 
 /* The ASCII letter/digit run the word scan lower-cased into dst (a
