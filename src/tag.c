@@ -1201,6 +1201,30 @@ static uint8_t decide(run *r, uint32_t i) {
                                                           : PL_T_NNS;
   }
 
+  /* the head of a noun phrase opened by a determiner or a possessive,
+   * at a phrase end: "the Arab states, led by", "after the border
+   * clashes,", "an arms embargo on Iran would": before punctuation a
+   * verb reading would leave the phrase without its head; before a
+   * preposition only when a finite verb follows in the clause ("the
+   * president arrives in Cairo" keeps its verb) */
+  if ((lc == LC_SUBJ_SG || lc == LC_SUBJ_PL || lc == LC_NOUN) && pt &&
+      (m & M_NOUN) && (m & (M(PL_T_VBZ) | M(PL_T_VBP))) &&
+      (M(pt->tag) & (M(PL_T_NN) | M(PL_T_NNS) | M(PL_T_NNP))) &&
+      (nx == UINT32_MAX ||
+       (T(r, nx)->flags & (PL_TF_PUNCT | PL_TF_QUOTE)) == PL_TF_PUNCT ||
+       (r->c[nx].first == PL_T_IN && !(nb & XB_THAT) &&
+        verb_ahead(r, nx + 1)))) {
+    uint32_t k = pv;
+    while (k > r->lo &&
+           (M(T(r, k)->tag) & (M(PL_T_NNP) | M(PL_T_NN) | M(PL_T_NNS) |
+                               M(PL_T_JJ))))
+      k--;
+    if (M(T(r, k)->tag) & (M(PL_T_DT) | M(PL_T_PRPS) | M(PL_T_POS)))
+      return (m & M(PL_T_NNS)) && (c->first == PL_T_NNS || !(m & M(PL_T_NN)))
+                 ? PL_T_NNS
+                 : PL_T_NN;
+  }
+
   /* "demanded that Britain release a tanker", "Israel and Hamas trade
    * fire": a base-form verb between a subject and its object */
   if ((lc == LC_SUBJ_SG || lc == LC_SUBJ_PL) && (m & M(PL_T_VB)) &&

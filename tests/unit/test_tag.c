@@ -280,6 +280,22 @@ static const struct tcase { const char *s, *want; } cases[] = {
     {"Two fighters reported killed in the raid were buried.",
      "reported=VBN/report killed=VBN/kill"},
     {"The minister believed the report.", "believed=VBD/believe"},
+    /* a noun-or-verb plural heading a determiner's noun phrase at a
+     * phrase end (punctuation, or a preposition with a verb after it) */
+    {"The Arab states, led by Jordan, rejected the plan.",
+     "states=NNS/state rejected=VBD/reject"},
+    {"After the weekend border clashes, Armenia recalled its envoy.",
+     "clashes=NNS/clash recalled=VBD/recall"},
+    {"The Gulf peace talks, hosted by Oman, ended without a deal.",
+     "talks=NNS/talk ended=VBD/end"},
+    {"An arms embargo on Libya would fail, the envoy warned.",
+     "embargo=NN would=MD"},
+    {"The militia drone attacks.", "attacks=NNS/attack"},
+    /* ... but a verb stays a verb when nothing follows to take the role */
+    {"The Egyptian president arrives in Cairo on Monday.",
+     "arrives=VBZ/arrive"},
+    {"The party leader calls for calm.", "calls=VBZ/call"},
+    {"The report states that nine people died.", "states=VBZ/state"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
